@@ -1,0 +1,25 @@
+// Bundles the CLI into .build/ with esbuild: one file for the headless commands, and a separate chunk for
+// the terminal UI (React, Ink) that only `play` and the title screen load. Production React, no devtools.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { backchannel: 'src/cli/main.ts' },
+  outdir: '.build',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Ink imports react-devtools-core only when DEV is set; keep it (and its weight) out of the bundle.
+  alias: { 'react-devtools-core': './src/cli/devtools-stub.js' },
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});

@@ -1,0 +1,2 @@
+// Stands in for react-devtools-core in the bundle: the shipped game never connects to devtools.
+export default { connectToDevTools() {}, initialize() {} };

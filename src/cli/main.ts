@@ -1,0 +1,73 @@
+// The command line: parses the first word, loads only the module that command needs (so headless commands
+// never load React), and turns every failure into one clear line and an exit code.
+import { CliError } from './errors.js';
+
+export interface CommandModule {
+  run(argv: string[]): Promise<number>;
+}
+
+const commands: Record<string, () => Promise<CommandModule>> = {
+  play: () => import('./commands/play.js'),
+  simulate: () => import('./commands/simulate.js'),
+  validate: () => import('./commands/validate.js'),
+  schema: () => import('./commands/schema.js'),
+  new: () => import('./commands/new.js'),
+  replay: () => import('./commands/replay.js'),
+  debrief: () => import('./commands/debrief.js'),
+};
+
+export const usage = `Backchannel — a diplomatic-negotiation strategy game for the terminal
+
+Usage:
+  backchannel                              title screen
+  backchannel play [SCENARIO] [--as PARTY] [--players a,b] [--seed N] [--load SAVE] [--save SAVE] [--plain]
+  backchannel simulate SCENARIO [--runs N] [--seed N] [--json]
+  backchannel validate FILE...
+  backchannel schema
+  backchannel new ID
+  backchannel replay SAVE
+  backchannel debrief SAVE... [--markdown FILE]
+
+SCENARIO is a path to a .yaml file or the id of a bundled scenario (e.g. alaska-2025).
+Exit codes: 0 success, 1 invalid input, 2 usage error. DEBUG=backchannel shows stack traces.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    process.stdout.write('backchannel 0.1.0\n');
+    return 0;
+  }
+  if (first === undefined || first.startsWith('-')) {
+    // No command: the title screen, which is `play` without a scenario.
+    const play = await commands.play!();
+    return play.run(argv);
+  }
+  const load = commands[first];
+  if (!load) throw new CliError(`unknown command "${first}" (try: backchannel --help)`, 2);
+  return (await load()).run(rest);
+}
+
+function report(error: unknown): number {
+  if (process.env.DEBUG?.split(',').includes('backchannel')) console.error(error);
+  if (error instanceof CliError) {
+    process.stderr.write(`backchannel: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`backchannel: internal error: ${message} (DEBUG=backchannel shows the stack)\n`);
+  return 1;
+}
+
+/** Runs the command line and returns the exit code; never throws. */
+export async function cli(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (error) {
+    return report(error);
+  }
+}

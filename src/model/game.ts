@@ -1,0 +1,167 @@
+// A scenario compiled for play: ids resolved to indices and preferences to arrays, so the hot loop (utility,
+// AI search) does arithmetic instead of look-ups. Built once per scenario; never changes during a game.
+import type { Party, Scenario } from '../scenario/schema.js';
+import type { PartyId, Terms } from './types.js';
+
+export interface Preferences {
+  /** Weight per issue index, summing to 1. */
+  weights: number[];
+  /** values[issue][option] in [0, 1]. */
+  values: number[][];
+  /** The lowest and highest utility any package can give this party (for normalising). */
+  min: number;
+  max: number;
+  reservation: number;
+  /** redLine[issue][option]: the party never signs a package with this option. */
+  redLine: boolean[][];
+  discount: number;
+}
+
+export interface PublicIssue {
+  id: string;
+  name: string;
+  kind: string;
+  options: { id: string; label: string }[];
+  signatories: PartyId[];
+}
+
+export interface PublicParty {
+  id: PartyId;
+  name: string;
+  leader: string;
+  colour: string;
+  playable: boolean;
+  envoys: { id: string; name: string }[];
+  levers: { id: string; label: string; target: PartyId }[];
+  postures: Record<string, string>;
+}
+
+/** What every player may know about the game's structure: no private preferences. */
+export interface PublicGame {
+  scenarioId: string;
+  title: string;
+  startDate: string;
+  roundDays: number;
+  rounds: number;
+  deadlines: { round: number; label: string }[];
+  issues: PublicIssue[];
+  parties: PublicParty[];
+  /** Every party whose signature a deal needs, in turn order. */
+  signatories: PartyId[];
+}
+
+export interface Game {
+  scenario: Scenario;
+  public: PublicGame;
+  partyIds: PartyId[];
+  party: Record<PartyId, Party>;
+  prefs: Record<PartyId, Preferences>;
+  /** Total area of the territories, for area-weighted control. */
+  totalArea: number;
+}
+
+export function compilePreferences(scenario: Scenario, party: Party): Preferences {
+  const p = party.preferences;
+  const rawWeights = scenario.issues.map((issue) => p.weights[issue.id] ?? 0);
+  const sum = rawWeights.reduce((a, b) => a + b, 0);
+  const weights = rawWeights.map((w) => (sum > 0 ? w / sum : 1 / rawWeights.length));
+  const values = scenario.issues.map((issue) => issue.options.map((option) => p.values[issue.id]?.[option.id] ?? 0));
+  const redLine = scenario.issues.map((issue) =>
+    issue.options.map((option) => p.redLines.some((r) => r.issue === issue.id && r.option === option.id)),
+  );
+  let min = 0;
+  let max = 0;
+  weights.forEach((w, i) => {
+    const row = values[i] ?? [];
+    min += w * Math.min(...row);
+    max += w * Math.max(...row);
+  });
+  return { weights, values, min, max, reservation: p.reservation, redLine, discount: p.discount };
+}
+
+export function compileGame(scenario: Scenario): Game {
+  const partyIds = scenario.parties.map((p) => p.id);
+  const party: Record<PartyId, Party> = {};
+  const prefs: Record<PartyId, Preferences> = {};
+  for (const p of scenario.parties) {
+    party[p.id] = p;
+    prefs[p.id] = compilePreferences(scenario, p);
+  }
+  const signatories = partyIds.filter((id) => scenario.issues.some((issue) => issue.signatories.includes(id)));
+  const pub: PublicGame = {
+    scenarioId: scenario.meta.id,
+    title: scenario.meta.title,
+    startDate: scenario.meta.date,
+    roundDays: scenario.calendar.roundDays,
+    rounds: scenario.calendar.rounds,
+    deadlines: scenario.calendar.deadlines,
+    issues: scenario.issues.map((issue) => ({
+      id: issue.id,
+      name: issue.name,
+      kind: issue.kind,
+      options: issue.options.map((o) => ({ id: o.id, label: o.label })),
+      signatories: issue.signatories,
+    })),
+    parties: scenario.parties.map((p) => ({
+      id: p.id,
+      name: p.name,
+      leader: p.leader,
+      colour: p.colour,
+      playable: p.playable,
+      envoys: p.envoys.map((e) => ({ id: e.id, name: e.name })),
+      levers: p.levers.map((l) => ({ id: l.id, label: l.label, target: l.target })),
+      postures: Object.fromEntries(Object.entries(p.postures.states).map(([k, v]) => [k, v.label])),
+    })),
+    signatories,
+  };
+  const totalArea = scenario.territories.reduce((a, t) => a + t.area, 0);
+  return { scenario, public: pub, partyIds, party, prefs, totalArea };
+}
+
+/** Raw utility: the weighted sum of option values, in [0, 1]. */
+export function utility(prefs: Preferences, terms: Terms): number {
+  let u = 0;
+  const { weights, values } = prefs;
+  for (let i = 0; i < weights.length; i++) {
+    u += weights[i]! * values[i]![terms[i]!]!;
+  }
+  return u;
+}
+
+/** Whether the package crosses one of the party's red lines. */
+export function crossesRedLine(prefs: Preferences, terms: Terms): boolean {
+  for (let i = 0; i < terms.length; i++) {
+    if (prefs.redLine[i]![terms[i]!]) return true;
+  }
+  return false;
+}
+
+/** The package this party likes best (ignoring everyone else). */
+export function idealTerms(prefs: Preferences): number[] {
+  return prefs.values.map((row) => row.indexOf(Math.max(...row)));
+}
+
+/** Score of an outcome utility against a baseline BATNA, in [-100, 100]: 0 is as good as no deal. */
+export function score(utilityValue: number, baseline: number): number {
+  const gain = utilityValue - baseline;
+  const room = gain >= 0 ? 1 - baseline : baseline;
+  if (room <= 1e-9) return 0;
+  return Math.round((gain / room) * 1000) / 10;
+}
+
+/** Turns option ids into terms; unknown ids throw (callers validate first). */
+export function termsFromIds(game: Game, ids: Record<string, string>): number[] {
+  return game.scenario.issues.map((issue) => {
+    const index = issue.options.findIndex((o) => o.id === ids[issue.id]);
+    if (index < 0) throw new Error(`no option "${ids[issue.id]}" for issue "${issue.id}"`);
+    return index;
+  });
+}
+
+export function termsToIds(game: Game, terms: Terms): Record<string, string> {
+  const out: Record<string, string> = {};
+  game.scenario.issues.forEach((issue, i) => {
+    out[issue.id] = issue.options[terms[i]!]!.id;
+  });
+  return out;
+}

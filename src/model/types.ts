@@ -1,0 +1,161 @@
+// The shape of a game in progress. World is plain data (JSON-serialisable, no classes, no functions) so that
+// it can be hashed, saved, and replayed; every change goes through step().
+
+export type PartyId = string;
+
+/** A package: for each issue (in scenario order), the index of the chosen option. */
+export type Terms = readonly number[];
+
+export type Phase =
+  | 'briefing' // before round 1: players read their briefings
+  | 'diplomacy' // parties act in turn order, one action each per round
+  | 'signing' // a package every signatory accepted: each signatory signs or refuses, in turn
+  | 'ratification' // signed: each signatory's veto players decide at home (automatic, one `continue`)
+  | 'implementation' // ratified: the deal is carried out for some rounds (automatic, one `continue` a round)
+  | 'ended';
+
+export type Channel = 'direct' | 'envoy' | 'public';
+
+export interface Commitment {
+  /** Issue index. */
+  issue: number;
+  /** The party will not accept a package whose option on this issue it values below this option. */
+  option: number;
+  round: number;
+  broken: boolean;
+}
+
+export interface PartyState {
+  posture: string;
+  status: 'active' | 'walked-out';
+  /** 0–100: how much the party needs a deal now. */
+  pressure: number;
+  /** 0–1: the utility of no deal, which moves with the war. */
+  batna: number;
+  /** 0–1: how much the world believes what it says. */
+  credibility: number;
+  /** 0–1 per other party. */
+  trust: Record<PartyId, number>;
+  /** Public commitments (statements), in the order made. */
+  commitments: Commitment[];
+  /** Lever ids currently applied. */
+  levers: string[];
+}
+
+export interface Proposal {
+  id: number;
+  round: number;
+  by: PartyId;
+  /** What was actually proposed. */
+  terms: Terms;
+  channel: Channel;
+  /** Envoy id when channel is 'envoy'. */
+  envoy?: string;
+  /** Who received it. */
+  to: PartyId[];
+  /** What each recipient heard: equal to terms unless an envoy distorted it. */
+  heard: Record<PartyId, Terms>;
+  /** The proposal this one answers (a counter-offer). */
+  replyTo?: number;
+  accepted: PartyId[];
+  rejected: PartyId[];
+  status: 'open' | 'agreed' | 'superseded' | 'expired' | 'rejected';
+}
+
+export type MessageBody =
+  | { kind: 'proposal'; proposal: number; terms: Terms }
+  | { kind: 'statement'; issue: number; option: number }
+  | { kind: 'response'; proposal: number; answer: 'accept' | 'reject' }
+  | { kind: 'note'; text: string };
+
+export interface Message {
+  id: number;
+  round: number;
+  from: PartyId;
+  to: PartyId[];
+  channel: Channel;
+  envoy?: string;
+  /** Whether an official record exists that everyone at the meeting can cite. */
+  record: boolean;
+  said: MessageBody;
+  /** What each recipient heard, where it differs from `said`. */
+  heard: Record<PartyId, MessageBody>;
+  /** Recipients who learnt that what they heard differs from what was said. */
+  exposedTo: PartyId[];
+}
+
+export interface Agreement {
+  proposal: number;
+  terms: Terms;
+  signatories: PartyId[];
+  signed: PartyId[];
+  ratified: Record<PartyId, boolean>;
+  /** Round the implementation started. */
+  implementedFrom?: number;
+  violations: number;
+}
+
+export type OutcomeKind = 'deal' | 'no-deal';
+export interface Outcome {
+  kind: OutcomeKind;
+  /** Machine-readable reason: 'implemented', 'deadline', 'walk-out', 'collapse', 'ratification-failed'. */
+  reason: 'implemented' | 'deadline' | 'walk-out' | 'collapse';
+  round: number;
+  terms?: Terms;
+  /** Plain words for the debrief. */
+  summary: string;
+}
+
+export interface LogLine {
+  round: number;
+  /** Who it concerns, or undefined for the world. */
+  party?: PartyId;
+  kind: 'event' | 'front' | 'action' | 'posture' | 'signing' | 'ratification' | 'implementation' | 'outcome' | 'exposure';
+  text: string;
+  /** Who may see this line; undefined means everyone. */
+  visibleTo?: PartyId[];
+}
+
+export interface World {
+  scenarioId: string;
+  seed: number;
+  /** The seeded generator's state: the only source of randomness in the game. */
+  rng: number;
+  round: number;
+  phase: Phase;
+  /** Index into the scenario's party order of who acts next (diplomacy and signing). */
+  turn: number;
+  /** Number of accepted commands so far. */
+  moves: number;
+  /** Occupier's share per territory id. */
+  control: Record<string, number>;
+  ceasefire: boolean;
+  parties: Record<PartyId, PartyState>;
+  proposals: Proposal[];
+  messages: Message[];
+  firedEvents: string[];
+  agreement?: Agreement;
+  outcome?: Outcome;
+  /** What happened this round and the last few, newest last. Older lines are dropped: the engine streams the full log. */
+  recent: LogLine[];
+}
+
+// ── Commands: everything a party (or time) can do ─────────────────────────────────────────────────────────
+
+export type Command =
+  | { type: 'begin' } // leave the briefing
+  | { type: 'propose'; by: PartyId; terms: Terms; channel: Channel; envoy?: string; to?: PartyId[]; replyTo?: number }
+  | { type: 'accept'; by: PartyId; proposal: number }
+  | { type: 'reject'; by: PartyId; proposal: number }
+  | { type: 'statement'; by: PartyId; issue: number; option: number }
+  | { type: 'clarify'; by: PartyId; message: number }
+  | { type: 'lever'; by: PartyId; lever: string; apply: boolean }
+  | { type: 'summit'; by: PartyId; with: PartyId }
+  | { type: 'walk-out'; by: PartyId }
+  | { type: 'return'; by: PartyId }
+  | { type: 'pass'; by: PartyId }
+  | { type: 'sign'; by: PartyId }
+  | { type: 'refuse'; by: PartyId }
+  | { type: 'continue' }; // let time run in the automatic phases (ratification, implementation)
+
+export type CommandType = Command['type'];

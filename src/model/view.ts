@@ -1,0 +1,147 @@
+// What one party may know: the public structure, the public state of every party, its own preferences,
+// and the messages and proposals as *it heard them*. Other parties' preferences and other recipients'
+// versions of a message never appear here — the AI and the player's screen both see only this.
+import type { Game, Preferences, PublicGame } from './game.js';
+import type { Agreement, Channel, Commitment, LogLine, MessageBody, Outcome, PartyId, Phase, Terms, World } from './types.js';
+
+export interface PublicPartyState {
+  posture: string;
+  status: 'active' | 'walked-out';
+  pressure: number;
+  credibility: number;
+  /** Its trust toward each other party. */
+  trust: Record<PartyId, number>;
+  commitments: Commitment[];
+  levers: string[];
+}
+
+export interface ViewProposal {
+  id: number;
+  round: number;
+  by: PartyId;
+  /** The terms as this party heard them (its own proposals: as sent). */
+  terms: Terms;
+  channel: Channel;
+  envoy?: string;
+  to: PartyId[];
+  replyTo?: number;
+  accepted: PartyId[];
+  rejected: PartyId[];
+  status: 'open' | 'agreed' | 'superseded' | 'expired' | 'rejected';
+  /** Whether this party knows that what it heard differs from what was said. */
+  exposed: boolean;
+}
+
+export interface ViewMessage {
+  id: number;
+  round: number;
+  from: PartyId;
+  to: PartyId[];
+  channel: Channel;
+  envoy?: string;
+  record: boolean;
+  /** As this party heard it (as said, when it is the sender or the message was exposed to it). */
+  body: MessageBody;
+  /** Whether this party learnt that what it heard was not what was said. */
+  exposed: boolean;
+}
+
+export interface PlayerView {
+  self: PartyId;
+  game: PublicGame;
+  preferences: Preferences;
+  round: number;
+  phase: Phase;
+  /** Who acts now, if anyone. */
+  turn?: PartyId;
+  control: Record<string, number>;
+  ceasefire: boolean;
+  /** Own BATNA (others' BATNAs are private). */
+  batna: number;
+  parties: Record<PartyId, PublicPartyState>;
+  proposals: ViewProposal[];
+  messages: ViewMessage[];
+  agreement?: Agreement;
+  outcome?: Outcome;
+  recent: LogLine[];
+}
+
+export function currentActor(world: World, game: Game): PartyId | undefined {
+  if (world.phase !== 'diplomacy' && world.phase !== 'signing') return undefined;
+  return game.partyIds[world.turn];
+}
+
+export function playerView(world: World, game: Game, self: PartyId): PlayerView {
+  const parties: Record<PartyId, PublicPartyState> = {};
+  for (const id of game.partyIds) {
+    const p = world.parties[id]!;
+    parties[id] = {
+      posture: p.posture,
+      status: p.status,
+      pressure: p.pressure,
+      credibility: p.credibility,
+      trust: p.trust,
+      commitments: p.commitments,
+      levers: p.levers,
+    };
+  }
+  const proposals: ViewProposal[] = [];
+  for (const p of world.proposals) {
+    if (p.by !== self && !p.to.includes(self)) continue;
+    const exposed = isExposed(world, p.id, self);
+    proposals.push({
+      id: p.id,
+      round: p.round,
+      by: p.by,
+      terms: p.by === self || exposed ? p.terms : (p.heard[self] ?? p.terms),
+      channel: p.channel,
+      envoy: p.envoy,
+      to: p.to,
+      replyTo: p.replyTo,
+      accepted: p.accepted,
+      rejected: p.rejected,
+      status: p.status,
+      exposed,
+    });
+  }
+  const messages: ViewMessage[] = [];
+  for (const m of world.messages) {
+    if (m.from !== self && !m.to.includes(self)) continue;
+    const exposed = m.exposedTo.includes(self);
+    messages.push({
+      id: m.id,
+      round: m.round,
+      from: m.from,
+      to: m.to,
+      channel: m.channel,
+      envoy: m.envoy,
+      record: m.record,
+      body: m.from === self || exposed ? m.said : (m.heard[self] ?? m.said),
+      exposed,
+    });
+  }
+  return {
+    self,
+    game: game.public,
+    preferences: game.prefs[self]!,
+    round: world.round,
+    phase: world.phase,
+    turn: currentActor(world, game),
+    control: world.control,
+    ceasefire: world.ceasefire,
+    batna: world.parties[self]!.batna,
+    parties,
+    proposals,
+    messages,
+    agreement: world.agreement,
+    outcome: world.outcome,
+    recent: world.recent.filter((line) => !line.visibleTo || line.visibleTo.includes(self)),
+  };
+}
+
+function isExposed(world: World, proposalId: number, party: PartyId): boolean {
+  for (const m of world.messages) {
+    if (m.said.kind === 'proposal' && m.said.proposal === proposalId && m.exposedTo.includes(party)) return true;
+  }
+  return false;
+}

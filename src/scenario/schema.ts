@@ -1,0 +1,412 @@
+// The scenario format: what an author writes. Every object is strict so a typo is an error, and every field
+// carries a description so the emitted JSON Schema gives hover help in an editor.
+import { z } from 'zod';
+
+const id = (what: string) =>
+  z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, `${what} ids are lower-case letters, digits and dashes, starting with a letter`)
+    .meta({ description: `The ${what}'s id: lower-case letters, digits and dashes (used in references).` });
+
+const share = (description: string) => z.number().min(0).max(1).meta({ description });
+const text = (description: string) => z.string().meta({ description });
+
+// ── Conditions: a small closed vocabulary, data not code ──────────────────────────────────────────────────
+
+export const Comparison = z
+  .strictObject({
+    gte: z.number().optional().meta({ description: 'True when the value is greater than or equal to this.' }),
+    lte: z.number().optional().meta({ description: 'True when the value is less than or equal to this.' }),
+    gt: z.number().optional().meta({ description: 'True when the value is strictly greater than this.' }),
+    lt: z.number().optional().meta({ description: 'True when the value is strictly less than this.' }),
+    eq: z.number().optional().meta({ description: 'True when the value equals this.' }),
+  })
+  .meta({ description: 'A comparison; every bound given must hold.' });
+export type Comparison = z.infer<typeof Comparison>;
+
+const partyRef = z
+  .string()
+  .optional()
+  .meta({ description: 'A party id. In a party\'s own transitions it may be left out to mean that party.' });
+
+export type Condition =
+  | { round: Comparison }
+  | { control: Comparison & { territory: string } }
+  | { pressure: Comparison & { party?: string } }
+  | { batna: Comparison & { party?: string } }
+  | { credibility: Comparison & { party?: string } }
+  | { trust: Comparison & { party?: string; toward: string } }
+  | { offer: Comparison & { party?: string; from?: string } }
+  | { posture: { party?: string; is: string } }
+  | { walkedOut: string }
+  | { ceasefire: boolean }
+  | { event: string }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+const cmp = Comparison.shape;
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ round: Comparison }).meta({ description: 'The current round (1-based) compared to a number.' }),
+    z
+      .strictObject({ control: z.strictObject({ ...cmp, territory: z.string().meta({ description: 'Territory id.' }) }) })
+      .meta({ description: "The occupier's share of a territory (0–1) compared to a number." }),
+    z
+      .strictObject({ pressure: z.strictObject({ ...cmp, party: partyRef }) })
+      .meta({ description: "A party's pressure (0–100) compared to a number." }),
+    z
+      .strictObject({ batna: z.strictObject({ ...cmp, party: partyRef }) })
+      .meta({ description: "A party's BATNA (the utility of no deal, 0–1) compared to a number." }),
+    z
+      .strictObject({ credibility: z.strictObject({ ...cmp, party: partyRef }) })
+      .meta({ description: "A party's public credibility (0–1) compared to a number." }),
+    z
+      .strictObject({
+        trust: z.strictObject({
+          ...cmp,
+          party: partyRef,
+          toward: z.string().meta({ description: 'The party trusted.' }),
+        }),
+      })
+      .meta({ description: "How much a party trusts another (0–1) compared to a number." }),
+    z
+      .strictObject({
+        offer: z.strictObject({
+          ...cmp,
+          party: partyRef,
+          from: z.string().optional().meta({ description: 'Only offers from this party count.' }),
+        }),
+      })
+      .meta({ description: "The best utility (0–1), for the party, of an offer it has heard this round." }),
+    z
+      .strictObject({
+        posture: z.strictObject({ party: partyRef, is: z.string().meta({ description: 'A posture id of that party.' }) }),
+      })
+      .meta({ description: 'True while the party is in this posture.' }),
+    z.strictObject({ walkedOut: z.string().meta({ description: 'Party id.' }) }).meta({ description: 'True while that party has walked out of the talks.' }),
+    z.strictObject({ ceasefire: z.boolean() }).meta({ description: 'True when the ceasefire state matches.' }),
+    z.strictObject({ event: z.string() }).meta({ description: 'True once the event with this id has fired.' }),
+    z.strictObject({ all: z.array(Condition).min(1) }).meta({ description: 'True when every condition holds.' }),
+    z.strictObject({ any: z.array(Condition).min(1) }).meta({ description: 'True when at least one condition holds.' }),
+    z.strictObject({ not: Condition }).meta({ description: 'True when the condition does not hold.' }),
+  ]),
+);
+
+// ── Effects: what events and implemented options change in the world ─────────────────────────────────────
+
+export const Effect = z
+  .union([
+    z
+      .strictObject({
+        pressure: z.strictObject({ party: z.string().meta({ description: 'Party id.' }), add: z.number().meta({ description: 'Points to add (negative to relieve), clamped to 0–100.' }) }),
+      })
+      .meta({ description: "Change a party's pressure." }),
+    z
+      .strictObject({
+        batna: z.strictObject({ party: z.string().meta({ description: 'Party id.' }), add: z.number().meta({ description: 'Utility to add to the BATNA, clamped to 0–1.' }) }),
+      })
+      .meta({ description: "Change a party's BATNA: how good no deal looks to it." }),
+    z
+      .strictObject({
+        trust: z.strictObject({
+          party: z.string().meta({ description: 'The party whose trust changes.' }),
+          toward: z.string().meta({ description: 'The party it trusts more or less.' }),
+          add: z.number().meta({ description: 'Amount to add, clamped to 0–1.' }),
+        }),
+      })
+      .meta({ description: "Change how much one party trusts another." }),
+    z
+      .strictObject({
+        credibility: z.strictObject({ party: z.string().meta({ description: 'Party id.' }), add: z.number().meta({ description: 'Amount to add, clamped to 0–1.' }) }),
+      })
+      .meta({ description: "Change a party's public credibility." }),
+    z
+      .strictObject({
+        control: z.strictObject({
+          territory: z.string().meta({ description: 'Territory id.' }),
+          add: z.number().optional().meta({ description: "Add to the occupier's share (clamped to 0–1)." }),
+          set: z.number().min(0).max(1).optional().meta({ description: "Set the occupier's share." }),
+        }),
+      })
+      .meta({ description: "Change who controls a territory." }),
+    z.strictObject({ ceasefire: z.boolean().meta({ description: 'Start (true) or end (false) a ceasefire.' }) }).meta({ description: 'Start or end a ceasefire.' }),
+  ])
+  .meta({ description: 'One change to the world.' });
+export type Effect = z.infer<typeof Effect>;
+
+// ── The parts of a scenario ───────────────────────────────────────────────────────────────────────────────
+
+export const Source = z
+  .strictObject({
+    title: text('What the source is: outlet, date and headline.'),
+    url: z.string().optional().meta({ description: 'Where to read it, if public.' }),
+    note: z.string().optional().meta({ description: 'What the scenario takes from it; say here if an item is contested.' }),
+  })
+  .meta({ description: 'A public source the scenario rests on.' });
+
+export const Meta = z
+  .strictObject({
+    id: id('scenario'),
+    title: text('The title shown in the scenario picker.'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
+      .meta({ description: 'The date of round 1, YYYY-MM-DD.' }),
+    summary: text('Two or three sentences shown in the scenario picker.'),
+    sources: z.array(Source).default([]).meta({ description: 'The public sources the facts come from.' }),
+    teacherNotes: z.string().default('').meta({ description: 'Notes for teachers: the concepts this scenario shows and what really happened.' }),
+  })
+  .meta({ description: 'What the scenario is.' });
+
+export const Deadline = z
+  .strictObject({
+    round: z.number().int().min(1).meta({ description: 'The round the deadline falls on.' }),
+    label: text('What the deadline is, as shown on the table.'),
+  })
+  .meta({ description: 'A deadline shown to the players.' });
+
+export const Calendar = z
+  .strictObject({
+    roundDays: z.number().int().min(1).max(366).default(7).meta({ description: 'Days per round (7 = a week).' }),
+    rounds: z.number().int().min(1).max(200).meta({ description: 'The last round of talks: without a signed deal by then, there is no deal.' }),
+    implementationRounds: z.number().int().min(0).max(50).default(3).meta({ description: 'Rounds of implementation after a deal is ratified.' }),
+    deadlines: z.array(Deadline).default([]).meta({ description: 'Deadlines shown to the players.' }),
+  })
+  .meta({ description: 'How time runs.' });
+
+export const Territory = z
+  .strictObject({
+    id: id('territory'),
+    name: text('The name shown on the map.'),
+    area: z.number().positive().meta({ description: 'Area in km².' }),
+    population: z.number().int().min(0).meta({ description: 'Pre-war population.' }),
+    occupier: z.string().meta({ description: 'The party whose share of control `control` measures.' }),
+    holder: z.string().meta({ description: 'The party that holds the rest.' }),
+    control: share("The occupier's share of the territory at the start (0–1)."),
+    places: z
+      .array(z.strictObject({ name: text('Place name.'), note: z.string().default('').meta({ description: 'Why it matters.' }) }))
+      .default([])
+      .meta({ description: 'Key places.' }),
+    map: z
+      .strictObject({
+        col: z.number().int().min(0).max(60).meta({ description: 'Column of the label on the terminal map.' }),
+        row: z.number().int().min(0).max(10).meta({ description: 'Row of the label on the terminal map.' }),
+      })
+      .meta({ description: 'Where the territory sits on the terminal map.' }),
+  })
+  .meta({ description: 'A territory whose control the war moves.' });
+
+export const Option = z
+  .strictObject({
+    id: id('option'),
+    label: text('The option as shown in the proposal builder.'),
+    description: z.string().default('').meta({ description: 'What the option means, in a sentence or two.' }),
+    effects: z.array(Effect).default([]).meta({ description: 'What it changes in the world when the deal is implemented.' }),
+  })
+  .meta({ description: 'One way an issue can be settled.' });
+
+export const Issue = z
+  .strictObject({
+    id: id('issue'),
+    name: text('The issue as shown at the table.'),
+    kind: z
+      .enum(['territory', 'security', 'political', 'economic', 'humanitarian', 'sequencing'])
+      .meta({ description: 'What sort of issue this is.' }),
+    description: z.string().default('').meta({ description: 'What is at stake.' }),
+    territory: z.string().optional().meta({ description: 'For territorial issues, the territory concerned.' }),
+    signatories: z.array(z.string()).min(1).meta({ description: 'The parties whose signature this issue needs; a deal needs every signatory of every issue.' }),
+    options: z.array(Option).min(2).meta({ description: 'The options on the table, at least two.' }),
+  })
+  .meta({ description: 'An issue on the table.' });
+
+export const Strategy = z
+  .strictObject({
+    policy: z
+      .enum(['boulware', 'linear', 'conceder', 'tit-for-tat', 'hardline'])
+      .meta({
+        description:
+          'How the party concedes over time: boulware (late), linear, conceder (early), tit-for-tat (mirrors the others), hardline (does not move).',
+      }),
+    beta: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Concession exponent: below 1 concedes late (Boulware), above 1 concedes early (Conceder). Defaults by policy.' }),
+    aspiration: share('The utility it asks for at the start of this posture.').default(0.9),
+    floor: share('The lowest aspiration it concedes to; never below its BATNA.').optional(),
+    walkOutBelow: share('It walks out when its BATNA exceeds the best offer it heard by this margin (omit: never walks out).').optional(),
+    statements: z.boolean().default(false).meta({ description: 'Whether it makes public statements (commitments) in this posture.' }),
+  })
+  .meta({ description: 'The strategy a posture plays.' });
+
+export const Posture = z
+  .strictObject({
+    label: text('The posture as shown at the table.'),
+    description: z.string().default('').meta({ description: 'What the party does in this posture.' }),
+    strategy: Strategy,
+  })
+  .meta({ description: 'A posture: a state of the party, with the strategy it plays.' });
+
+export const Transition = z
+  .strictObject({
+    from: z.string().meta({ description: 'Posture id, or "*" for any.' }),
+    to: z.string().meta({ description: 'Posture id.' }),
+    when: Condition.meta({ description: 'The condition that triggers the transition, checked after every round.' }),
+    note: z.string().default('').meta({ description: 'Why the party changes posture, shown in the log.' }),
+  })
+  .meta({ description: 'A guarded move from one posture to another.' });
+
+export const Envoy = z
+  .strictObject({
+    id: id('envoy'),
+    name: text('The envoy\'s name.'),
+    fidelity: share('How faithfully the envoy reports: 1 always, 0 never.'),
+    bias: z
+      .string()
+      .default('optimistic')
+      .meta({
+        description:
+          'Which way his errors lean: "optimistic" (offers sound better for the listener), "pessimistic", or a party id (errors favour that party).',
+      }),
+  })
+  .meta({ description: 'An envoy a party can send.' });
+
+export const Lever = z
+  .strictObject({
+    id: id('lever'),
+    label: text('The lever as shown in the actions menu, e.g. "Secondary tariffs on buyers of Russian oil".'),
+    target: z.string().meta({ description: 'The party it presses.' }),
+    pressure: z.number().default(0).meta({ description: 'Pressure added to the target while applied (negative relieves).' }),
+    batna: z.number().default(0).meta({ description: "Change to the target's BATNA while applied." }),
+    cost: z.number().default(0).meta({ description: 'Pressure the user bears itself when applying it.' }),
+    applied: z.boolean().default(false).meta({ description: 'Whether it is already applied at the start.' }),
+  })
+  .meta({ description: 'A lever of pressure a party can apply or lift: sanctions, tariffs, aid.' });
+
+export const VetoPlayer = z
+  .strictObject({
+    name: text('Who can block ratification: a parliament, a court, a public vote.'),
+    threshold: share('The lowest utility of the deal, for the party, this veto player accepts.'),
+  })
+  .meta({ description: 'A veto player at home.' });
+
+export const Preferences = z
+  .strictObject({
+    weights: z.record(z.string(), z.number().min(0)).meta({ description: 'Weight per issue id; normalised to sum to 1. Issues left out weigh 0.' }),
+    values: z
+      .record(z.string(), z.record(z.string(), share('Value of the option, 0 (worst) to 1 (best).')))
+      .meta({ description: 'For each issue id, the value (0–1) of each option id.' }),
+    reservation: share('The utility of no deal at the start: the BATNA.'),
+    redLines: z
+      .array(z.strictObject({ issue: z.string().meta({ description: 'Issue id.' }), option: z.string().meta({ description: 'Option id.' }) }))
+      .default([])
+      .meta({ description: 'Options the party will never sign.' }),
+    discount: z.number().gt(0).max(1).default(1).meta({ description: 'Patience: each round of waiting multiplies the value of a deal by this.' }),
+  })
+  .meta({ description: 'Private preferences: linear additive utility over packages.' });
+
+export const Party = z
+  .strictObject({
+    id: id('party'),
+    name: text('The party\'s name.'),
+    leader: text('Who leads it.'),
+    colour: z
+      .enum(['red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray'])
+      .meta({ description: 'Its colour on the terminal.' }),
+    playable: z.boolean().default(true).meta({ description: 'Whether a player may take this role.' }),
+    briefing: text('The confidential briefing shown only to this party\'s player.'),
+    pressure: z.number().min(0).max(100).default(30).meta({ description: 'Pressure at the start (0–100): how much it needs a deal.' }),
+    credibility: share('Public credibility at the start.').default(0.7),
+    trust: z.record(z.string(), share('Trust toward that party.')).default({}).meta({ description: 'Trust toward each other party at the start (default 0.5).' }),
+    preferences: Preferences,
+    postures: z
+      .strictObject({
+        initial: z.string().meta({ description: 'The posture it starts in.' }),
+        states: z.record(z.string(), Posture).meta({ description: 'Its postures by id.' }),
+        transitions: z.array(Transition).default([]).meta({ description: 'How it moves between postures.' }),
+      })
+      .meta({ description: 'The party as a state machine of postures.' }),
+    envoys: z.array(Envoy).default([]).meta({ description: 'Envoys it can send.' }),
+    levers: z.array(Lever).default([]).meta({ description: 'Levers of pressure it can apply or lift.' }),
+    domestic: z
+      .strictObject({
+        hawkishness: share('How much opinion at home punishes concessions (0 dovish, 1 hawkish).').default(0.5),
+        vetoPlayers: z.array(VetoPlayer).default([]).meta({ description: 'Who must approve a deal at home.' }),
+      })
+      .default({ hawkishness: 0.5, vetoPlayers: [] })
+      .meta({ description: 'Domestic politics: ratification at home.' }),
+  })
+  .meta({ description: 'A party at the table.' });
+
+export const Dynamics = z
+  .strictObject({
+    front: z
+      .array(
+        z.strictObject({
+          territory: z.string().meta({ description: 'Territory id.' }),
+          drift: z.number().min(-1).max(1).meta({ description: "Mean change of the occupier's share per round without a ceasefire." }),
+          volatility: z.number().min(0).max(1).meta({ description: 'Spread of the change per round (a seeded random draw).' }),
+        }),
+      )
+      .default([])
+      .meta({ description: 'How the front moves while there is no ceasefire.' }),
+    perRound: z
+      .array(
+        z.strictObject({
+          party: z.string().meta({ description: 'Party id.' }),
+          pressure: z.number().default(0).meta({ description: 'Pressure added each round of war.' }),
+          batna: z.number().default(0).meta({ description: 'BATNA change each round of war.' }),
+        }),
+      )
+      .default([])
+      .meta({ description: 'What each round of war costs each party.' }),
+    controlToBatna: z
+      .record(z.string(), z.number())
+      .default({})
+      .meta({ description: "Per party: BATNA change per unit of the occupier's area-weighted share gained (negative for the side losing ground)." }),
+    violationChance: share('During implementation, the chance per round that the ceasefire is violated.').default(0.1),
+  })
+  .meta({ description: 'The war around the talks.' });
+
+export const ScenarioEvent = z
+  .strictObject({
+    id: id('event'),
+    title: text('The headline shown when the event fires.'),
+    text: z.string().default('').meta({ description: 'What happened, shown in the log.' }),
+    when: Condition.meta({ description: 'When the event fires; checked at the start of each round.' }),
+    repeat: z.boolean().default(false).meta({ description: 'Fire every round the condition holds, not only once.' }),
+    effects: z.array(Effect).default([]).meta({ description: 'What the event changes.' }),
+  })
+  .meta({ description: 'A scripted event.' });
+
+export const Scoring = z
+  .strictObject({
+    baseline: z
+      .enum(['initial-batna', 'final-batna'])
+      .default('initial-batna')
+      .meta({ description: 'What an outcome is scored against: the BATNA at the start or at the end.' }),
+  })
+  .meta({ description: 'How an outcome becomes each party\'s score (-100 to 100, 0 = as good as its BATNA).' });
+
+export const Scenario = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'Path to the JSON Schema, for editors.' }),
+    meta: Meta,
+    calendar: Calendar,
+    territories: z.array(Territory).default([]).meta({ description: 'Territories on the map.' }),
+    issues: z.array(Issue).min(1).meta({ description: 'The issues on the table.' }),
+    parties: z.array(Party).min(2).meta({ description: 'The parties, in turn order.' }),
+    dynamics: Dynamics.default({ front: [], perRound: [], controlToBatna: {}, violationChance: 0.1 }),
+    events: z.array(ScenarioEvent).default([]).meta({ description: 'Scripted events.' }),
+    scoring: Scoring.default({ baseline: 'initial-batna' }),
+  })
+  .meta({ description: 'A Backchannel scenario.' });
+
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Scenario = z.output<typeof Scenario>;
+export type Party = Scenario['parties'][number];
+export type Issue = Scenario['issues'][number];
+export type Territory = Scenario['territories'][number];
+export type Strategy = z.output<typeof Strategy>;
+export type ScenarioEvent = Scenario['events'][number];
