@@ -40,6 +40,8 @@ export interface PartyState {
   commitments: Commitment[];
   /** Lever ids currently applied. */
   levers: string[];
+  /** The round it walked out, while it is out. */
+  walkedOutAt?: number;
 }
 
 export interface Proposal {
@@ -82,6 +84,8 @@ export interface Message {
   heard: Record<PartyId, MessageBody>;
   /** Recipients who learnt that what they heard differs from what was said. */
   exposedTo: PartyId[];
+  /** Recipients who asked for a clarification of it. */
+  clarified: PartyId[];
 }
 
 export interface Agreement {
@@ -110,7 +114,18 @@ export interface LogLine {
   round: number;
   /** Who it concerns, or undefined for the world. */
   party?: PartyId;
-  kind: 'event' | 'front' | 'action' | 'posture' | 'signing' | 'ratification' | 'implementation' | 'outcome' | 'exposure';
+  kind:
+    | 'event'
+    | 'front'
+    | 'action'
+    | 'posture'
+    | 'commitment' // a public commitment broken: an audience cost
+    | 'walk-out'
+    | 'signing'
+    | 'ratification'
+    | 'implementation'
+    | 'outcome'
+    | 'exposure'; // a distortion found out
   text: string;
   /** Who may see this line; undefined means everyone. */
   visibleTo?: PartyId[];
@@ -134,10 +149,14 @@ export interface World {
   proposals: Proposal[];
   messages: Message[];
   firedEvents: string[];
+  /** Summits held: "a|b" pairs with the round, so a pair meets at most once a round. */
+  summits: { round: number; a: PartyId; b: PartyId }[];
   agreement?: Agreement;
   outcome?: Outcome;
   /** What happened this round and the last few, newest last. Older lines are dropped: the engine streams the full log. */
   recent: LogLine[];
+  /** How many log lines were ever written: lets the engine stream the lines each step adds. */
+  logCount: number;
 }
 
 // ── Commands: everything a party (or time) can do ─────────────────────────────────────────────────────────
@@ -156,6 +175,7 @@ export type Command =
   | { type: 'pass'; by: PartyId }
   | { type: 'sign'; by: PartyId }
   | { type: 'refuse'; by: PartyId }
-  | { type: 'continue' }; // let time run in the automatic phases (ratification, implementation)
+  | { type: 'continue' } // let time run in the automatic phases (ratification, implementation)
+  | { type: 'posture'; party: PartyId; posture: string; note: string }; // a party's posture machine moved (engine-issued)
 
 export type CommandType = Command['type'];

@@ -1,0 +1,108 @@
+// Saves: the scenario's id and content hash, the seed, who played which party, and every accepted command.
+// A game is rebuilt by folding step over the commands — the AI is never asked again — and the final world's
+// hash proves the rebuild is the same game.
+import { z } from 'zod';
+import type { Game } from '../model/game.js';
+import { hashWorld } from '../model/hash.js';
+import { validate } from '../model/rules.js';
+import { step } from '../model/step.js';
+import type { Command, PartyId, World } from '../model/types.js';
+import { initialWorld } from '../model/world.js';
+import type { LoggedCommand } from './session-machine.js';
+
+export const SAVE_FORMAT = 'backchannel-save';
+export const SAVE_VERSION = 1;
+
+export interface SaveFile {
+  format: typeof SAVE_FORMAT;
+  version: typeof SAVE_VERSION;
+  scenario: { id: string; hash: string };
+  seed: number;
+  humans: PartyId[];
+  commands: LoggedCommand[];
+  /** Hash of the world after the last command. */
+  hash: string;
+}
+
+const SaveShape = z.object({
+  format: z.literal(SAVE_FORMAT),
+  version: z.literal(SAVE_VERSION),
+  scenario: z.object({ id: z.string(), hash: z.string() }),
+  seed: z.number().int(),
+  humans: z.array(z.string()),
+  // Commands are checked one by one against the rules during replay, which says more than a schema could.
+  commands: z.array(z.object({ command: z.looseObject({ type: z.string() }), round: z.number(), reason: z.string().optional() })),
+  hash: z.string(),
+});
+
+export class SaveError extends Error {}
+
+export function makeSave(game: Game, scenarioHash: string, seed: number, humans: PartyId[], commands: LoggedCommand[], world: World): SaveFile {
+  return {
+    format: SAVE_FORMAT,
+    version: SAVE_VERSION,
+    scenario: { id: game.scenario.meta.id, hash: scenarioHash },
+    seed,
+    humans,
+    commands,
+    hash: hashWorld(world),
+  };
+}
+
+/** Parses a save's text; every way it can be wrong becomes a SaveError with a plain message. */
+export function parseSave(text: string): SaveFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new SaveError('not a Backchannel save (it is not JSON; the file may be truncated or corrupt)');
+  }
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== SAVE_FORMAT) {
+    throw new SaveError('not a Backchannel save (no "backchannel-save" format marker)');
+  }
+  if ((data as { version?: unknown }).version !== SAVE_VERSION) {
+    throw new SaveError(`a save of format version ${String((data as { version?: unknown }).version)}; this game reads version ${SAVE_VERSION}`);
+  }
+  const result = SaveShape.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new SaveError(`corrupt save: ${issue.path.join('.') || 'file'}: ${issue.message}`);
+  }
+  return result.data as SaveFile;
+}
+
+export function serializeSave(save: SaveFile): string {
+  return `${JSON.stringify(save)}\n`;
+}
+
+export interface Replay {
+  world: World;
+  hash: string;
+  /** Whether the rebuilt world matches the hash the save recorded. */
+  matches: boolean;
+}
+
+/** Rebuilds the game a save describes. Throws SaveError if the save belongs to another scenario or a command is illegal. */
+export function replaySave(game: Game, scenarioHash: string, save: SaveFile): Replay {
+  if (save.scenario.id !== game.scenario.meta.id) {
+    throw new SaveError(`this save is of scenario "${save.scenario.id}", not "${game.scenario.meta.id}"`);
+  }
+  if (save.scenario.hash !== scenarioHash) {
+    throw new SaveError(`the scenario "${save.scenario.id}" has changed since this game was saved (content hash differs)`);
+  }
+  for (const h of save.humans) if (!game.party[h]) throw new SaveError(`corrupt save: no party "${h}" in the scenario`);
+  let world = initialWorld(game, save.seed);
+  save.commands.forEach((entry, index) => {
+    const command = entry.command as Command;
+    let problem: string | null;
+    try {
+      problem = validate(game, world, command);
+    } catch {
+      problem = 'malformed command';
+    }
+    if (problem) throw new SaveError(`corrupt save: command ${index + 1} (${command.type}) is not legal: ${problem}`);
+    world = step(game, world, command);
+  });
+  const hash = hashWorld(world);
+  return { world, hash, matches: hash === save.hash };
+}

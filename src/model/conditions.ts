@@ -1,0 +1,58 @@
+// The condition evaluator: the closed vocabulary of DESIGN §4, read against a World. Conditions are data;
+// this is the only place they mean anything, and the engine's posture machines use it for their guards.
+import type { Comparison, Condition } from '../scenario/schema.js';
+import { crossesRedLine, utility, type Game } from './game.js';
+import type { PartyId, World } from './types.js';
+
+export function compare(value: number, c: Comparison): boolean {
+  if (c.gte !== undefined && !(value >= c.gte)) return false;
+  if (c.lte !== undefined && !(value <= c.lte)) return false;
+  if (c.gt !== undefined && !(value > c.gt)) return false;
+  if (c.lt !== undefined && !(value < c.lt)) return false;
+  if (c.eq !== undefined && !(Math.abs(value - c.eq) < 1e-9)) return false;
+  return true;
+}
+
+/** The best utility, for `party`, of an open proposal it heard (optionally only from `from`); 0 if none. */
+export function bestHeardOffer(game: Game, world: World, party: PartyId, from?: PartyId): number {
+  const prefs = game.prefs[party]!;
+  let best = 0;
+  for (const p of world.proposals) {
+    if (p.status !== 'open' || p.by === party || !p.to.includes(party)) continue;
+    if (from !== undefined && p.by !== from) continue;
+    const terms = p.heard[party] ?? p.terms;
+    if (crossesRedLine(prefs, terms)) continue;
+    const u = utility(prefs, terms);
+    if (u > best) best = u;
+  }
+  return best;
+}
+
+/**
+ * Evaluates a condition. `self` is the party whose transitions are being checked: a condition that leaves
+ * out `party` means that party. The loader rejects a missing party where there is no `self`.
+ */
+export function holds(cond: Condition, game: Game, world: World, self?: PartyId): boolean {
+  const who = (party: string | undefined): PartyId => {
+    const id = party ?? self;
+    if (id === undefined) throw new Error('condition names no party and has no party to default to');
+    return id;
+  };
+  if ('round' in cond) return compare(world.round, cond.round);
+  if ('control' in cond) return compare(world.control[cond.control.territory] ?? 0, cond.control);
+  if ('pressure' in cond) return compare(world.parties[who(cond.pressure.party)]!.pressure, cond.pressure);
+  if ('batna' in cond) return compare(world.parties[who(cond.batna.party)]!.batna, cond.batna);
+  if ('credibility' in cond) return compare(world.parties[who(cond.credibility.party)]!.credibility, cond.credibility);
+  if ('trust' in cond) {
+    const trust = world.parties[who(cond.trust.party)]!.trust[cond.trust.toward] ?? 0;
+    return compare(trust, cond.trust);
+  }
+  if ('offer' in cond) return compare(bestHeardOffer(game, world, who(cond.offer.party), cond.offer.from), cond.offer);
+  if ('posture' in cond) return world.parties[who(cond.posture.party)]!.posture === cond.posture.is;
+  if ('walkedOut' in cond) return world.parties[cond.walkedOut]!.status === 'walked-out';
+  if ('ceasefire' in cond) return world.ceasefire === cond.ceasefire;
+  if ('event' in cond) return world.firedEvents.includes(cond.event);
+  if ('all' in cond) return cond.all.every((c) => holds(c, game, world, self));
+  if ('any' in cond) return cond.any.some((c) => holds(c, game, world, self));
+  return !holds(cond.not, game, world, self);
+}

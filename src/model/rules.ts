@@ -1,0 +1,130 @@
+// Which commands are legal now, and why a command is not. step() refuses anything validate() rejects, so the
+// UI, the AI and the engine all ask here instead of guessing.
+import type { Game } from './game.js';
+import { currentActor } from './view.js';
+import type { Command, CommandType, PartyId, World } from './types.js';
+
+/** Proposals stay open this many rounds after the one they were made in. */
+export const PROPOSAL_LIFETIME = 2;
+
+export function openProposalsFor(world: World, party: PartyId) {
+  return world.proposals.filter(
+    (p) => p.status === 'open' && p.to.includes(party) && !p.accepted.includes(party) && !p.rejected.includes(party),
+  );
+}
+
+/** The command types `party` may issue now (a propose still needs valid terms, and so on). */
+export function legalCommandTypes(game: Game, world: World, party: PartyId): CommandType[] {
+  if (world.phase === 'briefing') return ['begin'];
+  if (world.phase === 'ratification' || world.phase === 'implementation') return ['continue'];
+  if (world.phase === 'ended' || currentActor(world, game) !== party) return [];
+  if (world.phase === 'signing') return ['sign', 'refuse'];
+  const me = world.parties[party]!;
+  if (me.status === 'walked-out') return ['return', 'pass'];
+  const types: CommandType[] = ['propose', 'statement'];
+  if (openProposalsFor(world, party).length > 0) types.push('accept', 'reject');
+  if (clarifiable(world, party).length > 0) types.push('clarify');
+  if (game.party[party]!.levers.length > 0) types.push('lever');
+  if (summitPartners(game, world, party).length > 0) types.push('summit');
+  types.push('walk-out', 'pass');
+  return types;
+}
+
+/** Messages `party` heard through an envoy and has not had clarified. */
+export function clarifiable(world: World, party: PartyId) {
+  return world.messages.filter((m) => m.channel === 'envoy' && m.to.includes(party) && !m.exposedTo.includes(party) && !m.clarified.includes(party));
+}
+
+export function summitPartners(game: Game, world: World, party: PartyId): PartyId[] {
+  return game.partyIds.filter(
+    (other) =>
+      other !== party &&
+      world.parties[other]!.status === 'active' &&
+      !world.summits.some((s) => s.round === world.round && ((s.a === party && s.b === other) || (s.a === other && s.b === party))),
+  );
+}
+
+function validTerms(game: Game, terms: readonly number[]): string | null {
+  const issues = game.scenario.issues;
+  if (!Array.isArray(terms) || terms.length !== issues.length) return `a package needs an option for each of the ${issues.length} issues`;
+  for (let i = 0; i < issues.length; i++) {
+    const t = terms[i]!;
+    if (!Number.isInteger(t) || t < 0 || t >= issues[i]!.options.length) return `no option ${t} for ${issues[i]!.name}`;
+  }
+  return null;
+}
+
+/** Why `command` is not legal now, or null when it is. */
+export function validate(game: Game, world: World, command: Command): string | null {
+  if (world.phase === 'ended') return 'the game is over';
+  if (command.type === 'begin') return world.phase === 'briefing' ? null : 'the game has already begun';
+  if (command.type === 'posture') {
+    const party = game.party[command.party];
+    if (!party) return `no party "${command.party}"`;
+    if (!party.postures.states[command.posture]) return `${party.name} has no posture "${command.posture}"`;
+    return null;
+  }
+  if (command.type === 'continue') {
+    return world.phase === 'ratification' || world.phase === 'implementation' ? null : 'time only runs on its own during ratification and implementation';
+  }
+  const by = command.by;
+  const party = game.party[by];
+  if (!party) return `no party "${by}"`;
+  const actor = currentActor(world, game);
+  if (actor === undefined) return `no party acts during ${world.phase}`;
+  if (actor !== by) return `it is ${game.party[actor]!.name}'s turn, not ${party.name}'s`;
+  const me = world.parties[by]!;
+  if (world.phase === 'signing') {
+    return command.type === 'sign' || command.type === 'refuse' ? null : 'the table is signing: sign or refuse';
+  }
+  if (command.type === 'sign' || command.type === 'refuse') return 'there is nothing to sign';
+  if (me.status === 'walked-out' && command.type !== 'return' && command.type !== 'pass') {
+    return `${party.name} has walked out: it can only come back or wait`;
+  }
+  switch (command.type) {
+    case 'propose': {
+      const bad = validTerms(game, command.terms);
+      if (bad) return bad;
+      if (command.channel === 'envoy') {
+        if (!party.envoys.some((e) => e.id === command.envoy)) return `${party.name} has no envoy "${command.envoy ?? ''}"`;
+        if (!command.to || command.to.length !== 1) return 'an envoy carries a proposal to exactly one party';
+      } else if (command.envoy !== undefined) {
+        return 'only the envoy channel takes an envoy';
+      }
+      for (const to of command.to ?? []) {
+        if (to === by || !world.parties[to]) return `cannot send a proposal to "${to}"`;
+        if (world.parties[to]!.status !== 'active') return `${game.party[to]!.name} has walked out`;
+      }
+      if (command.replyTo !== undefined && !world.proposals.some((p) => p.id === command.replyTo)) return `no proposal #${command.replyTo}`;
+      return null;
+    }
+    case 'accept':
+    case 'reject':
+      return openProposalsFor(world, by).some((p) => p.id === command.proposal)
+        ? null
+        : `proposal #${command.proposal} is not open to ${party.name}`;
+    case 'statement': {
+      const issue = game.scenario.issues[command.issue];
+      if (!issue || !Number.isInteger(command.option) || command.option < 0 || command.option >= issue.options.length) return 'no such issue or option';
+      if (me.commitments.some((c) => c.issue === command.issue && !c.broken)) return `${party.name} has already committed itself on ${issue.name}`;
+      return null;
+    }
+    case 'clarify':
+      return clarifiable(world, by).some((m) => m.id === command.message) ? null : `message #${command.message} cannot be clarified`;
+    case 'lever': {
+      if (!party.levers.some((l) => l.id === command.lever)) return `${party.name} has no lever "${command.lever}"`;
+      const applied = me.levers.includes(command.lever);
+      if (command.apply && applied) return 'that lever is already applied';
+      if (!command.apply && !applied) return 'that lever is not applied';
+      return null;
+    }
+    case 'summit':
+      return summitPartners(game, world, by).includes(command.with) ? null : `no summit with "${command.with}" is possible now`;
+    case 'walk-out':
+      return null;
+    case 'return':
+      return me.status === 'walked-out' ? null : `${party.name} has not walked out`;
+    case 'pass':
+      return null;
+  }
+}

@@ -1,0 +1,595 @@
+// The rules: step(game, world, command) → the next world. Pure (immer's produce over the old world); the only
+// randomness is the generator whose state lives in World. Phases follow DESIGN §5:
+//   briefing → rounds [events → front → diplomacy (each party in turn) → resolution]
+//   → signing (every signatory) → ratification → implementation → ended; or deadline / walk-out / collapse.
+import { produce } from 'immer';
+import type { Effect } from '../scenario/schema.js';
+import { holds } from './conditions.js';
+import { utility, type Game } from './game.js';
+import { nextRandom } from './rng.js';
+import { PROPOSAL_LIFETIME, validate } from './rules.js';
+import type { Command, LogLine, Message, MessageBody, PartyId, PartyState, Proposal, Terms, World } from './types.js';
+
+/** The sizes of the rules' consequences, in one place. */
+export const AMOUNTS = {
+  /** A broken public commitment: the audience cost. */
+  brokenCommitment: { credibility: -0.15, pressure: 5 },
+  /** A distortion found out: the principal's credibility, and the trust of whoever was misled. */
+  exposure: { credibility: -0.1, trust: -0.15 },
+  /** A clarification that confirmed what was heard. */
+  confirmed: { trust: 0.03 },
+  walkOut: { trust: -0.05 },
+  refuse: { trust: -0.1, credibility: -0.05 },
+  summit: { trust: 0.08, pressure: 3 },
+  lever: { trust: -0.1, liftTrust: 0.05 },
+  ratificationFailed: { trust: -0.05 },
+  violation: { trust: -0.1 },
+  /** Violations of the ceasefire during implementation that make the deal collapse. */
+  violationsToCollapse: 3,
+  /** Rounds a signatory may stay away before the talks end. */
+  walkOutRounds: 3,
+  /** Log lines kept in World; the engine streams the full log. */
+  recentLines: 80,
+} as const;
+
+export class IllegalCommand extends Error {}
+
+export function step(game: Game, world: World, command: Command): World {
+  const error = validate(game, world, command);
+  if (error) throw new IllegalCommand(error);
+  return produce(world, (w) => {
+    w.moves++;
+    apply(game, w as World, command);
+  });
+}
+
+// ── small helpers over the draft ──────────────────────────────────────────────────────────────────────────
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+const clamp100 = (x: number) => (x < 0 ? 0 : x > 100 ? 100 : x);
+
+function rand(w: World): number {
+  const [value, state] = nextRandom(w.rng);
+  w.rng = state;
+  return value;
+}
+
+function normal(w: World): number {
+  const u = Math.max(rand(w), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand(w));
+}
+
+function log(w: World, line: Omit<LogLine, 'round'>): void {
+  w.recent.push({ round: w.round, ...line });
+  w.logCount++;
+  if (w.recent.length > AMOUNTS.recentLines) w.recent.splice(0, w.recent.length - AMOUNTS.recentLines);
+}
+
+const nameOf = (game: Game, id: PartyId) => game.party[id]!.name;
+
+function addTrust(s: PartyState, toward: PartyId, add: number): void {
+  if (s.trust[toward] !== undefined) s.trust[toward] = clamp01(s.trust[toward] + add);
+}
+
+function applyEffect(game: Game, w: World, e: Effect): void {
+  if ('pressure' in e) {
+    const s = w.parties[e.pressure.party]!;
+    s.pressure = clamp100(s.pressure + e.pressure.add);
+  } else if ('batna' in e) {
+    const s = w.parties[e.batna.party]!;
+    s.batna = clamp01(s.batna + e.batna.add);
+  } else if ('trust' in e) {
+    addTrust(w.parties[e.trust.party]!, e.trust.toward, e.trust.add);
+  } else if ('credibility' in e) {
+    const s = w.parties[e.credibility.party]!;
+    s.credibility = clamp01(s.credibility + e.credibility.add);
+  } else if ('control' in e) {
+    const id = e.control.territory;
+    const before = w.control[id] ?? 0;
+    const after = clamp01(e.control.set ?? before + (e.control.add ?? 0));
+    w.control[id] = after;
+    followControl(game, w, id, after - before);
+  } else {
+    w.ceasefire = e.ceasefire;
+  }
+}
+
+/** BATNAs follow the front: each party's BATNA moves with the occupier's area-weighted gains. */
+function followControl(game: Game, w: World, territory: string, delta: number): void {
+  if (delta === 0 || game.totalArea === 0) return;
+  const t = game.scenario.territories.find((x) => x.id === territory)!;
+  const weighted = (delta * t.area) / game.totalArea;
+  for (const [party, k] of Object.entries(game.scenario.dynamics.controlToBatna)) {
+    const s = w.parties[party];
+    if (s) s.batna = clamp01(s.batna + k * weighted);
+  }
+}
+
+function end(w: World, outcome: World['outcome']): void {
+  w.phase = 'ended';
+  w.outcome = outcome;
+  log(w, { kind: 'outcome', text: outcome!.summary });
+}
+
+// ── commitments: the audience cost of going back on a public statement ────────────────────────────────────
+
+function checkCommitments(game: Game, w: World, by: PartyId, terms: Terms): void {
+  const me = w.parties[by]!;
+  const values = game.prefs[by]!.values;
+  for (const c of me.commitments) {
+    if (c.broken) continue;
+    const row = values[c.issue]!;
+    if (row[terms[c.issue]!]! < row[c.option]! - 1e-9) {
+      c.broken = true;
+      me.credibility = clamp01(me.credibility + AMOUNTS.brokenCommitment.credibility);
+      me.pressure = clamp100(me.pressure + AMOUNTS.brokenCommitment.pressure);
+      const issue = game.scenario.issues[c.issue]!;
+      log(w, {
+        kind: 'commitment',
+        party: by,
+        text: `${nameOf(game, by)} went back on its public word on ${issue.name} ("nothing less than ${issue.options[c.option]!.label}"): credibility falls.`,
+      });
+    }
+  }
+}
+
+// ── envoys: what the listener hears ───────────────────────────────────────────────────────────────────────
+
+/**
+ * What `to` hears when `by`'s envoy carries `terms`. With probability (1 − fidelity) the envoy misreports one
+ * or two issues, each by one notch toward his bias: "optimistic" makes it sound better to the listener,
+ * "pessimistic" worse, a party id better for that party.
+ */
+function envoyReport(game: Game, w: World, by: PartyId, envoyId: string, to: PartyId, terms: Terms): Terms {
+  const envoy = game.party[by]!.envoys.find((e) => e.id === envoyId)!;
+  if (rand(w) < envoy.fidelity) return terms;
+  const favoured = envoy.bias === 'optimistic' || envoy.bias === 'pessimistic' ? to : envoy.bias;
+  const sign = envoy.bias === 'pessimistic' ? -1 : 1;
+  const values = game.prefs[favoured]!.values;
+  // For each issue, the option one notch better (by sign) for the favoured party, if any.
+  const moves: [number, number][] = [];
+  terms.forEach((option, issue) => {
+    const row = values[issue]!;
+    const current = row[option]!;
+    let best = -1;
+    for (let o = 0; o < row.length; o++) {
+      const d = (row[o]! - current) * sign;
+      if (d > 1e-9 && (best < 0 || (row[o]! - current) * sign < (row[best]! - current) * sign)) best = o;
+    }
+    if (best >= 0) moves.push([issue, best]);
+  });
+  if (moves.length === 0) return terms;
+  const heard = [...terms];
+  const count = moves.length > 1 && rand(w) < 0.5 ? 2 : 1;
+  for (let k = 0; k < count; k++) {
+    const [issue, option] = moves.splice(Math.floor(rand(w) * moves.length), 1)[0]!;
+    heard[issue] = option;
+  }
+  return heard;
+}
+
+function sameTerms(a: Terms, b: Terms): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function expose(game: Game, w: World, m: Message, listener: PartyId, how: string): void {
+  if (m.exposedTo.includes(listener)) return;
+  m.exposedTo.push(listener);
+  const principal = w.parties[m.from]!;
+  principal.credibility = clamp01(principal.credibility + AMOUNTS.exposure.credibility);
+  addTrust(w.parties[listener]!, m.from, AMOUNTS.exposure.trust);
+  const envoy = game.party[m.from]!.envoys.find((e) => e.id === m.envoy);
+  log(w, {
+    kind: 'exposure',
+    party: listener,
+    text: `${how}: what ${envoy?.name ?? 'the envoy'} told ${nameOf(game, listener)} is not what ${nameOf(game, m.from)} said. ${nameOf(game, m.from)} loses credibility; ${nameOf(game, listener)} trusts it less.`,
+    visibleTo: [listener, m.from],
+  });
+}
+
+// ── the phases ────────────────────────────────────────────────────────────────────────────────────────────
+
+function startRound(game: Game, w: World): void {
+  w.phase = 'diplomacy';
+  w.turn = 0;
+  const { scenario } = game;
+  for (const event of scenario.events) {
+    const fired = w.firedEvents.includes(event.id);
+    if (fired && !event.repeat) continue;
+    if (!holds(event.when, game, w)) continue;
+    if (!fired) w.firedEvents.push(event.id);
+    for (const e of event.effects) applyEffect(game, w, e);
+    log(w, { kind: 'event', text: event.text ? `${event.title} — ${event.text}` : event.title });
+  }
+  if (w.ceasefire) return;
+  const moved: string[] = [];
+  for (const f of scenario.dynamics.front) {
+    const before = w.control[f.territory] ?? 0;
+    const after = clamp01(before + f.drift + f.volatility * normal(w));
+    w.control[f.territory] = after;
+    followControl(game, w, f.territory, after - before);
+    const points = (after - before) * 100;
+    if (Math.abs(points) >= 0.05) {
+      const t = scenario.territories.find((x) => x.id === f.territory)!;
+      moved.push(`${t.name} ${points > 0 ? '+' : ''}${points.toFixed(1)} pts`);
+    }
+  }
+  if (moved.length > 0) log(w, { kind: 'front', text: `The front moved: ${moved.join(', ')}.` });
+  for (const cost of scenario.dynamics.perRound) {
+    const s = w.parties[cost.party]!;
+    s.pressure = clamp100(s.pressure + cost.pressure);
+    s.batna = clamp01(s.batna + cost.batna);
+  }
+}
+
+/**
+ * The posture a party moves to now, if any: its first transition (in scenario order) that starts from its
+ * current posture (or "*") and whose condition holds. Checked at the start of each round of diplomacy, after
+ * the events and the front. The engine's posture machines choose the same way; this is the pure twin that
+ * the headless baseline and the tests use.
+ */
+export function nextPosture(game: Game, world: World, party: PartyId): { to: string; note: string } | undefined {
+  const current = world.parties[party]!.posture;
+  for (const t of game.party[party]!.postures.transitions) {
+    if ((t.from !== '*' && t.from !== current) || t.to === current) continue;
+    if (holds(t.when, game, world, party)) return { to: t.to, note: t.note };
+  }
+  return undefined;
+}
+
+function resolution(game: Game, w: World): void {
+  for (const p of w.proposals) {
+    if (p.status === 'open' && w.round - p.round >= PROPOSAL_LIFETIME) p.status = 'expired';
+  }
+  for (const id of game.public.signatories) {
+    const s = w.parties[id]!;
+    if (s.status === 'walked-out' && s.walkedOutAt !== undefined && w.round - s.walkedOutAt + 1 >= AMOUNTS.walkOutRounds) {
+      end(w, {
+        kind: 'no-deal',
+        reason: 'walk-out',
+        round: w.round,
+        summary: `${nameOf(game, id)} walked out in round ${s.walkedOutAt} and did not come back: the talks are over, and the war goes on.`,
+      });
+      return;
+    }
+  }
+  const a = w.agreement;
+  if (a && a.signed.length === a.signatories.length) {
+    w.phase = 'ratification';
+    log(w, { kind: 'ratification', text: 'The agreement goes home for ratification.' });
+    return;
+  }
+  if (w.round >= game.scenario.calendar.rounds) {
+    end(w, {
+      kind: 'no-deal',
+      reason: 'deadline',
+      round: w.round,
+      summary: 'The last round passed without a signed agreement: the war goes on, and every party is left with its BATNA.',
+    });
+    return;
+  }
+  w.round++;
+  startRound(game, w);
+}
+
+function nextTurn(game: Game, w: World): void {
+  w.turn++;
+  if (w.turn >= game.partyIds.length) resolution(game, w);
+}
+
+function ratify(game: Game, w: World): void {
+  const a = w.agreement!;
+  let all = true;
+  for (const id of a.signatories) {
+    const party = game.party[id]!;
+    const u = utility(game.prefs[id]!, a.terms);
+    const s = w.parties[id]!;
+    // Opinion at home: hawks discount the deal, pressure makes it easier to sell; a seeded swing on top.
+    const mood = 0.05 * normal(w) - 0.1 * party.domestic.hawkishness + s.pressure / 1000;
+    const blocker = party.domestic.vetoPlayers.find((v) => u + mood < v.threshold);
+    a.ratified[id] = blocker === undefined;
+    if (blocker) {
+      all = false;
+      log(w, { kind: 'ratification', party: id, text: `${blocker.name} blocks ratification in ${party.name}.` });
+    } else {
+      log(w, { kind: 'ratification', party: id, text: `${party.name} ratifies the agreement.` });
+    }
+  }
+  if (all) {
+    w.phase = 'implementation';
+    w.round++;
+    a.implementedFrom = w.round;
+    w.ceasefire = true;
+    game.scenario.issues.forEach((issue, i) => {
+      for (const e of issue.options[a.terms[i]!]!.effects) applyEffect(game, w, e);
+    });
+    w.ceasefire = true;
+    log(w, { kind: 'implementation', text: 'The agreement enters into force: the guns fall silent, implementation begins.' });
+    if (game.scenario.calendar.implementationRounds === 0) implemented(w);
+    return;
+  }
+  for (const id of a.signatories) for (const other of a.signatories) if (id !== other) addTrust(w.parties[id]!, other, AMOUNTS.ratificationFailed.trust);
+  w.agreement = undefined;
+  if (w.round >= game.scenario.calendar.rounds) {
+    end(w, {
+      kind: 'no-deal',
+      reason: 'deadline',
+      round: w.round,
+      summary: 'Ratification failed after the last round of talks: there is no deal, and the war goes on.',
+    });
+    return;
+  }
+  log(w, { kind: 'ratification', text: 'Ratification failed: the agreement is dead, and talks resume.' });
+  w.round++;
+  startRound(game, w);
+}
+
+function implemented(w: World): void {
+  end(w, {
+    kind: 'deal',
+    reason: 'implemented',
+    round: w.round,
+    terms: w.agreement!.terms,
+    summary: 'The agreement was signed, ratified and carried out: the war is over on these terms.',
+  });
+}
+
+function implement(game: Game, w: World): void {
+  const a = w.agreement!;
+  const signatories = a.signatories;
+  let trust = 0;
+  let pairs = 0;
+  for (const id of signatories) {
+    for (const other of signatories) {
+      if (id === other) continue;
+      trust += w.parties[id]!.trust[other] ?? 0.5;
+      pairs++;
+    }
+  }
+  const meanTrust = pairs ? trust / pairs : 0.5;
+  // Distrust makes violations likelier: at mean trust 0.5 the scenario's chance applies as written.
+  if (rand(w) < game.scenario.dynamics.violationChance * (1.5 - meanTrust)) {
+    a.violations++;
+    for (const id of signatories) for (const other of signatories) if (id !== other) addTrust(w.parties[id]!, other, AMOUNTS.violation.trust);
+    log(w, { kind: 'implementation', text: `The ceasefire is violated (${a.violations} of ${AMOUNTS.violationsToCollapse} the deal can bear).` });
+    if (a.violations >= AMOUNTS.violationsToCollapse) {
+      w.ceasefire = false;
+      end(w, {
+        kind: 'no-deal',
+        reason: 'collapse',
+        round: w.round,
+        summary: 'Repeated violations broke the ceasefire: the agreement collapsed during implementation, and the war resumed.',
+      });
+      return;
+    }
+  }
+  if (w.round - a.implementedFrom! + 1 >= game.scenario.calendar.implementationRounds) {
+    implemented(w);
+    return;
+  }
+  w.round++;
+}
+
+// ── commands ──────────────────────────────────────────────────────────────────────────────────────────────
+
+function newMessage(w: World, m: Omit<Message, 'id' | 'round' | 'exposedTo' | 'clarified'>): Message {
+  const message: Message = { id: w.messages.length + 1, round: w.round, exposedTo: [], clarified: [], ...m };
+  w.messages.push(message);
+  return message;
+}
+
+function apply(game: Game, w: World, c: Command): void {
+  switch (c.type) {
+    case 'begin':
+      log(w, { kind: 'event', text: `${game.scenario.meta.title}: the talks open.` });
+      startRound(game, w);
+      return;
+    case 'continue':
+      if (w.phase === 'ratification') ratify(game, w);
+      else implement(game, w);
+      return;
+    case 'posture': {
+      const party = game.party[c.party]!;
+      w.parties[c.party]!.posture = c.posture;
+      const label = party.postures.states[c.posture]!.label;
+      log(w, { kind: 'posture', party: c.party, text: `${party.name}: ${label}${c.note ? ` — ${c.note}` : ''}` });
+      return;
+    }
+    case 'sign': {
+      const a = w.agreement!;
+      checkCommitments(game, w, c.by, a.terms);
+      a.signed.push(c.by);
+      log(w, { kind: 'signing', party: c.by, text: `${nameOf(game, c.by)} signs.` });
+      const next = game.partyIds.findIndex((id) => a.signatories.includes(id) && !a.signed.includes(id));
+      if (next >= 0) w.turn = next;
+      else resolution(game, w);
+      return;
+    }
+    case 'refuse': {
+      for (const id of game.partyIds) if (id !== c.by) addTrust(w.parties[id]!, c.by, AMOUNTS.refuse.trust);
+      const me = w.parties[c.by]!;
+      me.credibility = clamp01(me.credibility + AMOUNTS.refuse.credibility);
+      log(w, { kind: 'signing', party: c.by, text: `${nameOf(game, c.by)} refuses to sign: the agreement falls apart at the table.` });
+      w.agreement = undefined;
+      w.phase = 'diplomacy';
+      resolution(game, w);
+      return;
+    }
+    default:
+      diplomacy(game, w, c);
+      if (w.phase === 'diplomacy') nextTurn(game, w);
+  }
+}
+
+function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | 'continue' | 'posture' | 'sign' | 'refuse' }>): void {
+  const by = c.by;
+  const me = w.parties[by]!;
+  const name = nameOf(game, by);
+  switch (c.type) {
+    case 'propose': {
+      const to = c.to ?? game.partyIds.filter((id) => id !== by && w.parties[id]!.status === 'active');
+      for (const p of w.proposals) if (p.by === by && p.status === 'open') p.status = 'superseded';
+      const id = w.proposals.length + 1;
+      const heard: Record<PartyId, Terms> = {};
+      const heardBodies: Record<PartyId, MessageBody> = {};
+      if (c.channel === 'envoy') {
+        for (const r of to) {
+          const version = envoyReport(game, w, by, c.envoy!, r, c.terms);
+          if (!sameTerms(version, c.terms)) {
+            heard[r] = version;
+            heardBodies[r] = { kind: 'proposal', proposal: id, terms: version };
+          }
+        }
+      }
+      const proposal: Proposal = {
+        id,
+        round: w.round,
+        by,
+        terms: [...c.terms],
+        channel: c.channel,
+        to,
+        heard,
+        accepted: [by],
+        rejected: [],
+        status: 'open',
+      };
+      if (c.envoy !== undefined) proposal.envoy = c.envoy;
+      if (c.replyTo !== undefined) proposal.replyTo = c.replyTo;
+      w.proposals.push(proposal);
+      const message: Omit<Message, 'id' | 'round' | 'exposedTo' | 'clarified'> = {
+        from: by,
+        to,
+        channel: c.channel,
+        record: c.channel !== 'envoy',
+        said: { kind: 'proposal', proposal: id, terms: [...c.terms] },
+        heard: heardBodies,
+      };
+      if (c.envoy !== undefined) message.envoy = c.envoy;
+      newMessage(w, message);
+      checkCommitments(game, w, by, c.terms);
+      const via =
+        c.channel === 'envoy'
+          ? `through ${game.party[by]!.envoys.find((e) => e.id === c.envoy)!.name}, off the record`
+          : c.channel === 'public'
+            ? 'in public'
+            : 'at the table, on the record';
+      const target = c.channel === 'envoy' ? ` to ${to.map((t) => nameOf(game, t)).join(', ')}` : '';
+      log(w, {
+        kind: 'action',
+        party: by,
+        text: `${name} ${c.replyTo !== undefined ? 'counters with' : 'proposes'} package #${id}${target} ${via}.`,
+        ...(c.channel === 'envoy' ? { visibleTo: [by, ...to] } : {}),
+      });
+      return;
+    }
+    case 'accept':
+    case 'reject': {
+      const p = w.proposals.find((x) => x.id === c.proposal)!;
+      const heardTerms = p.heard[by] ?? p.terms;
+      newMessage(w, {
+        from: by,
+        to: [p.by],
+        channel: p.channel,
+        record: p.channel !== 'envoy',
+        said: { kind: 'response', proposal: p.id, answer: c.type },
+        heard: {},
+        ...(p.envoy !== undefined ? { envoy: p.envoy } : {}),
+      });
+      const visibility = p.channel === 'envoy' ? { visibleTo: [by, p.by] } : {};
+      if (c.type === 'reject') {
+        p.rejected.push(by);
+        if (p.to.every((id) => p.rejected.includes(id))) p.status = 'rejected';
+        log(w, { kind: 'action', party: by, text: `${name} rejects package #${p.id}.`, ...visibility });
+        return;
+      }
+      checkCommitments(game, w, by, heardTerms);
+      p.accepted.push(by);
+      log(w, { kind: 'action', party: by, text: `${name} accepts package #${p.id}.`, ...visibility });
+      const signatories = game.public.signatories;
+      if (signatories.every((id) => p.accepted.includes(id))) agree(game, w, p);
+      return;
+    }
+    case 'statement': {
+      const issue = game.scenario.issues[c.issue]!;
+      me.commitments.push({ issue: c.issue, option: c.option, round: w.round, broken: false });
+      newMessage(w, {
+        from: by,
+        to: game.partyIds.filter((id) => id !== by),
+        channel: 'public',
+        record: true,
+        said: { kind: 'statement', issue: c.issue, option: c.option },
+        heard: {},
+      });
+      log(w, { kind: 'action', party: by, text: `${name} declares in public: on ${issue.name}, nothing less than "${issue.options[c.option]!.label}".` });
+      return;
+    }
+    case 'clarify': {
+      const m = w.messages.find((x) => x.id === c.message)!;
+      m.clarified.push(by);
+      if (m.heard[by]) {
+        expose(game, w, m, by, `A clarification call with ${nameOf(game, m.from)}`);
+      } else {
+        addTrust(me, m.from, AMOUNTS.confirmed.trust);
+        log(w, { kind: 'action', party: by, text: `${name} checks message #${m.id} with ${nameOf(game, m.from)}: it was reported faithfully.`, visibleTo: [by, m.from] });
+      }
+      return;
+    }
+    case 'lever': {
+      const lever = game.party[by]!.levers.find((l) => l.id === c.lever)!;
+      const target = w.parties[lever.target]!;
+      if (c.apply) {
+        me.levers.push(lever.id);
+        target.pressure = clamp100(target.pressure + lever.pressure);
+        target.batna = clamp01(target.batna + lever.batna);
+        me.pressure = clamp100(me.pressure + lever.cost);
+        addTrust(target, by, AMOUNTS.lever.trust);
+      } else {
+        me.levers.splice(me.levers.indexOf(lever.id), 1);
+        target.pressure = clamp100(target.pressure - lever.pressure);
+        target.batna = clamp01(target.batna - lever.batna);
+        addTrust(target, by, AMOUNTS.lever.liftTrust);
+      }
+      log(w, { kind: 'action', party: by, text: `${name} ${c.apply ? 'applies' : 'lifts'}: ${lever.label}.` });
+      return;
+    }
+    case 'summit': {
+      w.summits.push({ round: w.round, a: by, b: c.with });
+      const other = w.parties[c.with]!;
+      addTrust(me, c.with, AMOUNTS.summit.trust);
+      addTrust(other, by, AMOUNTS.summit.trust);
+      me.pressure = clamp100(me.pressure + AMOUNTS.summit.pressure);
+      other.pressure = clamp100(other.pressure + AMOUNTS.summit.pressure);
+      log(w, { kind: 'action', party: by, text: `${name} meets ${nameOf(game, c.with)} at a summit: expectations rise on both sides.` });
+      return;
+    }
+    case 'walk-out':
+      me.status = 'walked-out';
+      me.walkedOutAt = w.round;
+      for (const p of w.proposals) if (p.by === by && p.status === 'open') p.status = 'superseded';
+      for (const id of game.partyIds) if (id !== by) addTrust(w.parties[id]!, by, AMOUNTS.walkOut.trust);
+      log(w, { kind: 'walk-out', party: by, text: `${name} walks out of the talks.` });
+      return;
+    case 'return':
+      me.status = 'active';
+      delete me.walkedOutAt;
+      log(w, { kind: 'action', party: by, text: `${name} comes back to the table.` });
+      return;
+    case 'pass':
+      log(w, { kind: 'action', party: by, text: `${name} waits.` });
+      return;
+  }
+}
+
+/** Every signatory accepted one package: it goes to signing, and the text on the table exposes any envoy's distortion. */
+function agree(game: Game, w: World, p: Proposal): void {
+  p.status = 'agreed';
+  for (const other of w.proposals) if (other.status === 'open') other.status = 'superseded';
+  const signatories = game.public.signatories;
+  w.agreement = { proposal: p.id, terms: p.terms, signatories: [...signatories], signed: [], ratified: {}, violations: 0 };
+  w.phase = 'signing';
+  w.turn = game.partyIds.indexOf(signatories[0]!);
+  log(w, { kind: 'signing', text: `Every party accepted package #${p.id}: the text goes to signing.` });
+  const m = w.messages.find((x) => x.said.kind === 'proposal' && x.said.proposal === p.id);
+  if (m) for (const listener of Object.keys(m.heard)) expose(game, w, m, listener, 'The text tabled for signing');
+}

@@ -1,0 +1,43 @@
+// The world at the start of a game: everything the scenario sets, plus the seed's generator state.
+import { deriveSeed } from './rng.js';
+import type { Game } from './game.js';
+import type { PartyState, World } from './types.js';
+
+export function initialWorld(game: Game, seed: number): World {
+  const { scenario } = game;
+  const parties: Record<string, PartyState> = {};
+  for (const p of scenario.parties) {
+    const trust: Record<string, number> = {};
+    for (const other of game.partyIds) if (other !== p.id) trust[other] = p.trust[other] ?? 0.5;
+    parties[p.id] = {
+      posture: p.postures.initial,
+      status: 'active',
+      pressure: p.pressure,
+      batna: p.preferences.reservation,
+      credibility: p.credibility,
+      trust,
+      commitments: [],
+      levers: p.levers.filter((l) => l.applied).map((l) => l.id),
+    };
+  }
+  const control: Record<string, number> = {};
+  for (const t of scenario.territories) control[t.id] = t.control;
+  return {
+    scenarioId: scenario.meta.id,
+    seed,
+    rng: deriveSeed(seed, 'world'),
+    round: 1,
+    phase: 'briefing',
+    turn: 0,
+    moves: 0,
+    control,
+    ceasefire: false,
+    parties,
+    proposals: [],
+    messages: [],
+    firedEvents: [],
+    summits: [],
+    recent: [],
+    logCount: 0,
+  };
+}
