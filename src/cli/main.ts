@@ -54,9 +54,11 @@ export async function main(argv: string[]): Promise<number> {
 
 function report(error: unknown): number {
   if (process.env.DEBUG?.split(',').includes('backchannel')) console.error(error);
-  if (error instanceof CliError) {
-    process.stderr.write(`backchannel: ${error.message}\n`);
-    return error.exitCode;
+  // CliError, and the scenario layer's ScenarioNotFound / ScenarioInvalid, carry their own exit code.
+  const exitCode = (error as { exitCode?: unknown } | null)?.exitCode;
+  if (error instanceof Error && (exitCode === 1 || exitCode === 2)) {
+    process.stderr.write(`${error.message.split('\n').map((line) => `backchannel: ${line}`).join('\n')}\n`);
+    return exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`backchannel: internal error: ${message} (DEBUG=backchannel shows the stack)\n`);

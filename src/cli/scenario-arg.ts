@@ -1,8 +1,7 @@
-// Turns a SCENARIO argument (a path or a bundled id) into a compiled game, or into one clear CLI error:
-// the validator's located lines, then exit 1.
+// Turns a SCENARIO argument (a path or a bundled id) into a compiled game. A missing or invalid scenario
+// throws the scenario layer's ScenarioNotFound / ScenarioInvalid, which main() prints (located lines, exit 1).
 import { compileGame, type Game } from '../model/game.js';
-import { formatProblem } from '../scenario/load.js';
-import { loadScenarioOrThrow, ScenarioInvalid, ScenarioNotFound } from '../scenario/bundled.js';
+import { loadScenarioOrThrow } from '../scenario/bundled.js';
 import { CliError } from './errors.js';
 
 export interface LoadedGame {
@@ -12,16 +11,8 @@ export interface LoadedGame {
 }
 
 export function loadGame(arg: string): LoadedGame {
-  try {
-    const { scenario, hash, path } = loadScenarioOrThrow(arg);
-    return { game: compileGame(scenario), hash, path };
-  } catch (error) {
-    if (error instanceof ScenarioNotFound) throw new CliError(error.message);
-    if (error instanceof ScenarioInvalid) {
-      throw new CliError(`invalid scenario:\n${error.problems.map(formatProblem).join('\n')}`);
-    }
-    throw error;
-  }
+  const { scenario, hash, path } = loadScenarioOrThrow(arg);
+  return { game: compileGame(scenario), hash, path };
 }
 
 /** Parses a --seed value: a non-negative integer below 2^32. */

@@ -237,6 +237,11 @@ export const Strategy = z
     floor: share('The lowest aspiration it concedes to; never below its BATNA.').optional(),
     walkOutBelow: share('It walks out when its BATNA exceeds the best offer it heard by this margin (omit: never walks out).').optional(),
     statements: z.boolean().default(false).meta({ description: 'Whether it makes public statements (commitments) in this posture.' }),
+    channel: z
+      .enum(['direct', 'envoy', 'public'])
+      .default('direct')
+      .meta({ description: 'How it prefers to send proposals: direct talks (on the record), its envoy (one party, off the record), or in public.' }),
+    levers: z.boolean().default(false).meta({ description: 'Whether it applies pressure (its levers) on parties that reject its proposals.' }),
   })
   .meta({ description: 'The strategy a posture plays.' });
 

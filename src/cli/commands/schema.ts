@@ -1,0 +1,29 @@
+// `backchannel schema`: the JSON Schema (draft-07) of the scenario format, for editors and tools.
+import { parseArgs } from 'node:util';
+import { scenarioJsonSchema } from '../../scenario/json-schema.js';
+import { usageError } from '../errors.js';
+
+const help = `Usage: backchannel schema
+
+Prints the JSON Schema (draft-07) of the scenario format. Scenario files point an editor at it with a first line
+  # yaml-language-server: $schema=<path to scenario.schema.json>
+(the bundled copy is scenarios/scenario.schema.json).
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  let values: { help?: boolean | undefined };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
+  } catch (error) {
+    const option = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
+    throw usageError(`schema: ${option ? `unknown option ${option}` : String(error)} (try: backchannel schema --help)`);
+  }
+  if (values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  if (positionals.length > 0) throw usageError(`schema: takes no arguments (unexpected ${JSON.stringify(positionals[0])})`);
+  process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+  return 0;
+}

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bundledSchemaPath } from '../../src/scenario/bundled.js';
+import { scenarioJsonSchema } from '../../src/scenario/json-schema.js';
+
+describe('the JSON Schema', () => {
+  const schema = scenarioJsonSchema() as {
+    $schema: string;
+    properties: Record<string, unknown>;
+    definitions: Record<string, { anyOf?: unknown[]; description?: string }>;
+  };
+
+  it('is draft-07 with the recursive Condition under a readable name', () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(Object.keys(schema.definitions)).toEqual(['Condition']);
+    expect(schema.definitions.Condition!.anyOf).toHaveLength(14);
+    expect(schema.definitions.Condition!.description).toMatch(/^A condition/);
+    const text = JSON.stringify(schema);
+    expect(text).not.toContain('__schema');
+    // Every reference resolves.
+    for (const [, name] of text.matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g)) expect(schema.definitions).toHaveProperty(name!);
+  });
+
+  it('describes the author-facing keys (editors show these on hover)', () => {
+    expect(Object.keys(schema.properties)).toEqual(['$schema', 'meta', 'calendar', 'territories', 'issues', 'parties', 'dynamics', 'events', 'scoring']);
+    expect(JSON.stringify(schema.properties.parties)).toContain('"description":"Weight per issue id');
+  });
+
+  it('is committed up to date in scenarios/scenario.schema.json (regenerate: backchannel schema > scenarios/scenario.schema.json)', () => {
+    const committed = readFileSync(bundledSchemaPath(), 'utf8');
+    expect(committed).toBe(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+  });
+});
