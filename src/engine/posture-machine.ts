@@ -1,15 +1,16 @@
 // A party as an xstate machine whose states are its postures, compiled from the scenario. At the start of
-// each round of diplomacy the session sends it the world; the first transition (in scenario order) whose
-// condition holds fires, and the machine tells the session, which records the change as a `posture` command.
-import { sendParent, setup } from 'xstate';
+// each round of diplomacy the session shows every party's machine the world; the first transition (in
+// scenario order) whose condition holds fires. The session keeps each machine's snapshot and advances it
+// with xstate's pure `transition`, so a game (and the model-based tests' traversal) never depends on the
+// timing of messages between actors.
+import { setup, transition, type SnapshotFrom } from 'xstate';
 import { holds } from '../model/conditions.js';
 import type { Game } from '../model/game.js';
 import type { PartyId, World } from '../model/types.js';
 
 export type PostureEvent = { type: 'WORLD'; world: World };
-export type PostureChanged = { type: 'POSTURE'; party: PartyId; posture: string; note: string };
 
-export function compilePostureMachine(game: Game, party: PartyId, current: string) {
+export function compilePostureMachine(game: Game, party: PartyId) {
   const { postures } = game.party[party]!;
   const states: Record<string, { on: { WORLD: unknown[] } }> = {};
   for (const id of Object.keys(postures.states)) {
@@ -18,14 +19,41 @@ export function compilePostureMachine(game: Game, party: PartyId, current: strin
       .map((t) => ({
         target: t.to,
         guard: ({ event }: { event: PostureEvent }) => holds(t.when, game, event.world, party),
-        actions: sendParent({ type: 'POSTURE', party, posture: t.to, note: t.note } satisfies PostureChanged),
+        // The note travels as the action's params, for the log line the session writes.
+        actions: { type: 'announce', params: { note: t.note } },
       }));
     states[id] = { on: { WORLD } };
   }
-  return setup({ types: {} as { events: PostureEvent } }).createMachine({
+  return setup({
+    types: {} as { events: PostureEvent },
+    actions: { announce: (_, _params: { note: string }) => {} },
+  }).createMachine({
     id: `posture-${party}`,
-    initial: current,
+    initial: postures.initial,
     // The states are built from data, so their exact type is not known statically.
     states: states as never,
   });
+}
+
+export type PostureMachine = ReturnType<typeof compilePostureMachine>;
+export type PostureSnapshot = SnapshotFrom<PostureMachine>;
+
+export interface PartyMachine {
+  machine: PostureMachine;
+  snapshot: PostureSnapshot;
+}
+
+/** The party's machine, resting in `current` (the start of a game, or a loaded save). */
+export function partyMachine(game: Game, party: PartyId, current: string): PartyMachine {
+  const machine = compilePostureMachine(game, party);
+  return { machine, snapshot: machine.resolveState({ value: current, context: {} }) };
+}
+
+/** Shows the machine the world; returns its next snapshot and the posture change, if one fired. */
+export function advancePosture(pm: PartyMachine, world: World): { snapshot: PostureSnapshot; change?: { to: string; note: string } } {
+  const [snapshot, actions] = transition(pm.machine, pm.snapshot, { type: 'WORLD', world });
+  if (snapshot.value === pm.snapshot.value) return { snapshot };
+  const announce = actions.find((a) => a.type === 'announce');
+  const note = (announce?.params as { note?: string } | undefined)?.note ?? '';
+  return { snapshot, change: { to: String(snapshot.value), note } };
 }

@@ -2,14 +2,14 @@
 // automatic moves (AI turns, time in ratification and implementation), keeps one posture actor per party in
 // step with the world, and logs every accepted command. Its states follow the phase of the world:
 //   briefing → diplomacy ⇄ signing → ratification → implementation → ended.
-import { enqueueActions, setup, type Actor, type ActorRefFrom } from 'xstate';
+import { assign, setup, type Actor } from 'xstate';
 import type { Game } from '../model/game.js';
 import { validate } from '../model/rules.js';
 import { step } from '../model/step.js';
 import type { Command, LogLine, PartyId, Phase, World } from '../model/types.js';
 import { initialWorld } from '../model/world.js';
 import { autoMove, roundStarted } from './auto.js';
-import { compilePostureMachine, type PostureChanged } from './posture-machine.js';
+import { advancePosture, partyMachine, type PartyMachine } from './posture-machine.js';
 
 /** One accepted command, with the AI's one-line reason when an AI made it. */
 export interface LoggedCommand {
@@ -45,14 +45,14 @@ export interface SessionContext {
   /** Why the last human command was refused, until the next accepted one. */
   error?: string;
   onCommand?: SessionInput['onCommand'];
-  postures: Record<PartyId, ActorRefFrom<ReturnType<typeof compilePostureMachine>>>;
+  /** Each party's posture machine and where it rests. */
+  postures: Record<PartyId, PartyMachine>;
 }
 
 export type SessionEvent =
   | { type: 'COMMAND'; command: Command }
   /** Make automatic moves until a human must act, a new round starts, or `max` moves were made. */
-  | { type: 'ADVANCE'; max?: number }
-  | PostureChanged;
+  | { type: 'ADVANCE'; max?: number };
 
 /** The lines a step added to the world's log. */
 export function linesAdded(previous: World, next: World): LogLine[] {
@@ -65,6 +65,7 @@ interface Progress {
   log: LoggedCommand[];
   lines: LogLine[];
   decisions: Record<PartyId, LoggedCommand>;
+  postures: Record<PartyId, PartyMachine>;
   roundStarted: boolean;
 }
 
@@ -79,8 +80,16 @@ function commit(context: SessionContext, progress: Progress, command: Command, r
     progress.lines.push(...lines);
   }
   if (reason !== undefined && 'by' in command) progress.decisions[command.by] = entry;
-  if (roundStarted(previous, next)) progress.roundStarted = true;
   context.onCommand?.(entry, next, lines);
+  if (roundStarted(previous, next)) {
+    progress.roundStarted = true;
+    // A new round: every party's posture machine sees the world (after the events and the front).
+    for (const party of context.game.partyIds) {
+      const { snapshot, change } = advancePosture(progress.postures[party]!, progress.world);
+      progress.postures[party] = { ...progress.postures[party]!, snapshot };
+      if (change) commit(context, progress, { type: 'posture', party, posture: change.to, note: change.note });
+    }
+  }
 }
 
 const phases: Phase[] = ['briefing', 'diplomacy', 'signing', 'ratification', 'implementation', 'ended'];
@@ -92,21 +101,20 @@ export const sessionMachine = setup({
     events: {} as SessionEvent,
   },
   actions: {
-    /** Applies a batch of moves and, when a round started, shows every posture actor the new world. */
-    play: enqueueActions(({ context, event, enqueue }) => {
+    /** Applies a human command, or a batch of automatic moves up to the next human turn or round. */
+    play: assign(({ context, event }) => {
       const progress: Progress = {
         world: context.world,
         log: context.record ? [...context.log] : context.log,
         lines: context.record ? [...context.lines] : context.lines,
         decisions: { ...context.decisions },
+        postures: { ...context.postures },
         roundStarted: false,
       };
       let error: string | undefined;
       if (event.type === 'COMMAND') {
         error = validate(context.game, context.world, event.command) ?? undefined;
         if (error === undefined) commit(context, progress, event.command);
-      } else if (event.type === 'POSTURE') {
-        commit(context, progress, { type: 'posture', party: event.party, posture: event.posture, note: event.note });
       } else {
         const max = event.max ?? Infinity;
         for (let n = 0; n < max && !progress.roundStarted; n++) {
@@ -115,10 +123,8 @@ export const sessionMachine = setup({
           commit(context, progress, move.command, move.reason);
         }
       }
-      enqueue.assign({ world: progress.world, log: progress.log, lines: progress.lines, decisions: progress.decisions, error });
-      if (progress.roundStarted) {
-        for (const ref of Object.values(context.postures)) enqueue.sendTo(ref, { type: 'WORLD', world: progress.world });
-      }
+      const { world, log, lines, decisions, postures } = progress;
+      return { world, log, lines, decisions, postures, error };
     }),
   },
   guards: {
@@ -126,12 +132,10 @@ export const sessionMachine = setup({
   },
 }).createMachine({
   id: 'session',
-  context: ({ input, spawn }) => {
+  context: ({ input }) => {
     const world = input.world ?? initialWorld(input.game, input.seed);
     const postures: SessionContext['postures'] = {};
-    for (const id of input.game.partyIds) {
-      postures[id] = spawn(compilePostureMachine(input.game, id, world.parties[id]!.posture));
-    }
+    for (const id of input.game.partyIds) postures[id] = partyMachine(input.game, id, world.parties[id]!.posture);
     return {
       game: input.game,
       world,
@@ -148,7 +152,6 @@ export const sessionMachine = setup({
   on: {
     COMMAND: { actions: 'play', target: '.route' },
     ADVANCE: { actions: 'play', target: '.route' },
-    POSTURE: { actions: 'play', target: '.route' },
   },
   states: {
     // A transient state: every event lands here, and the world's phase picks the state to rest in.

@@ -17,8 +17,9 @@ export function compare(value: number, c: Comparison): boolean {
 export function bestHeardOffer(game: Game, world: World, party: PartyId, from?: PartyId): number {
   const prefs = game.prefs[party]!;
   let best = 0;
-  for (const p of world.proposals) {
-    if (p.status !== 'open' || p.by === party || !p.to.includes(party)) continue;
+  for (const id of world.open) {
+    const p = world.proposals[id - 1]!;
+    if (p.by === party || !p.to.includes(party)) continue;
     if (from !== undefined && p.by !== from) continue;
     const terms = p.heard[party] ?? p.terms;
     if (crossesRedLine(prefs, terms)) continue;

@@ -8,9 +8,9 @@ import type { Command, CommandType, PartyId, World } from './types.js';
 export const PROPOSAL_LIFETIME = 2;
 
 export function openProposalsFor(world: World, party: PartyId) {
-  return world.proposals.filter(
-    (p) => p.status === 'open' && p.to.includes(party) && !p.accepted.includes(party) && !p.rejected.includes(party),
-  );
+  return world.open
+    .map((id) => world.proposals[id - 1]!)
+    .filter((p) => p.to.includes(party) && !p.accepted.includes(party) && !p.rejected.includes(party));
 }
 
 /** The command types `party` may issue now (a propose still needs valid terms, and so on). */
@@ -95,7 +95,7 @@ export function validate(game: Game, world: World, command: Command): string | n
         if (to === by || !world.parties[to]) return `cannot send a proposal to "${to}"`;
         if (world.parties[to]!.status !== 'active') return `${game.party[to]!.name} has walked out`;
       }
-      if (command.replyTo !== undefined && !world.proposals.some((p) => p.id === command.replyTo)) return `no proposal #${command.replyTo}`;
+      if (command.replyTo !== undefined && !world.proposals[command.replyTo - 1]) return `no proposal #${command.replyTo}`;
       return null;
     }
     case 'accept':

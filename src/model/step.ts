@@ -37,11 +37,25 @@ export class IllegalCommand extends Error {}
 export function step(game: Game, world: World, command: Command): World {
   const error = validate(game, world, command);
   if (error) throw new IllegalCommand(error);
-  return produce(world, (w) => {
-    w.moves++;
-    apply(game, w as World, command);
-  });
+  pending = [];
+  try {
+    return produce(world, (w) => {
+      w.moves++;
+      apply(game, w as World, command);
+      if (pending.length > 0) {
+        // Built from the base world's (frozen, plain) lines so the draft never proxies the old log.
+        const keep = Math.max(0, AMOUNTS.recentLines - pending.length);
+        w.recent = world.recent.slice(Math.max(0, world.recent.length - keep)).concat(pending);
+        w.logCount += pending.length;
+      }
+    });
+  } finally {
+    pending = [];
+  }
 }
+
+/** Lines written during the step in progress (step is synchronous and never re-entered). */
+let pending: LogLine[] = [];
 
 // ── small helpers over the draft ──────────────────────────────────────────────────────────────────────────
 
@@ -60,9 +74,20 @@ function normal(w: World): number {
 }
 
 function log(w: World, line: Omit<LogLine, 'round'>): void {
-  w.recent.push({ round: w.round, ...line });
-  w.logCount++;
-  if (w.recent.length > AMOUNTS.recentLines) w.recent.splice(0, w.recent.length - AMOUNTS.recentLines);
+  pending.push({ round: w.round, ...line });
+}
+
+function closeProposal(w: World, id: number, status: Proposal['status']): void {
+  w.proposals[id - 1]!.status = status;
+  const at = w.open.indexOf(id);
+  if (at >= 0) w.open.splice(at, 1);
+}
+
+/** Closes every open proposal (optionally only those by one party). */
+function closeOpen(w: World, status: Proposal['status'], by?: PartyId): void {
+  for (const id of [...w.open]) {
+    if (by === undefined || w.proposals[id - 1]!.by === by) closeProposal(w, id, status);
+  }
 }
 
 const nameOf = (game: Game, id: PartyId) => game.party[id]!.name;
@@ -239,8 +264,8 @@ export function nextPosture(game: Game, world: World, party: PartyId): { to: str
 }
 
 function resolution(game: Game, w: World): void {
-  for (const p of w.proposals) {
-    if (p.status === 'open' && w.round - p.round >= PROPOSAL_LIFETIME) p.status = 'expired';
+  for (const id of [...w.open]) {
+    if (w.round - w.proposals[id - 1]!.round >= PROPOSAL_LIFETIME) closeProposal(w, id, 'expired');
   }
   for (const id of game.public.signatories) {
     const s = w.parties[id]!;
@@ -429,7 +454,7 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
   switch (c.type) {
     case 'propose': {
       const to = c.to ?? game.partyIds.filter((id) => id !== by && w.parties[id]!.status === 'active');
-      for (const p of w.proposals) if (p.by === by && p.status === 'open') p.status = 'superseded';
+      closeOpen(w, 'superseded', by);
       const id = w.proposals.length + 1;
       const heard: Record<PartyId, Terms> = {};
       const heardBodies: Record<PartyId, MessageBody> = {};
@@ -453,10 +478,12 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
         accepted: [by],
         rejected: [],
         status: 'open',
+        message: w.messages.length + 1,
       };
       if (c.envoy !== undefined) proposal.envoy = c.envoy;
       if (c.replyTo !== undefined) proposal.replyTo = c.replyTo;
       w.proposals.push(proposal);
+      w.open.push(id);
       const message: Omit<Message, 'id' | 'round' | 'exposedTo' | 'clarified'> = {
         from: by,
         to,
@@ -485,7 +512,7 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
     }
     case 'accept':
     case 'reject': {
-      const p = w.proposals.find((x) => x.id === c.proposal)!;
+      const p = w.proposals[c.proposal - 1]!;
       const heardTerms = p.heard[by] ?? p.terms;
       newMessage(w, {
         from: by,
@@ -499,7 +526,7 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
       const visibility = p.channel === 'envoy' ? { visibleTo: [by, p.by] } : {};
       if (c.type === 'reject') {
         p.rejected.push(by);
-        if (p.to.every((id) => p.rejected.includes(id))) p.status = 'rejected';
+        if (p.to.every((id) => p.rejected.includes(id))) closeProposal(w, p.id, 'rejected');
         log(w, { kind: 'action', party: by, text: `${name} rejects package #${p.id}.`, ...visibility });
         return;
       }
@@ -525,7 +552,7 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
       return;
     }
     case 'clarify': {
-      const m = w.messages.find((x) => x.id === c.message)!;
+      const m = w.messages[c.message - 1]!;
       m.clarified.push(by);
       if (m.heard[by]) {
         expose(game, w, m, by, `A clarification call with ${nameOf(game, m.from)}`);
@@ -566,7 +593,7 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
     case 'walk-out':
       me.status = 'walked-out';
       me.walkedOutAt = w.round;
-      for (const p of w.proposals) if (p.by === by && p.status === 'open') p.status = 'superseded';
+      closeOpen(w, 'superseded', by);
       for (const id of game.partyIds) if (id !== by) addTrust(w.parties[id]!, by, AMOUNTS.walkOut.trust);
       log(w, { kind: 'walk-out', party: by, text: `${name} walks out of the talks.` });
       return;
@@ -583,13 +610,13 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
 
 /** Every signatory accepted one package: it goes to signing, and the text on the table exposes any envoy's distortion. */
 function agree(game: Game, w: World, p: Proposal): void {
-  p.status = 'agreed';
-  for (const other of w.proposals) if (other.status === 'open') other.status = 'superseded';
+  closeProposal(w, p.id, 'agreed');
+  closeOpen(w, 'superseded');
   const signatories = game.public.signatories;
   w.agreement = { proposal: p.id, terms: p.terms, signatories: [...signatories], signed: [], ratified: {}, violations: 0 };
   w.phase = 'signing';
   w.turn = game.partyIds.indexOf(signatories[0]!);
   log(w, { kind: 'signing', text: `Every party accepted package #${p.id}: the text goes to signing.` });
-  const m = w.messages.find((x) => x.said.kind === 'proposal' && x.said.proposal === p.id);
-  if (m) for (const listener of Object.keys(m.heard)) expose(game, w, m, listener, 'The text tabled for signing');
+  const m = w.messages[p.message - 1]!;
+  for (const listener of Object.keys(m.heard)) expose(game, w, m, listener, 'The text tabled for signing');
 }

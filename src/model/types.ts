@@ -62,6 +62,8 @@ export interface Proposal {
   accepted: PartyId[];
   rejected: PartyId[];
   status: 'open' | 'agreed' | 'superseded' | 'expired' | 'rejected';
+  /** The id of the message that carried it. */
+  message: number;
 }
 
 export type MessageBody =
@@ -146,7 +148,11 @@ export interface World {
   control: Record<string, number>;
   ceasefire: boolean;
   parties: Record<PartyId, PartyState>;
+  /** Every proposal ever made; proposal n is at index n − 1. */
   proposals: Proposal[];
+  /** Ids of the proposals still open, oldest first (so the rules never scan the whole history). */
+  open: number[];
+  /** Every message ever sent; message n is at index n − 1. */
   messages: Message[];
   firedEvents: string[];
   /** Summits held: "a|b" pairs with the round, so a pair meets at most once a round. */

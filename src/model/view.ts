@@ -88,7 +88,7 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
   const proposals: ViewProposal[] = [];
   for (const p of world.proposals) {
     if (p.by !== self && !p.to.includes(self)) continue;
-    const exposed = isExposed(world, p.id, self);
+    const exposed = world.messages[p.message - 1]!.exposedTo.includes(self);
     proposals.push({
       id: p.id,
       round: p.round,
@@ -137,11 +137,4 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
     outcome: world.outcome,
     recent: world.recent.filter((line) => !line.visibleTo || line.visibleTo.includes(self)),
   };
-}
-
-function isExposed(world: World, proposalId: number, party: PartyId): boolean {
-  for (const m of world.messages) {
-    if (m.said.kind === 'proposal' && m.said.proposal === proposalId && m.exposedTo.includes(party)) return true;
-  }
-  return false;
 }

@@ -34,6 +34,7 @@ export function initialWorld(game: Game, seed: number): World {
     ceasefire: false,
     parties,
     proposals: [],
+    open: [],
     messages: [],
     firedEvents: [],
     summits: [],

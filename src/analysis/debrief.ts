@@ -1,0 +1,905 @@
+// The teacher's debrief: what happened, how good it was against what was possible, and which concepts of
+// negotiation analysis it shows. buildDebrief computes plain data (JSON-serialisable); debriefMarkdown and
+// aggregateMarkdown render it; aggregateDebriefs compares a class's games.
+import { score, type Game, type Preferences } from '../model/game.js';
+import type { Command, LogLine, PartyId, Terms, World } from '../model/types.js';
+import { cleanText } from '../scenario/clean-text.js';
+import {
+  commandActor,
+  concessionCurve,
+  concessionSummary,
+  describeCommand,
+  issueTradeoffs,
+  partyName,
+  type ConcessionPoint,
+  type ConcessionSummary,
+} from './bargaining.js';
+import {
+  egalitarianPoint,
+  isParetoOptimal,
+  kalaiPoint,
+  maxWelfare,
+  nashPoint,
+  paretoFrontier,
+  utilities,
+  zopa,
+  type BargainingPoint,
+  type FrontierOptions,
+  type Zopa,
+} from './frontier.js';
+
+/** One accepted command as the engine logs it, with the AI's one-line reason when a bot chose it. */
+export interface CommandRecord {
+  command: Command;
+  round: number;
+  reason?: string;
+}
+
+export interface DebriefOptions {
+  /** Parties played by people: their moves are assessed (best and worst). Default: none. */
+  humans?: readonly PartyId[];
+  /** How many best and worst moves to keep per human. Default 3. */
+  topMoves?: number;
+  /** Search options (lattice resolution, node budget). Red lines are always excluded in the debrief. */
+  search?: FrontierOptions & { nodeBudget?: number };
+}
+
+/** One issue of a package, with ids and labels. */
+export interface TermLine {
+  issue: string;
+  issueName: string;
+  option: string;
+  optionLabel: string;
+}
+
+export interface PartyResult {
+  party: PartyId;
+  name: string;
+  human: boolean;
+  /** The outcome's utility: the deal's, or the final BATNA without a deal (the war goes on). */
+  utility: number;
+  /** What the score is measured against (scenario.scoring.baseline). */
+  baseline: number;
+  /** score(utility, baseline): −100 to 100, 0 = as good as the baseline. */
+  score: number;
+  /** The reservation value in its preferences: its BATNA at the start. */
+  initialBatna: number;
+  /** Its BATNA when the game ended (moved by the war, events and levers). */
+  finalBatna: number;
+  credibility: { start: number; end: number };
+  commitments: { made: number; broken: number };
+  /** Whether the party was out of the talks at the end. */
+  walkedOut: boolean;
+}
+
+/** A benchmark package with what it would have given each party. */
+export interface BenchmarkPoint {
+  terms: Terms;
+  lines: TermLine[];
+  utilities: Record<PartyId, number>;
+  scores: Record<PartyId, number>;
+  /** The outcome's utility subtracted from this package's, per party: what each would have gained (or lost). */
+  versusOutcome: Record<PartyId, number>;
+  /** Whether the search proved it optimal. */
+  exact: boolean;
+}
+
+export interface ZopaSummary {
+  /** The disagreement point used: each party's BATNA at that moment. */
+  batnas: Record<PartyId, number>;
+  exists: boolean;
+  certain: boolean;
+  /** The Nash point for these BATNAs, when a ZOPA exists. */
+  best?: TermLine[];
+  size: Zopa['size'];
+}
+
+export type MomentKind =
+  | 'event'
+  | 'posture'
+  | 'walk-out'
+  | 'return'
+  | 'statement'
+  | 'broken-commitment'
+  | 'exposure'
+  | 'summit'
+  | 'lever'
+  | 'signing'
+  | 'ratification'
+  | 'implementation'
+  | 'outcome';
+
+export interface Moment {
+  round: number;
+  kind: MomentKind;
+  party?: PartyId;
+  text: string;
+}
+
+/**
+ * One move of a human player, judged by what followed. The rule: the party's *position* at a point of the
+ * command log is the better of its initial reservation value and the best package currently on the table for
+ * it (each other party's latest proposal that included it, or a proposal another party accepted), valued in its
+ * own utility. A move's effect is the position just before its next move (or, after its last move, the
+ * outcome's utility) minus the position just before it. Best moves raised it most, worst lowered it most.
+ */
+export interface MoveAssessment {
+  /** Index in the command log. */
+  index: number;
+  round: number;
+  command: Command;
+  text: string;
+  reason?: string;
+  before: number;
+  after: number;
+  /** after − before, in the party's utility. */
+  delta: number;
+  /** The same change in score points (against the scoring baseline). */
+  scoreDelta: number;
+}
+
+export interface HumanMoves {
+  party: PartyId;
+  moves: MoveAssessment[];
+  best: MoveAssessment[];
+  worst: MoveAssessment[];
+}
+
+export interface RevealedIssue {
+  issue: string;
+  name: string;
+  weight: number;
+  /** Options by value, best first. */
+  options: { option: string; label: string; value: number; redLine: boolean }[];
+}
+
+export interface RevealedPreferences {
+  party: PartyId;
+  name: string;
+  reservation: number;
+  finalBatna: number;
+  discount: number;
+  /** Issues by weight, heaviest first. */
+  issues: RevealedIssue[];
+  /** Its ideal package. */
+  ideal: TermLine[];
+  redLines: TermLine[];
+}
+
+export interface TradeoffSummary {
+  a: PartyId;
+  b: PartyId;
+  logroll: boolean;
+  /** Opposed issues where one side cares much more, highest ratio first (at most four). */
+  /** ratio is null when the other side does not care about the issue at all (JSON has no Infinity). */
+  issues: { issue: string; name: string; caresMore: PartyId; ratio: number | null }[];
+}
+
+export interface Debrief {
+  scenarioId: string;
+  title: string;
+  seed: number;
+  /** Rounds played, and the scenario's last round. */
+  rounds: number;
+  maxRounds: number;
+  parties: { id: PartyId; name: string; human: boolean }[];
+  outcome: {
+    kind: 'deal' | 'no-deal' | 'unfinished';
+    reason?: string;
+    round: number;
+    summary: string;
+    terms?: Terms;
+    lines?: TermLine[];
+  };
+  baseline: 'initial-batna' | 'final-batna';
+  results: PartyResult[];
+  /** The disagreement point of the bargaining benchmarks: each party's scoring baseline. */
+  disagreement: Record<PartyId, number>;
+  frontier: {
+    /** Supported Pareto-optimal packages found (red lines excluded). */
+    size: number;
+    /** Whether no one- or two-issue change of the outcome's package helps someone and hurts no one (deals only). */
+    paretoOptimal?: boolean;
+    /** The package that would have raised everyone's utility most evenly over the outcome, if any did. */
+    improvement?: BenchmarkPoint;
+    /** Total utility (sum over parties): the outcome's, the highest possible, and the difference. */
+    welfare: { outcome: number; max: number; gap: number };
+  };
+  nash?: BenchmarkPoint;
+  kalai?: BenchmarkPoint;
+  zopa: { start: ZopaSummary; end: ZopaSummary };
+  concessions: { party: PartyId; curve: ConcessionPoint[]; summary: ConcessionSummary }[];
+  tradeoffs: TradeoffSummary[];
+  moments: Moment[];
+  information: {
+    messages: number;
+    viaEnvoy: number;
+    /** Messages some recipient heard differently from what was said. */
+    distorted: number;
+    /** Of those, messages whose distortion some recipient found out. */
+    exposed: number;
+    clarifications: number;
+    public: number;
+  };
+  /** Each signatory's ratification vote, when a deal went home. */
+  ratification?: Record<PartyId, boolean>;
+  humans: HumanMoves[];
+  revealed: RevealedPreferences[];
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+function termLines(game: Game, terms: Terms): TermLine[] {
+  return game.scenario.issues.map((issue, i) => {
+    const option = issue.options[terms[i]!];
+    return {
+      issue: issue.id,
+      issueName: cleanText(issue.name),
+      option: option?.id ?? String(terms[i]),
+      optionLabel: cleanText(option?.label ?? String(terms[i])),
+    };
+  });
+}
+
+function byParty(ids: readonly PartyId[], values: readonly number[]): Record<PartyId, number> {
+  const out: Record<PartyId, number> = {};
+  ids.forEach((id, p) => {
+    out[id] = values[p]!;
+  });
+  return out;
+}
+
+// ── key moments ──────────────────────────────────────────────────────────────────────────────────────────
+
+const LOG_MOMENTS: Partial<Record<string, MomentKind>> = {
+  event: 'event',
+  posture: 'posture',
+  'walk-out': 'walk-out',
+  commitment: 'broken-commitment',
+  exposure: 'exposure',
+  signing: 'signing',
+  ratification: 'ratification',
+  outcome: 'outcome',
+};
+
+const COMMAND_MOMENTS: Partial<Record<string, MomentKind>> = {
+  statement: 'statement',
+  summit: 'summit',
+  lever: 'lever',
+  return: 'return',
+  'walk-out': 'walk-out',
+};
+
+function keyMoments(game: Game, world: World, commands: readonly CommandRecord[], log: readonly LogLine[]): Moment[] {
+  const moments: Moment[] = [];
+  const kinds = new Set<string>(log.map((l) => l.kind));
+  // Walk-outs are moves: taken from the command log, in order with the other moves, when it has them.
+  const walkOutCommands = commands.some((r) => r.command.type === 'walk-out');
+  for (const line of log) {
+    if (line.kind === 'walk-out' && walkOutCommands) continue;
+    const kind = LOG_MOMENTS[line.kind];
+    // Implementation lines are routine except violations of the ceasefire.
+    const implementation = line.kind === 'implementation' && /violat/i.test(line.text);
+    if (!kind && !implementation) continue;
+    moments.push({ round: line.round, kind: kind ?? 'implementation', party: line.party, text: cleanText(line.text) });
+  }
+  const fromLog = moments.length;
+  for (const record of commands) {
+    const kind = COMMAND_MOMENTS[record.command.type];
+    if (!kind) continue;
+    const by = commandActor(record.command);
+    const who = by ? partyName(game.public, by) : 'Someone';
+    moments.push({ round: record.round, kind, party: by, text: `${who} ${describeCommand(game.public, record.command)}.` });
+  }
+  // Broken commitments from the final state, when the log did not record them.
+  if (!kinds.has('commitment')) {
+    for (const id of game.partyIds) {
+      for (const c of world.parties[id]?.commitments ?? []) {
+        if (!c.broken) continue;
+        const issue = game.public.issues[c.issue];
+        moments.push({
+          round: c.round,
+          kind: 'broken-commitment',
+          party: id,
+          text: cleanText(
+            `${partyName(game.public, id)} went back on its public word of round ${c.round} on ${issue?.name ?? `issue ${c.issue}`} ("nothing less than ${issue?.options[c.option]?.label ?? c.option}").`,
+          ),
+        });
+      }
+    }
+  }
+  // Within a round: the round's events (they open it), then the parties' moves, then what the moves and the
+  // round's resolution led to (exposures, posture changes, signing, outcome); the log's own order otherwise.
+  const phase = (m: Moment, fromCommand: boolean) => (fromCommand ? 1 : m.kind === 'event' ? 0 : 2);
+  return moments
+    .map((m, k) => ({ m, k, phase: phase(m, k >= fromLog) }))
+    .sort((x, y) => x.m.round - y.m.round || x.phase - y.phase || x.k - y.k)
+    .map((x) => x.m)
+    .filter((m, k, all) => k === 0 || m.text !== all[k - 1]!.text || m.round !== all[k - 1]!.round);
+}
+
+// ── a human's moves ──────────────────────────────────────────────────────────────────────────────────────
+
+function assessMoves(
+  game: Game,
+  world: World,
+  commands: readonly CommandRecord[],
+  human: PartyId,
+  outcomeUtility: number | undefined,
+  baseline: number,
+  top: number,
+): HumanMoves {
+  const prefs = game.prefs[human]!;
+  const floor = prefs.reservation;
+  const value = (terms: Terms) => utilities([prefs], terms)[0]!;
+  const proposals = new Map(world.proposals.map((p) => [p.id, p]));
+  // The latest package each other party has on the table for the human.
+  const standing = new Map<PartyId, number>();
+  const position = () => Math.max(floor, ...standing.values());
+  const positions: number[] = [];
+  const mine: number[] = [];
+  let nextProposalId = 1;
+  commands.forEach((record, index) => {
+    positions.push(position());
+    const c = record.command;
+    if (commandActor(c) === human) mine.push(index);
+    if (c.type === 'propose') {
+      // Proposals get ids in the order made; look the id up to find who it went to when the command omits it.
+      const id = nextProposalId++;
+      if (c.by === human) return;
+      const to = c.to ?? proposals.get(id)?.to ?? game.partyIds.filter((p) => p !== c.by);
+      if (to.includes(human)) standing.set(c.by, value(c.terms));
+    } else if (c.type === 'accept' && c.by !== human) {
+      const p = proposals.get(c.proposal);
+      if (p && (p.by === human || p.to.includes(human))) standing.set(c.by, value(p.terms));
+    }
+  });
+  const end = outcomeUtility ?? position();
+  const moves: MoveAssessment[] = mine.map((index, k) => {
+    const next = mine[k + 1];
+    const before = positions[index]!;
+    const after = next === undefined ? end : positions[next]!;
+    const record = commands[index]!;
+    return {
+      index,
+      round: record.round,
+      command: record.command,
+      text: describeCommand(game.public, record.command),
+      reason: record.reason,
+      before,
+      after,
+      delta: after - before,
+      scoreDelta: Math.round((score(after, baseline) - score(before, baseline)) * 10) / 10,
+    };
+  });
+  const best = moves
+    .filter((m) => m.delta > 1e-6)
+    .sort((a, b) => b.delta - a.delta || a.index - b.index)
+    .slice(0, top);
+  const worst = moves
+    .filter((m) => m.delta < -1e-6)
+    .sort((a, b) => a.delta - b.delta || a.index - b.index)
+    .slice(0, top);
+  return { party: human, moves, best, worst };
+}
+
+// ── hidden preferences ───────────────────────────────────────────────────────────────────────────────────
+
+function reveal(game: Game, world: World, id: PartyId): RevealedPreferences {
+  const prefs = game.prefs[id]!;
+  const issues: RevealedIssue[] = game.scenario.issues.map((issue, i) => ({
+    issue: issue.id,
+    name: cleanText(issue.name),
+    weight: prefs.weights[i] ?? 0,
+    options: issue.options
+      .map((o, k) => ({ option: o.id, label: cleanText(o.label), value: prefs.values[i]?.[k] ?? 0, redLine: prefs.redLine[i]?.[k] === true }))
+      .sort((a, b) => b.value - a.value),
+  }));
+  const ideal = prefs.values.map((row) => row.indexOf(Math.max(...row)));
+  const redLines: TermLine[] = [];
+  game.scenario.issues.forEach((issue, i) => {
+    issue.options.forEach((o, k) => {
+      if (prefs.redLine[i]?.[k]) redLines.push({ issue: issue.id, issueName: cleanText(issue.name), option: o.id, optionLabel: cleanText(o.label) });
+    });
+  });
+  return {
+    party: id,
+    name: partyName(game.public, id),
+    reservation: prefs.reservation,
+    finalBatna: world.parties[id]?.batna ?? prefs.reservation,
+    discount: prefs.discount,
+    issues: issues.sort((a, b) => b.weight - a.weight),
+    ideal: termLines(game, ideal),
+    redLines,
+  };
+}
+
+// ── the debrief ──────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The data of the teacher's debrief for one game: `world` is the final World, `commands` every accepted
+ * command in order, `log` the full log (World keeps only recent lines). Benchmarks exclude packages that cross
+ * anyone's red line (nobody could sign them); the Nash and Kalai points use each party's scoring baseline as
+ * its disagreement point; utilities are not discounted for time.
+ */
+export function buildDebrief(
+  game: Game,
+  world: World,
+  commands: readonly CommandRecord[],
+  log: readonly LogLine[],
+  opts: DebriefOptions = {},
+): Debrief {
+  const ids = game.partyIds;
+  const prefs: Preferences[] = ids.map((id) => game.prefs[id]!);
+  const humans = new Set(opts.humans ?? []);
+  const baselineKind = game.scenario.scoring.baseline;
+  const finalBatnas = ids.map((id, p) => world.parties[id]?.batna ?? prefs[p]!.reservation);
+  const reservations = prefs.map((p) => p.reservation);
+  const baselines = baselineKind === 'final-batna' ? finalBatnas : reservations;
+
+  const outcome = world.outcome;
+  const dealTerms = outcome?.kind === 'deal' ? (outcome.terms ?? world.agreement?.terms) : undefined;
+  const outcomeUtilities = dealTerms ? utilities(prefs, dealTerms) : finalBatnas;
+
+  const search = { ...opts.search, excludeRedLines: true };
+  const frontier = paretoFrontier(prefs, search);
+  const withFrontier = { ...search, frontier };
+
+  const benchmark = (point: BargainingPoint | undefined): BenchmarkPoint | undefined =>
+    point && {
+      terms: point.terms,
+      lines: termLines(game, point.terms),
+      utilities: byParty(ids, point.utilities),
+      scores: byParty(
+        ids,
+        point.utilities.map((u, p) => score(u, baselines[p]!)),
+      ),
+      versusOutcome: byParty(
+        ids,
+        point.utilities.map((u, p) => u - outcomeUtilities[p]!),
+      ),
+      exact: point.exact,
+    };
+
+  const zopaSummary = (batnas: number[]): ZopaSummary => {
+    const z = zopa(prefs, batnas, withFrontier);
+    return { batnas: byParty(ids, batnas), exists: z.exists, certain: z.certain, best: z.best && termLines(game, z.best), size: z.size };
+  };
+
+  const welfareTerms = maxWelfare(prefs, undefined, search);
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const maxWelfareValue = welfareTerms ? sum(utilities(prefs, welfareTerms)) : sum(outcomeUtilities);
+
+  const results: PartyResult[] = ids.map((id, p) => {
+    const state = world.parties[id];
+    const commitments = state?.commitments ?? [];
+    return {
+      party: id,
+      name: partyName(game.public, id),
+      human: humans.has(id),
+      utility: outcomeUtilities[p]!,
+      baseline: baselines[p]!,
+      score: score(outcomeUtilities[p]!, baselines[p]!),
+      initialBatna: reservations[p]!,
+      finalBatna: finalBatnas[p]!,
+      credibility: { start: game.party[id]?.credibility ?? 0, end: state?.credibility ?? 0 },
+      commitments: { made: commitments.length, broken: commitments.filter((c) => c.broken).length },
+      walkedOut: state?.status === 'walked-out',
+    };
+  });
+
+  const concessions = ids.map((id) => {
+    const offers = commands.flatMap((r) => (r.command.type === 'propose' && r.command.by === id ? [{ round: r.round, terms: r.command.terms }] : []));
+    const curve = concessionCurve(game.prefs[id]!, offers);
+    return { party: id, curve, summary: concessionSummary(curve) };
+  });
+
+  const tradeoffs: TradeoffSummary[] = issueTradeoffs(prefs).map((t) => ({
+    a: ids[t.a]!,
+    b: ids[t.b]!,
+    logroll: t.logroll,
+    issues: t.issues
+      .filter((x) => x.opposed)
+      .slice(0, 4)
+      .map((x) => ({
+        issue: game.scenario.issues[x.issue]!.id,
+        name: cleanText(game.scenario.issues[x.issue]!.name),
+        caresMore: ids[x.caresMore]!,
+        ratio: Number.isFinite(x.ratio) ? x.ratio : null,
+      })),
+  }));
+
+  const said = (m: World['messages'][number]) => JSON.stringify(m.said);
+  const distorted = world.messages.filter((m) => Object.values(m.heard).some((h) => JSON.stringify(h) !== said(m)));
+  const information = {
+    messages: world.messages.length,
+    viaEnvoy: world.messages.filter((m) => m.channel === 'envoy').length,
+    distorted: distorted.length,
+    exposed: distorted.filter((m) => m.exposedTo.length > 0).length,
+    clarifications: commands.filter((r) => r.command.type === 'clarify').length,
+    public: world.messages.filter((m) => m.channel === 'public').length,
+  };
+
+  const top = opts.topMoves ?? 3;
+  const humanMoves = ids
+    .filter((id) => humans.has(id))
+    .map((id) => {
+      const p = ids.indexOf(id);
+      return assessMoves(game, world, commands, id, outcome ? outcomeUtilities[p] : undefined, baselines[p]!, top);
+    });
+
+  return {
+    scenarioId: game.scenario.meta.id,
+    title: cleanText(game.scenario.meta.title),
+    seed: world.seed,
+    rounds: world.round,
+    maxRounds: game.public.rounds,
+    parties: ids.map((id) => ({ id, name: partyName(game.public, id), human: humans.has(id) })),
+    outcome: {
+      kind: outcome ? outcome.kind : 'unfinished',
+      reason: outcome?.reason,
+      round: outcome?.round ?? world.round,
+      summary: cleanText(outcome?.summary ?? 'The game was not finished: scored as if talks ended now, without a deal.'),
+      terms: dealTerms,
+      lines: dealTerms && termLines(game, dealTerms),
+    },
+    baseline: baselineKind,
+    results,
+    disagreement: byParty(ids, baselines),
+    frontier: {
+      size: frontier.length,
+      paretoOptimal: dealTerms ? isParetoOptimal(prefs, dealTerms, search) : undefined,
+      improvement: benchmark(egalitarianPoint(prefs, outcomeUtilities, withFrontier)),
+      welfare: { outcome: sum(outcomeUtilities), max: maxWelfareValue, gap: Math.max(0, maxWelfareValue - sum(outcomeUtilities)) },
+    },
+    nash: benchmark(nashPoint(prefs, baselines, withFrontier)),
+    kalai: benchmark(kalaiPoint(prefs, baselines, withFrontier)),
+    zopa: { start: zopaSummary(reservations), end: zopaSummary(finalBatnas) },
+    concessions,
+    tradeoffs,
+    moments: keyMoments(game, world, commands, log),
+    information,
+    ratification: world.agreement && Object.keys(world.agreement.ratified).length > 0 ? { ...world.agreement.ratified } : undefined,
+    humans: humanMoves,
+    revealed: ids.map((id) => reveal(game, world, id)),
+  };
+}
+
+// ── Markdown ─────────────────────────────────────────────────────────────────────────────────────────────
+
+const fmt = (x: number) => round3(x).toFixed(2);
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(round3(x)).toFixed(2)}`;
+const pct = (x: number) => `${(x * 100).toFixed(x > 0 && x < 0.01 ? 2 : 1)} %`;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** Table cells: no pipes or newlines from scenario text. */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function nameIn(d: Debrief, id: PartyId): string {
+  return d.parties.find((p) => p.id === id)?.name ?? id;
+}
+
+function linesList(lines: readonly TermLine[]): string[] {
+  return lines.map((l) => `- ${l.issueName}: ${l.optionLabel}`);
+}
+
+function pointTable(d: Debrief, point: BenchmarkPoint): string[] {
+  const out = ['| party | utility | score | vs outcome |', '|---|---:|---:|---:|'];
+  for (const p of d.parties) {
+    out.push(`| ${cell(p.name)} | ${fmt(point.utilities[p.id]!)} | ${point.scores[p.id]!.toFixed(1)} | ${signed(point.versusOutcome[p.id]!)} |`);
+  }
+  return out;
+}
+
+function zopaLine(z: ZopaSummary): string {
+  const size = `${pct(z.size.fraction)} of ${z.size.exhaustive ? 'all' : 'a sample of'} ${z.size.sampled} packages beat every BATNA`;
+  if (z.exists) return `a ZOPA existed (${size}).`;
+  return z.certain ? `there was no ZOPA: no signable package beat every party's BATNA.` : `no ZOPA was found (the search was cut short; ${size}).`;
+}
+
+/** A readable report for a teacher: the outcome, the concepts as they applied in this game, and the details. */
+export function debriefMarkdown(d: Debrief): string {
+  const out: string[] = [];
+  const push = (...lines: string[]) => out.push(...lines);
+  const humanNames = d.parties.filter((p) => p.human).map((p) => p.name);
+  push(`# Debrief: ${d.title}`, '');
+  push(
+    `Scenario \`${d.scenarioId}\`, seed ${d.seed}; ${d.rounds} of ${d.maxRounds} rounds. Parties: ${d.parties
+      .map((p) => (p.human ? `${p.name} (player)` : p.name))
+      .join(', ')}.`,
+    '',
+  );
+
+  // Outcome
+  push('## Outcome', '');
+  const headline =
+    d.outcome.kind === 'deal' ? `**Deal** (round ${d.outcome.round}).` : d.outcome.kind === 'no-deal' ? `**No deal** — ${d.outcome.reason ?? 'talks failed'} (round ${d.outcome.round}).` : `**Unfinished** (round ${d.outcome.round}).`;
+  push(`${headline} ${d.outcome.summary}`, '');
+  if (d.outcome.lines) push('Terms:', '', ...linesList(d.outcome.lines), '');
+  push(
+    `Scores run from −100 to 100 against each party's ${d.baseline === 'initial-batna' ? 'BATNA at the start (its reservation value)' : 'BATNA at the end'}; 0 is as good as no deal.`,
+    '',
+  );
+  push('| party | utility | baseline | score | BATNA start → end |', '|---|---:|---:|---:|---|');
+  for (const r of d.results) {
+    push(`| ${cell(r.name)}${r.human ? ' (player)' : ''} | ${fmt(r.utility)} | ${fmt(r.baseline)} | ${r.score.toFixed(1)} | ${fmt(r.initialBatna)} → ${fmt(r.finalBatna)} |`);
+  }
+  push('');
+
+  // Concepts
+  push('## The concepts in this game', '');
+  push(
+    '### BATNA',
+    '',
+    "The Best Alternative To a Negotiated Agreement: what a party gets if talks fail. Here it is the utility of no deal — the war going on — and it moved with the front, the costs of war, events and levers.",
+    '',
+    ...d.results.map((r) => {
+      const change = Math.abs(r.finalBatna - r.initialBatna) < 0.005 ? 'unchanged' : r.finalBatna > r.initialBatna ? 'stronger at the end' : 'weaker at the end';
+      return `- ${r.name}: ${fmt(r.initialBatna)} → ${fmt(r.finalBatna)} (${change}).`;
+    }),
+    '',
+  );
+  const below = d.results.filter((r) => r.utility < r.initialBatna - 1e-9);
+  push(
+    '### Reservation value',
+    '',
+    'The worst package a party should accept: anything below it is worse than walking away. Each party started with its reservation value equal to its BATNA; a rational party rejects packages below it.',
+    '',
+    d.outcome.kind === 'deal'
+      ? below.length > 0
+        ? `The deal was below the reservation value of ${below.map((r) => r.name).join(', ')}: they accepted less than their starting walk-away point (their BATNA may have fallen, or pressure pushed them).`
+        : 'The deal cleared every party\'s reservation value.'
+      : 'Without a deal, each party was left with its BATNA.',
+    '',
+  );
+  push(
+    '### ZOPA (zone of possible agreement)',
+    '',
+    'The packages every party prefers to its BATNA. If it is empty, no deal is rational for everyone; the larger it is, the easier a deal.',
+    '',
+    `- At the start: ${zopaLine(d.zopa.start)}`,
+    `- At the end: ${zopaLine(d.zopa.end)}`,
+    '',
+  );
+  const improvement = d.frontier.improvement;
+  push(
+    '### Pareto frontier',
+    '',
+    'The packages that cannot be improved for one party without making another worse off. A deal off the frontier leaves value on the table that every party could have shared.',
+    '',
+    `${d.frontier.size} supported Pareto-optimal packages were found (packages crossing a red line excluded). The best total utility possible was ${fmt(d.frontier.welfare.max)}; the outcome gave ${fmt(d.frontier.welfare.outcome)} (gap ${fmt(d.frontier.welfare.gap)}).`,
+    '',
+  );
+  if (d.outcome.kind === 'deal') {
+    push(
+      d.frontier.paretoOptimal
+        ? 'No change of one or two issues would have helped a party without hurting another: the deal was on (or very near) the frontier.'
+        : 'The deal was off the frontier: changing one or two issues would have helped someone at no one\'s cost.',
+      '',
+    );
+  }
+  if (improvement) {
+    push(`Every party could have gained at once — the most even improvement over the outcome:`, '', ...pointTable(d, improvement), '');
+  } else {
+    push('No package would have made every party better off at once than the outcome.', '');
+  }
+  push(
+    '### Nash bargaining point',
+    '',
+    "The package that maximises the product of the parties' gains over their BATNAs (here: their scoring baselines): the classic fair and efficient benchmark. The Kalai–Smorodinsky point instead gives every party the same share of its best possible gain.",
+    '',
+  );
+  if (d.nash) {
+    push('Nash point:', '', ...linesList(d.nash.lines), '', ...pointTable(d, d.nash), '');
+    if (!d.nash.exact) push('_(The search was cut short: this is the best package found, not a proven optimum.)_', '');
+  } else {
+    push('There was no Nash point: no signable package beat every party\'s baseline.', '');
+  }
+  if (d.kalai) push('Kalai–Smorodinsky point:', '', ...pointTable(d, d.kalai), '');
+  const logrolls = d.tradeoffs.filter((t) => t.logroll);
+  push('### Logrolling', '', 'Trading concessions across issues: each side gives way where it cares less and wins where it cares more, so both gain.', '');
+  if (logrolls.length === 0) push('No pair of parties had opposed issues each cared much more about than the other.', '');
+  for (const t of logrolls) {
+    push(`- ${nameIn(d, t.a)} and ${nameIn(d, t.b)}: ${t.issues.map((x) => `${x.name} matters more to ${nameIn(d, x.caresMore)}${x.ratio !== null ? ` (×${x.ratio.toFixed(1)})` : ''}`).join('; ')}.`);
+  }
+  if (logrolls.length > 0) push('');
+  const statements = d.results.reduce((s, r) => s + r.commitments.made, 0);
+  const broken = d.results.filter((r) => r.commitments.broken > 0);
+  push(
+    '### Audience costs',
+    '',
+    'A public statement binds the one who makes it: backing down in front of the home audience and the world costs credibility. That is what makes a commitment believable — and a deal harder.',
+    '',
+    statements === 0
+      ? 'No party made a public commitment in this game.'
+      : `${plural(statements, 'public commitment was', 'public commitments were')} made. ${broken.length === 0 ? 'None was broken.' : `Broken: ${broken.map((r) => `${r.name} (${r.commitments.broken}; credibility ${fmt(r.credibility.start)} → ${fmt(r.credibility.end)})`).join(', ')}.`}`,
+    '',
+  );
+  const info = d.information;
+  push(
+    '### Principal–agent and information problems',
+    '',
+    "A leader (the principal) negotiates through agents — envoys with their own fidelity and bias — and must sell the deal to principals at home (veto players who ratify). What a party heard can differ from what was said; without a notetaker's record, nobody can settle it.",
+    '',
+    `${plural(info.messages, 'message was', 'messages were')} sent (${info.viaEnvoy} through envoys, ${info.public} in public). ${plural(info.distorted, 'reached', 'reached')} someone distorted; ${info.exposed} of those ${info.exposed === 1 ? 'was' : 'were'} found out. ${plural(info.clarifications, 'clarification was', 'clarifications were')} asked for.`,
+    '',
+  );
+  if (d.ratification) {
+    push(`Ratification at home: ${Object.entries(d.ratification).map(([id, ok]) => `${nameIn(d, id)} ${ok ? 'ratified' : 'blocked it'}`).join(', ')}.`, '');
+  }
+
+  // Concessions
+  push('## Concession curves', '', "The utility of each party's own offers, in its own terms, round by round: how far and how fast it conceded.", '');
+  for (const c of d.concessions) {
+    if (c.curve.length === 0) {
+      push(`- ${nameIn(d, c.party)}: made no offers.`);
+      continue;
+    }
+    const points = c.curve.map((x) => `r${x.round} ${fmt(x.utility)}`).join(', ');
+    push(`- ${nameIn(d, c.party)} (${c.summary.style}, conceded ${fmt(c.summary.conceded)}): ${points}`);
+  }
+  push('');
+
+  // Moments
+  push('## Key moments', '');
+  if (d.moments.length === 0) push('Nothing stood out.');
+  for (const m of d.moments) push(`- Round ${m.round} (${m.kind}): ${m.text}`);
+  push('');
+
+  // Humans
+  for (const h of d.humans) {
+    push(`## ${nameIn(d, h.party)}: your moves`, '');
+    push(
+      "Each move is judged by what followed: your position is the better of your reservation value and the best package the others had on the table for you; a move's effect is how that position changed by your next move (after your last move: the outcome).",
+      '',
+    );
+    const describe = (m: MoveAssessment) => `- Round ${m.round}: ${m.text}${m.reason ? ` — “${cleanText(m.reason)}”` : ''}: ${fmt(m.before)} → ${fmt(m.after)} (${signed(m.delta)}, ${m.scoreDelta >= 0 ? '+' : '−'}${Math.abs(m.scoreDelta).toFixed(1)} points)`;
+    push('Best moves:', '', ...(h.best.length > 0 ? h.best.map(describe) : ['- None improved your position.']), '');
+    push('Worst moves:', '', ...(h.worst.length > 0 ? h.worst.map(describe) : ['- None worsened your position.']), '');
+  }
+  if (humanNames.length === 0) push('_No human players: every party was played by the AI._', '');
+
+  // Revealed
+  push('## Hidden preferences revealed', '');
+  for (const r of d.revealed) {
+    push(`### ${r.name}`, '', `Reservation value ${fmt(r.reservation)} (BATNA at the end ${fmt(r.finalBatna)}); patience ${r.discount} a round.`, '');
+    push('| issue | weight | best option | worst option |', '|---|---:|---|---|');
+    for (const i of r.issues) {
+      const best = i.options[0];
+      const worst = i.options[i.options.length - 1];
+      push(`| ${cell(i.name)} | ${(i.weight * 100).toFixed(0)} % | ${cell(best?.label ?? '')} | ${cell(worst?.label ?? '')} |`);
+    }
+    push('', r.redLines.length > 0 ? `Red lines: ${r.redLines.map((l) => `${l.issueName}: ${l.optionLabel}`).join('; ')}.` : 'No red lines.', '');
+  }
+  return out.join('\n');
+}
+
+// ── many games ───────────────────────────────────────────────────────────────────────────────────────────
+
+export interface DebriefAggregate {
+  games: number;
+  scenarios: string[];
+  deals: number;
+  dealRate: number;
+  /** Outcomes by reason ('implemented', 'deadline', 'walk-out', 'collapse', …, 'unfinished'). */
+  reasons: Record<string, number>;
+  meanRounds: number;
+  parties: { party: PartyId; name: string; games: number; meanScore: number; meanUtility: number; humanGames: number }[];
+  /** Deals that passed the local Pareto check. */
+  paretoOptimalDeals: number;
+  /** Mean over deals of the Euclidean distance between the deal's and the Nash point's utility vectors. */
+  meanNashDistance?: number;
+  /** Per issue, the option agreed most often in deals. */
+  commonTerms: (TermLine & { count: number; share: number })[];
+  /** The most frequent whole packages agreed, most frequent first (at most five). */
+  commonPackages: { lines: TermLine[]; count: number }[];
+  /** One row per game. */
+  rows: { scenarioId: string; seed: number; outcome: string; rounds: number; scores: Record<PartyId, number> }[];
+}
+
+/** Compares a class's games: deal rate, mean scores per party, the most common terms. */
+export function aggregateDebriefs(debriefs: readonly Debrief[]): DebriefAggregate {
+  const games = debriefs.length;
+  const deals = debriefs.filter((d) => d.outcome.kind === 'deal');
+  const reasons: Record<string, number> = {};
+  for (const d of debriefs) {
+    const key = d.outcome.kind === 'unfinished' ? 'unfinished' : (d.outcome.reason ?? d.outcome.kind);
+    reasons[key] = (reasons[key] ?? 0) + 1;
+  }
+  const partyMap = new Map<PartyId, { name: string; games: number; score: number; utility: number; humanGames: number }>();
+  for (const d of debriefs) {
+    for (const r of d.results) {
+      const acc = partyMap.get(r.party) ?? { name: r.name, games: 0, score: 0, utility: 0, humanGames: 0 };
+      acc.games++;
+      acc.score += r.score;
+      acc.utility += r.utility;
+      if (r.human) acc.humanGames++;
+      partyMap.set(r.party, acc);
+    }
+  }
+  const parties = [...partyMap.entries()].map(([party, a]) => ({
+    party,
+    name: a.name,
+    games: a.games,
+    meanScore: Math.round((a.score / a.games) * 10) / 10,
+    meanUtility: a.utility / a.games,
+    humanGames: a.humanGames,
+  }));
+  const termCounts = new Map<string, Map<string, { line: TermLine; count: number }>>();
+  const packageCounts = new Map<string, { lines: TermLine[]; count: number }>();
+  for (const d of deals) {
+    const lines = d.outcome.lines ?? [];
+    for (const l of lines) {
+      const byOption = termCounts.get(l.issue) ?? new Map<string, { line: TermLine; count: number }>();
+      const entry = byOption.get(l.option) ?? { line: l, count: 0 };
+      entry.count++;
+      byOption.set(l.option, entry);
+      termCounts.set(l.issue, byOption);
+    }
+    const key = `${d.scenarioId}:${lines.map((l) => `${l.issue}=${l.option}`).join(',')}`;
+    const entry = packageCounts.get(key) ?? { lines, count: 0 };
+    entry.count++;
+    packageCounts.set(key, entry);
+  }
+  const commonTerms = [...termCounts.values()].map((byOption) => {
+    const top = [...byOption.values()].sort((a, b) => b.count - a.count || (a.line.option < b.line.option ? -1 : 1))[0]!;
+    return { ...top.line, count: top.count, share: deals.length > 0 ? top.count / deals.length : 0 };
+  });
+  const distances = deals.flatMap((d) => {
+    if (!d.nash) return [];
+    const nash = d.nash;
+    return [Math.sqrt(d.results.reduce((s, r) => s + (nash.utilities[r.party]! - r.utility) ** 2, 0))];
+  });
+  return {
+    games,
+    scenarios: [...new Set(debriefs.map((d) => d.scenarioId))],
+    deals: deals.length,
+    dealRate: games > 0 ? deals.length / games : 0,
+    reasons,
+    meanRounds: games > 0 ? debriefs.reduce((s, d) => s + d.rounds, 0) / games : 0,
+    parties,
+    paretoOptimalDeals: deals.filter((d) => d.frontier.paretoOptimal === true).length,
+    meanNashDistance: distances.length > 0 ? distances.reduce((a, b) => a + b, 0) / distances.length : undefined,
+    commonTerms,
+    commonPackages: [...packageCounts.values()].sort((a, b) => b.count - a.count).slice(0, 5),
+    rows: debriefs.map((d) => ({
+      scenarioId: d.scenarioId,
+      seed: d.seed,
+      outcome: d.outcome.kind === 'deal' ? 'deal' : `${d.outcome.kind}${d.outcome.reason ? ` (${d.outcome.reason})` : ''}`,
+      rounds: d.rounds,
+      scores: Object.fromEntries(d.results.map((r) => [r.party, r.score])),
+    })),
+  };
+}
+
+/** The class report: many games side by side. */
+export function aggregateMarkdown(a: DebriefAggregate): string {
+  const out: string[] = [];
+  out.push(`# Class debrief: ${a.games} game${a.games === 1 ? '' : 's'}`, '');
+  out.push(`Scenario${a.scenarios.length === 1 ? '' : 's'}: ${a.scenarios.map((s) => `\`${s}\``).join(', ')}.`, '');
+  out.push(
+    `Deals: ${a.deals} of ${a.games} (${pct(a.dealRate)}). Outcomes: ${Object.entries(a.reasons)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}. Mean length ${a.meanRounds.toFixed(1)} rounds.`,
+    '',
+  );
+  if (a.deals > 0) {
+    out.push(
+      `Deals on the Pareto frontier (local check): ${a.paretoOptimalDeals} of ${a.deals}.${a.meanNashDistance !== undefined ? ` Mean distance from the Nash bargaining point: ${fmt(a.meanNashDistance)} (utility units).` : ''}`,
+      '',
+    );
+  }
+  out.push('## Scores by party', '', '| party | games | as player | mean score | mean utility |', '|---|---:|---:|---:|---:|');
+  for (const p of a.parties) out.push(`| ${cell(p.name)} | ${p.games} | ${p.humanGames} | ${p.meanScore.toFixed(1)} | ${fmt(p.meanUtility)} |`);
+  out.push('');
+  if (a.commonTerms.length > 0) {
+    out.push('## The most common terms', '', '| issue | most agreed option | share of deals |', '|---|---|---:|');
+    for (const t of a.commonTerms) out.push(`| ${cell(t.issueName)} | ${cell(t.optionLabel)} | ${pct(t.share)} |`);
+    out.push('');
+  }
+  out.push('## Games', '', '| scenario | seed | outcome | rounds | scores |', '|---|---:|---|---:|---|');
+  for (const r of a.rows) {
+    out.push(`| ${r.scenarioId} | ${r.seed} | ${r.outcome} | ${r.rounds} | ${Object.entries(r.scores).map(([id, s]) => `${id} ${s.toFixed(1)}`).join(', ')} |`);
+  }
+  out.push('');
+  return out.join('\n');
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { playPure, playSession } from '../../src/engine/headless.js';
+import { makeSave, parseSave, replaySave, serializeSave, SaveError } from '../../src/engine/save.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { hashWorld } from '../../src/model/hash.js';
+import { fixturePath, mini } from '../helpers/games.js';
+
+const game = mini();
+const scenarioHash = 'mini-test-hash';
+
+describe('headless games', () => {
+  it('the session machine and the plain step loop play the same game for every seed', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      expect(hashWorld(playSession(game, seed).world), `seed ${seed}`).toBe(hashWorld(playPure(game, seed).world));
+    }
+  });
+
+  it('every game ends, some with a deal and some without', () => {
+    const outcomes = new Set<string>();
+    for (let seed = 0; seed < 60; seed++) {
+      const { world } = playSession(game, seed);
+      expect(world.phase).toBe('ended');
+      outcomes.add(world.outcome!.kind);
+    }
+    expect(outcomes).toEqual(new Set(['deal', 'no-deal']));
+  });
+});
+
+describe('saves', () => {
+  it('a save replays to the same hash without asking the AI', () => {
+    const { world, log } = playSession(game, 21, { record: true });
+    const save = makeSave(game, scenarioHash, 21, [], log, world);
+    const replay = replaySave(game, scenarioHash, parseSave(serializeSave(save)));
+    expect(replay.matches).toBe(true);
+    expect(replay.hash).toBe(hashWorld(world));
+  });
+
+  it('refuses a save of another scenario, of a changed scenario, or with an illegal command', () => {
+    const { world, log } = playSession(game, 3, { record: true });
+    const save = makeSave(game, scenarioHash, 3, [], log, world);
+    expect(() => replaySave(game, 'other-hash', save)).toThrow(/has changed since this game was saved/);
+    expect(() => replaySave(game, scenarioHash, { ...save, scenario: { id: 'elsewhere', hash: scenarioHash } })).toThrow(/scenario "elsewhere"/);
+    const edited = structuredClone(save);
+    edited.commands[1] = { command: { type: 'pass', by: 'nobody' }, round: 1 };
+    expect(() => replaySave(game, scenarioHash, edited)).toThrow(SaveError);
+    expect(() => replaySave(game, scenarioHash, edited)).toThrow(/command 2 \(pass\) is not legal/);
+  });
+
+  it('parseSave explains what is wrong with a file that is not a save', () => {
+    expect(() => parseSave('{"format":"backchannel-save","version":1,')).toThrow(/not JSON/);
+    expect(() => parseSave('{"hello":1}')).toThrow(/no "backchannel-save" format marker/);
+    expect(() => parseSave('{"format":"backchannel-save","version":9}')).toThrow(/version 9/);
+  });
+
+  it('golden replay: a recorded game still replays to its recorded hash', () => {
+    const save = parseSave(readFileSync(fixturePath('golden-mini.save.json'), 'utf8'));
+    const replay = replaySave(game, save.scenario.hash, save);
+    expect(replay.hash).toBe(save.hash);
+    expect(replay.world.outcome?.kind).toBeDefined();
+  });
+});
+
+describe('simulate', () => {
+  it('gives the same summary for the same arguments', () => {
+    expect(JSON.stringify(simulate(game, 30, 9))).toBe(JSON.stringify(simulate(game, 30, 9)));
+    expect(JSON.stringify(simulate(game, 30, 9))).not.toBe(JSON.stringify(simulate(game, 30, 10)));
+  });
+
+  it('counts deals, rounds and scores', () => {
+    const s = simulate(game, 40, 1);
+    expect(s.runs).toBe(40);
+    expect(s.deals + Object.values(s.failures).reduce((a, b) => a + b, 0)).toBe(40);
+    expect(s.dealRate).toBeCloseTo(s.deals / 40, 3);
+    expect(Object.keys(s.parties)).toEqual(['blue', 'red', 'green']);
+    if (s.deals > 0) expect(s.topDeals[0]!.count).toBeGreaterThan(0);
+  });
+});
