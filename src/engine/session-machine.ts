@@ -56,8 +56,7 @@ export type SessionEvent =
 
 /** The lines a step added to the world's log. */
 export function linesAdded(previous: World, next: World): LogLine[] {
-  const added = next.logCount - previous.logCount;
-  return added > 0 ? next.recent.slice(Math.max(0, next.recent.length - added)) : [];
+  return next.logCount > previous.logCount ? next.recent : [];
 }
 
 interface Progress {

@@ -159,9 +159,12 @@ export interface World {
   summits: { round: number; a: PartyId; b: PartyId }[];
   agreement?: Agreement;
   outcome?: Outcome;
-  /** What happened this round and the last few, newest last. Older lines are dropped: the engine streams the full log. */
+  /**
+   * The lines the last step wrote (the full log is the engine's to keep: it streams these). Keeping only the
+   * last step's lines keeps World small, so a step never copies history.
+   */
   recent: LogLine[];
-  /** How many log lines were ever written: lets the engine stream the lines each step adds. */
+  /** How many log lines were ever written. */
   logCount: number;
 }
 

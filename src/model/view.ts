@@ -13,6 +13,8 @@ export interface PublicPartyState {
   trust: Record<PartyId, number>;
   commitments: Commitment[];
   levers: string[];
+  /** The round it walked out, while it is out. */
+  walkedOutAt?: number;
 }
 
 export interface ViewProposal {
@@ -44,6 +46,8 @@ export interface ViewMessage {
   body: MessageBody;
   /** Whether this party learnt that what it heard was not what was said. */
   exposed: boolean;
+  /** Whether this party already asked for a clarification of it. */
+  clarified: boolean;
 }
 
 export interface PlayerView {
@@ -63,6 +67,7 @@ export interface PlayerView {
   messages: ViewMessage[];
   agreement?: Agreement;
   outcome?: Outcome;
+  /** The lines the last step wrote that this party may see. */
   recent: LogLine[];
 }
 
@@ -83,6 +88,7 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       trust: p.trust,
       commitments: p.commitments,
       levers: p.levers,
+      ...(p.walkedOutAt !== undefined ? { walkedOutAt: p.walkedOutAt } : {}),
     };
   }
   const proposals: ViewProposal[] = [];
@@ -118,6 +124,7 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       record: m.record,
       body: m.from === self || exposed ? m.said : (m.heard[self] ?? m.said),
       exposed,
+      clarified: m.clarified.includes(self),
     });
   }
   return {

@@ -59,6 +59,7 @@ describe('step', () => {
   it('runs a round in turn order and fires the round-2 event', () => {
     const w = run(start(), { type: 'pass', by: 'blue' }, { type: 'pass', by: 'red' }, { type: 'pass', by: 'green' });
     expect(w.round).toBe(2);
+    // `recent` holds what the last step wrote: green's wait, then the new round's event and front.
     expect(w.turn).toBe(0);
     expect(w.firedEvents).toEqual(['deadline-tariffs']);
     expect(w.recent.some((l) => l.kind === 'event' && l.text.startsWith('Tariff deadline'))).toBe(true);
@@ -106,6 +107,7 @@ describe('step', () => {
     expect(w.parties.blue!.commitments[0]!.broken).toBe(true);
     expect(w.parties.blue!.credibility).toBeCloseTo(credibility + AMOUNTS.brokenCommitment.credibility);
     expect(w.recent.some((l) => l.kind === 'commitment')).toBe(true);
+    expect(w.recent.some((l) => l.kind === 'action' && l.text.includes('proposes'))).toBe(true);
   });
 
   it('a walk-out that lasts ends the talks without a deal', () => {

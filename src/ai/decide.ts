@@ -1,0 +1,330 @@
+// An AI party's turn: from what it may know (its PlayerView) and its posture's Strategy to one legal command
+// and the one line a player reads. Pure: the same view, strategy and generator state give the same decision.
+//
+// In the diplomacy phase, in this order:
+//   1. an offer through an envoy that looks too good to be true → ask for a clarification;
+//   2. an acceptable offer (aspiration, AC_next; never a red line, below the BATNA or against our word) → accept;
+//   3. nothing heard comes near the BATNA (walkOutBelow) → walk out;
+//   4. levers: press a party that rejected our proposal, relieve one that accepted;
+//   5. statements: commit in public, once, on our most important issue (when a seeded coin says now);
+//   6. propose: counter the best offer open to us, or a fresh package (search.ts), through the posture's
+//      channel — unless our standing proposal is gathering acceptances or would only be repeated, in which
+//      case reject an offer we cannot live with, or wait.
+// In the signing phase: sign the actual text unless it crosses a red line, falls below the BATNA, or turns
+// out worse than what we were told and no longer meets what we ask for.
+import type { Rng } from '../model/rng.js';
+import type { Command, PartyId, Terms } from '../model/types.js';
+import type { PlayerView, ViewProposal } from '../model/view.js';
+import type { Strategy } from '../scenario/schema.js';
+import { bestAcceptable, bestOpenOffer, judge, openOffers } from './acceptance.js';
+import { suspiciousEnvoyOffer } from './clarify.js';
+import { leverMove } from './levers.js';
+import { emptyModel, learnOpponentsInto, type OpponentModel } from './opponent-model.js';
+import { f2, givenIssue, issueName, names, optionLabel, partyName, refusal, takenIssue } from './reasons.js';
+import { searchPackage } from './search.js';
+import { commitmentToMake } from './statements.js';
+import { allowedOptions, brokenCommitment, crossesRed, gameTablesFor, ownUtility, tablesFor, type Tables } from './tables.js';
+import { targetsFor } from './target.js';
+import { bestHeardOffer, shouldReturn, shouldWalkOut } from './walk-out.js';
+
+export interface Decision {
+  command: Command;
+  /** One short line for the player: what was done and why. */
+  reason: string;
+}
+
+/** Spread of the seeded wobble on the target, so that games vary by seed. */
+const JITTER = 0.02;
+/** Chance per turn, once it may, that a posture with statements makes its commitment. */
+const STATEMENT_CHANCE = 0.5;
+/** Chance of trying a random starting package in the search. */
+const EXPLORE = 0.1;
+
+let allowedScratch = new Uint8Array(64);
+const modelScratch = emptyModel();
+
+export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision {
+  const self = view.self;
+  if (view.phase === 'signing') return decideSigning(view, strategy);
+  if (view.phase !== 'diplomacy') return { command: { type: 'pass', by: self }, reason: 'waiting: nothing to decide now' };
+  const me = view.parties[self];
+  if (me?.status === 'walked-out') return decideReturn(view, rng);
+  const t = tablesFor(view.preferences);
+  if (!t.feasible) return { command: { type: 'pass', by: self }, reason: 'waiting: no package keeps clear of my red lines' };
+
+  const targets = targetsFor(view, strategy, t);
+  const top = Math.max(targets.aspiration, targets.floor);
+  let target = targets.now;
+  if (strategy.policy !== 'hardline') {
+    target += (rng.next() - 0.5) * JITTER;
+    target = target < targets.floor ? targets.floor : target > top ? top : target;
+  }
+  const nextValue = view.preferences.discount * (strategy.policy === 'hardline' ? target : Math.min(targets.next, target));
+
+  // 1. Too good to be true?
+  const suspicion = suspiciousEnvoyOffer(view, t, target, nextValue);
+  if (suspicion) {
+    return {
+      command: { type: 'clarify', by: self, message: suspicion.message.id },
+      reason: `asked ${partyName(view, suspicion.message.from)} to confirm #${suspicion.proposal.id}: ${f2(suspicion.utility)} is far above its earlier ${f2(suspicion.baseline)}`,
+    };
+  }
+
+  // 2. Accept the best acceptable offer.
+  const offers = openOffers(view);
+  const acceptable = bestAcceptable(view, t, target, nextValue, offers);
+  if (acceptable) {
+    const u = f2(acceptable.utility);
+    return {
+      command: { type: 'accept', by: self, proposal: acceptable.proposal.id },
+      reason:
+        acceptable.rule === 'target'
+          ? `accepted #${acceptable.proposal.id}: ${u} beats my aspiration ${f2(target)}`
+          : `accepted #${acceptable.proposal.id}: ${u} beats what I would ask next round (${f2(nextValue)})`,
+    };
+  }
+
+  // 3. Walk out.
+  const heard = bestHeardOffer(view, t);
+  if (shouldWalkOut(view, strategy, heard)) {
+    return {
+      command: { type: 'walk-out', by: self },
+      reason: `walked out: the best offer (${f2(heard!)}) is ${f2(view.batna - heard!)} below my BATNA ${f2(view.batna)}`,
+    };
+  }
+
+  // 4. Levers.
+  if (strategy.levers) {
+    const move = leverMove(view);
+    if (move) {
+      const who = partyName(view, move.lever.target);
+      return {
+        command: { type: 'lever', by: self, lever: move.lever.id, apply: move.apply },
+        reason: move.apply
+          ? `applied ${move.lever.label}: ${who} rejected #${move.proposal}`
+          : `lifted ${move.lever.label}: ${who} accepted #${move.proposal}`,
+      };
+    }
+  }
+
+  // 5. A public commitment, once, after our opening offer is on the table (on a seeded coin flip, so that
+  //    not every party declares itself in the same round).
+  const latest = latestOwn(view);
+  if (strategy.statements && latest && rng.next() < STATEMENT_CHANCE) {
+    const c = commitmentToMake(view, t, targets.floor, latest.status === 'open' ? latest.terms : undefined);
+    if (c) {
+      return {
+        command: { type: 'statement', by: self, issue: c.issue, option: c.option },
+        reason: `declared: nothing less than "${optionLabel(view, c.issue, c.option)}" on ${issueName(view, c.issue)}`,
+      };
+    }
+  }
+
+  // 6. Propose, or hold.
+  const others = gameTablesFor(view.game).otherSignatories(self);
+  const active = view.game.parties.some((p) => p.id !== self && view.parties[p.id]?.status === 'active');
+  if (!active) return { command: { type: 'pass', by: self }, reason: 'waiting: nobody else is at the table' };
+
+  // Take an understanding reached through our envoy to the whole table.
+  if (latest && latest.channel === 'envoy' && latest.status === 'open' && latest.to.every((id) => latest.accepted.includes(id))) {
+    const missing = others.some((id) => !latest.to.includes(id));
+    const legal = !crossesRed(t, latest.terms) && !brokenCommitment(t, me?.commitments ?? [], latest.terms);
+    if (missing && legal && ownUtility(t, latest.terms) >= view.batna) {
+      return {
+        command: { type: 'propose', by: self, terms: [...latest.terms], channel: 'direct' },
+        reason: `proposed at the table what ${names(view, latest.to)} accepted through the envoy (${f2(ownUtility(t, latest.terms))} for us)`,
+      };
+    }
+  }
+
+  if (latest && latest.status === 'open' && latest.rejected.length === 0 && others.every((id) => latest.to.includes(id))) {
+    const supporters = latest.accepted.filter((id) => id !== self);
+    if (supporters.length > 0) return holdOrReject(view, t, offers, target, nextValue, `waiting: #${latest.id} has the support of ${names(view, supporters)}`);
+  }
+
+  if (allowedScratch.length < t.offset[t.issues]!) allowedScratch = new Uint8Array(t.offset[t.issues]! * 2);
+  const allowed = allowedOptions(t, me?.commitments ?? [], allowedScratch);
+  const model = learnOpponentsInto(modelScratch, view, t, others);
+  const counter = bestOpenOffer(view, t, offers);
+  let terms: Terms;
+  let utility: number;
+  if (strategy.policy === 'hardline') {
+    terms = Array.from(t.ideal);
+    utility = t.idealUtility;
+  } else {
+    const starts: Terms[] = [t.idealTerms];
+    if (latest && !sameTerms(latest.terms, t.idealTerms)) starts.push(latest.terms);
+    if (counter && !starts.some((s) => sameTerms(s, counter.proposal.terms))) starts.push(counter.proposal.terms);
+    if (rng.next() < EXPLORE) starts.push(randomPackage(t, allowed, rng));
+    const found = searchPackage(t, allowed, model, target, starts);
+    terms = found.terms;
+    utility = found.utility;
+  }
+
+  // Repeating a proposal that is still on the table only resets its clock: do something else.
+  if (latest && latest.status === 'open' && sameTerms(latest.terms, terms) && latest.round >= view.round - 1) {
+    return holdOrReject(view, t, offers, target, nextValue, `waiting: #${latest.id} still stands (${f2(utility)} for us)`);
+  }
+
+  const command = proposal(view, strategy, terms, model, counter?.proposal);
+  return { command, reason: proposalReason(view, t, strategy, command, terms, utility, target, counter?.proposal) };
+}
+
+// ── proposing ─────────────────────────────────────────────────────────────────────────────────────────────
+
+function proposal(view: PlayerView, strategy: Strategy, terms: Terms, model: OpponentModel, counter: ViewProposal | undefined): Command {
+  const self = view.self;
+  const command: Extract<Command, { type: 'propose' }> = {
+    type: 'propose',
+    by: self,
+    terms: Array.from(terms),
+    channel: strategy.channel === 'public' ? 'public' : 'direct',
+  };
+  if (strategy.channel === 'envoy') {
+    const envoy = view.game.parties.find((p) => p.id === self)?.envoys[0];
+    const to = adversary(view, terms, model);
+    if (envoy && to) {
+      command.channel = 'envoy';
+      command.envoy = envoy.id;
+      command.to = [to];
+    }
+  }
+  if (counter) command.replyTo = counter.id;
+  return command;
+}
+
+/** The active signatory our package pleases least (by the model); any active party when none is modelled. */
+function adversary(view: PlayerView, terms: Terms, model: OpponentModel): PartyId | undefined {
+  const t = tablesFor(view.preferences);
+  const total = t.offset[t.issues]!;
+  let pick: PartyId | undefined;
+  let lowest = Infinity;
+  for (let j = 0; j < model.parties.length; j++) {
+    const id = model.parties[j]!;
+    if (view.parties[id]?.status !== 'active') continue;
+    let u = 0;
+    for (let i = 0; i < t.issues; i++) u += model.contribution[j * total + t.offset[i]! + terms[i]!]!;
+    if (u < lowest) {
+      lowest = u;
+      pick = id;
+    }
+  }
+  if (pick) return pick;
+  return view.game.parties.find((p) => p.id !== view.self && view.parties[p.id]?.status === 'active')?.id;
+}
+
+function proposalReason(
+  view: PlayerView,
+  t: Tables,
+  strategy: Strategy,
+  command: Command,
+  terms: Terms,
+  utility: number,
+  target: number,
+  counter: ViewProposal | undefined,
+): string {
+  const via = command.type === 'propose' && command.channel === 'envoy' ? ` via envoy to ${names(view, command.to ?? [])}` : command.type === 'propose' && command.channel === 'public' ? ' in public' : '';
+  const u = f2(utility);
+  if (strategy.policy === 'hardline') return `proposed${via}: our full demands, nothing less (${u})`;
+  const give = givenIssue(t, terms);
+  if (counter) {
+    const take = takenIssue(t, terms, counter.terms);
+    if (give >= 0 && take >= 0 && give !== take) return `countered #${counter.id}${via}: trade ${issueName(view, give)} for ${issueName(view, take)} (${u} for us)`;
+    if (take >= 0) return `countered #${counter.id}${via}: we need more on ${issueName(view, take)} (${u} for us)`;
+    return `countered #${counter.id}${via}: ${u} for us`;
+  }
+  if (give < 0) return `proposed${via}: our opening demands (${u})`;
+  return `proposed${via}: give on ${issueName(view, give)}, asking ${u} (target ${f2(target)})`;
+}
+
+function randomPackage(t: Tables, allowed: Uint8Array, rng: Rng): number[] {
+  const terms = Array.from(t.ideal);
+  for (let i = 0; i < t.issues; i++) {
+    const base = t.offset[i]!;
+    const o = rng.int(t.offset[i + 1]! - base);
+    if (allowed[base + o] === 1) terms[i] = o;
+  }
+  return terms;
+}
+
+// ── holding, rejecting ────────────────────────────────────────────────────────────────────────────────────
+
+/** When we do not propose: reject the worst offer open to us that we cannot accept, or wait. */
+function holdOrReject(view: PlayerView, t: Tables, offers: readonly ViewProposal[], target: number, nextValue: number, waiting: string): Decision {
+  let worst: ViewProposal | undefined;
+  let worstU = Infinity;
+  for (const p of offers) {
+    const u = crossesRed(t, p.terms) ? -1 : ownUtility(t, p.terms);
+    if (u < worstU) {
+      worstU = u;
+      worst = p;
+    }
+  }
+  if (worst) {
+    const verdict = judge(view, t, worst.terms, target, nextValue);
+    if (!verdict.ok) {
+      return { command: { type: 'reject', by: view.self, proposal: worst.id }, reason: `rejected #${worst.id}: ${refusal(view, verdict, target)}` };
+    }
+  }
+  return { command: { type: 'pass', by: view.self }, reason: waiting };
+}
+
+// ── walked out ────────────────────────────────────────────────────────────────────────────────────────────
+
+function decideReturn(view: PlayerView, rng: Rng): Decision {
+  const why = shouldReturn(view, rng);
+  if (why === undefined) return { command: { type: 'pass', by: view.self }, reason: 'staying away: nothing on the table is worth coming back for' };
+  const pressure = view.parties[view.self]?.pressure ?? 0;
+  return {
+    command: { type: 'return', by: view.self },
+    reason: why === 'pressure' ? `came back: pressure at home is ${Math.round(pressure)}` : why === 'time' ? 'came back: the point is made' : 'came back to the table',
+  };
+}
+
+// ── signing ───────────────────────────────────────────────────────────────────────────────────────────────
+
+function decideSigning(view: PlayerView, strategy: Strategy): Decision {
+  const self = view.self;
+  const a = view.agreement;
+  if (!a) return { command: { type: 'refuse', by: self }, reason: 'refused: there is no text to sign' };
+  const t = tablesFor(view.preferences);
+  const actual = a.terms;
+  const u = ownUtility(t, actual);
+  const targets = targetsFor(view, strategy, t);
+  const nextValue = view.preferences.discount * Math.min(targets.next, targets.now);
+  const verdict = judge(view, t, actual, targets.now, nextValue);
+  const tabled = view.proposals.find((p) => p.id === a.proposal);
+  const told = tabled && tabled.by !== self ? tabled.terms : actual;
+  const worse = ownUtility(t, told) > u + 1e-9;
+  const misled = worse || (tabled !== undefined && tabled.by !== self && tabled.exposed);
+  if (!verdict.ok && (verdict.why === 'red-line' || verdict.why === 'batna')) {
+    return { command: { type: 'refuse', by: self }, reason: `refused to sign: ${refusal(view, verdict, targets.now)}` };
+  }
+  if (!verdict.ok && misled) {
+    const issue = worse ? takenIssue(t, told, actual) : verdict.issue;
+    const at = issueName(view, issue >= 0 ? issue : verdict.issue);
+    return {
+      command: { type: 'refuse', by: self },
+      reason: worse
+        ? `refused to sign: the text on ${at} is worse than we were told (${f2(u)}, not ${f2(ownUtility(t, told))})`
+        : `refused to sign: the text is not what the envoy reported, and ${refusal(view, verdict, targets.now)}`,
+    };
+  }
+  if (!verdict.ok && verdict.why === 'commitment' && u < targets.now - 1e-9) {
+    return { command: { type: 'refuse', by: self }, reason: `refused to sign: ${refusal(view, verdict, targets.now)}` };
+  }
+  return { command: { type: 'sign', by: self }, reason: `signed: ${f2(u)} beats my BATNA ${f2(view.batna)}` };
+}
+
+// ── helpers ───────────────────────────────────────────────────────────────────────────────────────────────
+
+function latestOwn(view: PlayerView): ViewProposal | undefined {
+  for (let p = view.proposals.length - 1; p >= 0; p--) if (view.proposals[p]!.by === view.self) return view.proposals[p];
+  return undefined;
+}
+
+function sameTerms(a: Terms, b: Terms): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../src/ai/decide.js';
+import { Rng } from '../../src/model/rng.js';
+import type { Commitment, PartyId } from '../../src/model/types.js';
+import type { PlayerView, ViewMessage, ViewProposal } from '../../src/model/view.js';
+import type { Strategy } from '../../src/scenario/schema.js';
+import { carrier, game, prefsOf, view } from './fixtures.js';
+import { illegal } from './legal.js';
+
+const ids = game.parties.map((p) => p.id);
+const terms = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }));
+const subset = fc.subarray(ids);
+
+const strategyArb: fc.Arbitrary<Strategy> = fc.record({
+  policy: fc.constantFrom('boulware', 'linear', 'conceder', 'tit-for-tat', 'hardline' as const),
+  beta: fc.option(fc.double({ min: 0.1, max: 5, noNaN: true }), { nil: undefined }),
+  aspiration: fc.double({ min: 0, max: 1, noNaN: true }),
+  floor: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+  walkOutBelow: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+  statements: fc.boolean(),
+  channel: fc.constantFrom('direct', 'envoy', 'public' as const),
+  levers: fc.boolean(),
+});
+
+const rawProposal = fc.record({
+  by: fc.constantFrom(...ids),
+  terms,
+  roundBack: fc.integer({ min: 0, max: 3 }),
+  to: subset,
+  channel: fc.constantFrom('direct', 'envoy', 'public' as const),
+  status: fc.constantFrom('open', 'open', 'open', 'superseded', 'expired', 'rejected' as const),
+  accepted: subset,
+  rejected: subset,
+  exposed: fc.boolean(),
+  clarified: fc.option(fc.boolean(), { nil: undefined }),
+});
+
+const commitmentArb = fc.record({ issue: fc.integer({ min: 0, max: 2 }), option: fc.integer({ min: 0, max: 2 }), broken: fc.boolean() });
+
+/** A random view the AI may be asked about: the party is at the table (or signing, or away). */
+const viewArb: fc.Arbitrary<PlayerView> = fc
+  .record({
+    self: fc.constantFrom(...ids),
+    round: fc.integer({ min: 1, max: 12 }),
+    phase: fc.constantFrom('diplomacy', 'diplomacy', 'diplomacy', 'signing' as const),
+    batna: fc.double({ min: 0, max: 1, noNaN: true }),
+    status: fc.record(Object.fromEntries(ids.map((id) => [id, fc.constantFrom('active', 'active', 'walked-out' as const)]))),
+    pressure: fc.integer({ min: 0, max: 100 }),
+    commitments: fc.uniqueArray(commitmentArb, { selector: (c) => c.issue, maxLength: 3 }),
+    levers: fc.boolean(),
+    proposals: fc.array(rawProposal, { maxLength: 10 }),
+    agreed: terms,
+    walkedOutAt: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+  })
+  .map((r) => {
+    const proposals: ViewProposal[] = [];
+    const messages: ViewMessage[] = [];
+    r.proposals.forEach((raw, k) => {
+      const others = ids.filter((id) => id !== raw.by);
+      const envoy = game.parties.find((p) => p.id === raw.by)!.envoys[0];
+      const channel = raw.channel === 'envoy' && !envoy ? 'direct' : raw.channel;
+      const to = channel === 'envoy' ? [others[k % others.length]!] : raw.to.filter((id) => id !== raw.by);
+      const p: ViewProposal = {
+        id: k + 1,
+        round: Math.max(1, r.round - raw.roundBack),
+        by: raw.by,
+        terms: raw.terms,
+        channel,
+        envoy: channel === 'envoy' ? envoy!.id : undefined,
+        to,
+        accepted: [raw.by, ...raw.accepted.filter((id) => id !== raw.by && to.includes(id))],
+        rejected: raw.rejected.filter((id) => to.includes(id) && !raw.accepted.includes(id)),
+        status: raw.status,
+        exposed: channel === 'envoy' && raw.exposed,
+      };
+      if (p.by !== r.self && !p.to.includes(r.self)) return; // the view only holds what the party saw
+      proposals.push(p);
+      const m = carrier(p, k + 1);
+      messages.push(raw.clarified === undefined ? m : ({ ...m, clarified: raw.clarified } as ViewMessage));
+    });
+    proposals.sort((a, b) => a.round - b.round || a.id - b.id);
+    const commitments: Commitment[] = r.commitments.map((c) => ({ ...c, round: 1 }));
+    const selfLevers = game.parties.find((p) => p.id === r.self)!.levers;
+    const parties: Record<PartyId, object> = {};
+    for (const id of ids) parties[id] = { status: r.status[id] };
+    parties[r.self] = {
+      status: r.phase === 'signing' ? 'active' : r.status[r.self],
+      pressure: r.pressure,
+      commitments,
+      levers: r.levers ? selfLevers.map((l) => l.id) : [],
+      walkedOutAt: r.walkedOutAt,
+    };
+    return view({
+      self: r.self,
+      round: r.round,
+      phase: r.phase,
+      batna: r.batna,
+      preferences: prefsOf[r.self],
+      proposals,
+      messages,
+      parties,
+      agreement:
+        r.phase === 'signing'
+          ? { proposal: proposals[0]?.id ?? 99, terms: r.agreed, signatories: ids, signed: [], ratified: {}, violations: 0 }
+          : undefined,
+    });
+  });
+
+describe('every decision is legal', () => {
+  it('returns a command the rules accept, for any view it may be shown (property)', () => {
+    fc.assert(
+      fc.property(viewArb, strategyArb, fc.integer(), (v, s, seed) => {
+        const d = decide(v, s, new Rng(seed));
+        expect(illegal(v, d.command), `${JSON.stringify(d.command)} — ${d.reason}`).toBeNull();
+        expect(d.reason.length).toBeGreaterThan(0);
+        expect(d.reason).not.toMatch(/\n/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is deterministic: the same view and seed give the same decision (property)', () => {
+    fc.assert(
+      fc.property(viewArb, strategyArb, fc.integer(), (v, s, seed) => {
+        expect(decide(v, s, new Rng(seed))).toEqual(decide(v, s, new Rng(seed)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('does not modify the view it reads', () => {
+    fc.assert(
+      fc.property(viewArb, strategyArb, fc.integer(), (v, s, seed) => {
+        const before = JSON.stringify(v);
+        decide(v, s, new Rng(seed));
+        expect(JSON.stringify(v)).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('varies with the seed', () => {
+    const v = view({ round: 5 });
+    const decisions = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) decisions.add(JSON.stringify(decide(v, { policy: 'linear', aspiration: 0.9, floor: 0.3, statements: false, channel: 'direct', levers: false }, new Rng(seed))));
+    expect(decisions.size).toBeGreaterThan(1);
+  });
+});

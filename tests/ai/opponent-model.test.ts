@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { estimatedUtility, estimatedWeights, learnOpponents, VETO } from '../../src/ai/opponent-model.js';
+import { tablesFor } from '../../src/ai/tables.js';
+import { commitment, CRIMEA, DONETSK, offer, SANCTIONS, ukrainePrefs, view } from './fixtures.js';
+
+const t = tablesFor(ukrainePrefs);
+
+// Russia moves on Donetsk every round and never on Sanctions.
+const russiaOffers = [
+  offer({ id: 1, by: 'russia', round: 1, terms: [2, 2, 2] }),
+  offer({ id: 2, by: 'russia', round: 2, terms: [1, 2, 2] }),
+  offer({ id: 3, by: 'russia', round: 3, terms: [0, 2, 1] }),
+  offer({ id: 4, by: 'russia', round: 4, terms: [1, 2, 1] }),
+];
+
+describe('opponent model', () => {
+  it('weighs the issues a party never moves on more', () => {
+    const model = learnOpponents(view({ round: 5, proposals: russiaOffers }), t, ['russia']);
+    const [donetsk, sanctions, crimea] = estimatedWeights(model, t, 0);
+    expect(sanctions).toBeGreaterThan(crimea!);
+    expect(crimea).toBeGreaterThan(donetsk!);
+    expect(donetsk! + sanctions! + crimea!).toBeCloseTo(1);
+  });
+
+  it('values the options a party keeps offering', () => {
+    const model = learnOpponents(view({ round: 5, proposals: russiaOffers }), t, ['russia']);
+    const total = t.offset[t.issues]!;
+    const value = (issue: number, option: number) => model.values[total * 0 + t.offset[issue]! + option]!;
+    expect(value(SANCTIONS, 2)).toBe(1);
+    expect(value(SANCTIONS, 2)).toBeGreaterThan(value(SANCTIONS, 0));
+    expect(value(DONETSK, 1)).toBeGreaterThan(value(DONETSK, 0)); // offered twice vs once
+    expect(value(CRIMEA, 2)).toBeCloseTo(value(CRIMEA, 1)); // twice each
+  });
+
+  it('estimates that a party prefers its own offers to ours', () => {
+    const model = learnOpponents(view({ round: 5, proposals: russiaOffers }), t, ['russia']);
+    expect(estimatedUtility(model, t, 0, [2, 2, 2])).toBeGreaterThan(estimatedUtility(model, t, 0, [0, 0, 0]));
+  });
+
+  it('treats options a well-observed party never offered as suspected vetoes', () => {
+    const model = learnOpponents(view({ round: 5, proposals: russiaOffers }), t, ['russia']);
+    // Sanctions "kept" was never offered by Russia: a package with it scores at least VETO less.
+    const withVeto = estimatedUtility(model, t, 0, [1, 0, 1]);
+    const without = estimatedUtility(model, t, 0, [1, 2, 1]);
+    expect(without - withVeto).toBeGreaterThanOrEqual(VETO);
+  });
+
+  it('counts packages a party accepted as evidence of what it likes', () => {
+    const mine = offer({ id: 1, by: 'ukraine', terms: [1, 1, 0], accepted: ['ukraine', 'europe'] });
+    const model = learnOpponents(view({ round: 2, proposals: [mine] }), t, ['europe']);
+    expect(model.informed[0]).toBe(1);
+    const total = t.offset[t.issues]!;
+    expect(model.values[t.offset[SANCTIONS]! + 1]).toBe(1);
+    expect(model.values[t.offset[SANCTIONS]! + 0]).toBeLessThan(1);
+    expect(total).toBeGreaterThan(0);
+  });
+
+  it('with nothing heard, assumes the other side wants the opposite of what we want', () => {
+    const model = learnOpponents(view(), t, ['russia', 'europe']);
+    expect(model.informed[0]).toBe(0);
+    expect(estimatedUtility(model, t, 0, [2, 2, 1])).toBeGreaterThan(estimatedUtility(model, t, 0, [0, 0, 0]));
+  });
+
+  it('a public commitment marks the issue as important to that party', () => {
+    const v = view({ parties: { russia: { commitments: [commitment(CRIMEA, 2)] } } });
+    const model = learnOpponents(v, t, ['russia']);
+    const [donetsk, , crimea] = estimatedWeights(model, t, 0);
+    expect(model.informed[0]).toBe(1);
+    expect(crimea).toBeGreaterThan(donetsk!);
+  });
+
+  it('only remembers the last offers', () => {
+    const many = Array.from({ length: 12 }, (_, k) => offer({ id: k + 1, by: 'russia', round: k + 1, terms: [2, 2, 2] }));
+    const model = learnOpponents(view({ round: 13, proposals: many }), t, ['russia'], 5);
+    expect(model.offers[0]).toBe(5);
+  });
+});
