@@ -53,6 +53,7 @@ export function holds(cond: Condition, game: Game, world: World, self?: PartyId)
   if ('walkedOut' in cond) return world.parties[cond.walkedOut]!.status === 'walked-out';
   if ('ceasefire' in cond) return world.ceasefire === cond.ceasefire;
   if ('event' in cond) return world.firedEvents.includes(cond.event);
+  if ('meeting' in cond) return world.meetingsHeld.includes(cond.meeting);
   if ('all' in cond) return cond.all.every((c) => holds(c, game, world, self));
   if ('any' in cond) return cond.any.some((c) => holds(c, game, world, self));
   return !holds(cond.not, game, world, self);

@@ -24,15 +24,37 @@ export function legalCommandTypes(game: Game, world: World, party: PartyId): Com
   const types: CommandType[] = ['propose', 'statement'];
   if (openProposalsFor(world, party).length > 0) types.push('accept', 'reject');
   if (clarifiable(world, party).length > 0) types.push('clarify');
+  const channels = game.party[party]!.channels;
+  if (channels.includes('relay') && relayable(world, party).length > 0) types.push('relay');
+  if (channels.includes('readout') && readable(world, party).length > 0) types.push('readout');
   if (game.party[party]!.levers.length > 0) types.push('lever');
   if (summitPartners(game, world, party).length > 0) types.push('summit');
   types.push('walk-out', 'pass');
   return types;
 }
 
-/** Messages `party` heard through an envoy and has not had clarified. */
+/** Messages `party` heard second-hand (through an envoy, or passed on by someone) and has not had clarified. */
 export function clarifiable(world: World, party: PartyId) {
-  return world.messages.filter((m) => m.channel === 'envoy' && m.to.includes(party) && !m.exposedTo.includes(party) && !m.clarified.includes(party));
+  return world.messages.filter(
+    (m) => (m.channel === 'envoy' || m.channel === 'relay') && m.to.includes(party) && !m.exposedTo.includes(party) && !m.clarified.includes(party),
+  );
+}
+
+/** Messages `party` received that carry terms it could pass on: proposals, and accounts of them. */
+export function relayable(world: World, party: PartyId) {
+  return world.messages.filter((m) => m.from !== party && m.to.includes(party) && (m.said.kind === 'proposal' || m.said.kind === 'account'));
+}
+
+/** Off-the-record talks `party` took part in and has not yet given its account of. */
+export function readable(world: World, party: PartyId) {
+  return world.messages.filter(
+    (m) =>
+      !m.record &&
+      (m.channel === 'direct' || m.channel === 'envoy') &&
+      m.said.kind === 'proposal' &&
+      (m.from === party || m.to.includes(party)) &&
+      !world.messages.some((r) => r.channel === 'readout' && r.from === party && r.said.kind === 'account' && r.said.of === m.id),
+  );
 }
 
 export function summitPartners(game: Game, world: World, party: PartyId): PartyId[] {
@@ -85,6 +107,8 @@ export function validate(game: Game, world: World, command: Command): string | n
     case 'propose': {
       const bad = validTerms(game, command.terms);
       if (bad) return bad;
+      if (!party.channels.includes(command.channel)) return `${party.name} cannot use the ${command.channel} channel in this scenario`;
+      if (command.notetaker !== undefined && command.channel !== 'direct') return 'only direct talks can have a notetaker';
       if (command.channel === 'envoy') {
         if (!party.envoys.some((e) => e.id === command.envoy)) return `${party.name} has no envoy "${command.envoy ?? ''}"`;
         if (!command.to || command.to.length !== 1) return 'an envoy carries a proposal to exactly one party';
@@ -111,6 +135,18 @@ export function validate(game: Game, world: World, command: Command): string | n
     }
     case 'clarify':
       return clarifiable(world, by).some((m) => m.id === command.message) ? null : `message #${command.message} cannot be clarified`;
+    case 'relay': {
+      if (!party.channels.includes('relay')) return `${party.name} cannot pass messages on in this scenario`;
+      if (!relayable(world, by).some((m) => m.id === command.message)) return `${party.name} received no proposal #${command.message} to pass on`;
+      if (!Array.isArray(command.to) || command.to.length === 0) return 'pass it on to at least one party';
+      for (const to of command.to) if (to === by || !world.parties[to]) return `cannot pass a message on to "${to}"`;
+      return command.terms === undefined ? null : validTerms(game, command.terms);
+    }
+    case 'readout': {
+      if (!party.channels.includes('readout')) return `${party.name} cannot publish readouts in this scenario`;
+      if (!readable(world, by).some((m) => m.id === command.message)) return `message #${command.message} is not off-the-record talks ${party.name} can give an account of`;
+      return command.terms === undefined ? null : validTerms(game, command.terms);
+    }
     case 'lever': {
       if (!party.levers.some((l) => l.id === command.lever)) return `${party.name} has no lever "${command.lever}"`;
       const applied = me.levers.includes(command.lever);

@@ -14,10 +14,6 @@ import type { Command, LogLine, Message, MessageBody, PartyId, PartyState, Propo
 export const AMOUNTS = {
   /** A broken public commitment: the audience cost. */
   brokenCommitment: { credibility: -0.15, pressure: 5 },
-  /** A distortion found out: the principal's credibility, and the trust of whoever was misled. */
-  exposure: { credibility: -0.1, trust: -0.15 },
-  /** A clarification that confirmed what was heard. */
-  confirmed: { trust: 0.03 },
   walkOut: { trust: -0.05 },
   refuse: { trust: -0.1, credibility: -0.05 },
   summit: { trust: 0.08, pressure: 3 },
@@ -176,12 +172,12 @@ function checkCommitments(game: Game, w: World, by: PartyId, terms: Terms): void
 // ── envoys: what the listener hears ───────────────────────────────────────────────────────────────────────
 
 /**
- * What `to` hears when `by`'s envoy carries `terms`. With probability (1 − fidelity) the envoy misreports one
- * or two issues, each by one notch toward his bias: "optimistic" makes it sound better to the listener,
+ * What `to` hears when an envoy of `owner` carries `terms`. With probability (1 − fidelity) the envoy misreports
+ * one or two issues, each by one notch toward his bias: "optimistic" makes it sound better to the listener,
  * "pessimistic" worse, a party id better for that party.
  */
-function envoyReport(game: Game, w: World, by: PartyId, envoyId: string, to: PartyId, terms: Terms): Terms {
-  const envoy = game.party[by]!.envoys.find((e) => e.id === envoyId)!;
+function envoyReport(game: Game, w: World, owner: PartyId, envoyId: string, to: PartyId, terms: Terms): Terms {
+  const envoy = game.party[owner]!.envoys.find((e) => e.id === envoyId)!;
   if (rand(w) < envoy.fidelity) return terms;
   const favoured = envoy.bias === 'optimistic' || envoy.bias === 'pessimistic' ? to : envoy.bias;
   const sign = envoy.bias === 'pessimistic' ? -1 : 1;
@@ -213,19 +209,60 @@ function sameTerms(a: Terms, b: Terms): boolean {
   return true;
 }
 
+/** The message a chain of accounts is about (itself, for a proposal), and what it really proposed. */
+export function truthOf(world: World, m: Message): { root: Message; terms: Terms } | undefined {
+  const root = m.said.kind === 'account' ? world.messages[m.said.of - 1]! : m;
+  return root.said.kind === 'proposal' ? { root, terms: root.said.terms } : undefined;
+}
+
+/** The terms `party` heard from a message that carries terms. */
+export function heardTerms(m: Message, party: PartyId): Terms | undefined {
+  const body = m.heard[party] ?? m.said;
+  return body.kind === 'proposal' || body.kind === 'account' ? body.terms : undefined;
+}
+
+/** Whether what `party` heard from `m` differs from what was really proposed. */
+export function misled(world: World, m: Message, party: PartyId): boolean {
+  const truth = truthOf(world, m);
+  const heard = heardTerms(m, party);
+  return truth !== undefined && heard !== undefined && !sameTerms(heard, truth.terms);
+}
+
+/** Who answers for a message's distortion: the envoy's principal, or whoever passed it on. */
+function culprit(m: Message): PartyId {
+  return m.channel === 'envoy' ? (m.envoyOf ?? m.from) : m.from;
+}
+
 function expose(game: Game, w: World, m: Message, listener: PartyId, how: string): void {
   if (m.exposedTo.includes(listener)) return;
   m.exposedTo.push(listener);
-  const principal = w.parties[m.from]!;
-  principal.credibility = clamp01(principal.credibility + AMOUNTS.exposure.credibility);
-  addTrust(w.parties[listener]!, m.from, AMOUNTS.exposure.trust);
-  const envoy = game.party[m.from]!.envoys.find((e) => e.id === m.envoy);
+  const cost = game.scenario.information.exposure;
+  const who = culprit(m);
+  const principal = w.parties[who]!;
+  principal.credibility = clamp01(principal.credibility + cost.credibility);
+  addTrust(w.parties[listener]!, who, cost.trust);
+  const speaker = nameOf(game, truthOf(w, m)?.root.from ?? m.from);
+  const teller =
+    m.channel === 'envoy'
+      ? (game.party[who]!.envoys.find((e) => e.id === m.envoy)?.name ?? 'the envoy')
+      : nameOf(game, m.from);
   log(w, {
     kind: 'exposure',
     party: listener,
-    text: `${how}: what ${envoy?.name ?? 'the envoy'} told ${nameOf(game, listener)} is not what ${nameOf(game, m.from)} said. ${nameOf(game, m.from)} loses credibility; ${nameOf(game, listener)} trusts it less.`,
-    visibleTo: [listener, m.from],
+    text: `${how}: what ${teller} told ${nameOf(game, listener)} is not what ${speaker} said. ${nameOf(game, who)} loses credibility; ${nameOf(game, listener)} trusts it less.`,
+    visibleTo: [listener, who],
   });
+}
+
+/** Every party that was told something else about the talks behind `root` learns the truth (a record, a leak). */
+function exposeAll(game: Game, w: World, root: Message, how: string): void {
+  for (const m of w.messages) {
+    if (m.id !== root.id && !(m.said.kind === 'account' && m.said.of === root.id)) continue;
+    if (m.channel === 'readout' || m.channel === 'leak') continue;
+    for (const listener of m.to) {
+      if (listener !== root.from && misled(w, m, listener)) expose(game, w, m, listener, how);
+    }
+  }
 }
 
 // ── the phases ────────────────────────────────────────────────────────────────────────────────────────────
@@ -242,6 +279,9 @@ function startRound(game: Game, w: World, start: World): void {
     if (!fired) w.firedEvents.push(event.id);
     for (const e of event.effects) applyEffect(game, w, e);
     log(w, { kind: 'event', text: event.text ? `${event.title} — ${event.text}` : event.title });
+  }
+  for (const meeting of scenario.meetings) {
+    if (meeting.round === w.round && !start.meetingsHeld.includes(meeting.id)) holdMeeting(game, w, meeting);
   }
   if (w.ceasefire) return;
   const moved: string[] = [];
@@ -279,7 +319,85 @@ export function nextPosture(game: Game, world: World, party: PartyId): { to: str
   return undefined;
 }
 
+/** A scripted meeting: the host's offer, heard by the guest directly or through the guest's own envoy. */
+function holdMeeting(game: Game, w: World, meeting: Game['scenario']['meetings'][number]): void {
+  w.meetingsHeld.push(meeting.id);
+  const hostPrefs = game.prefs[meeting.host]!;
+  const terms = game.scenario.issues.map((issue, i) => {
+    const chosen = issue.options.findIndex((o) => o.id === meeting.terms[issue.id]);
+    if (chosen >= 0) return chosen;
+    const row = hostPrefs.values[i]!;
+    return row.indexOf(Math.max(...row));
+  });
+  const guest = meeting.guest;
+  const envoy = meeting.envoy ? game.party[guest]!.envoys.find((e) => e.id === meeting.envoy) : undefined;
+  const heard = envoy ? envoyReport(game, w, guest, envoy.id, guest, terms) : terms;
+  const id = w.proposals.length + 1;
+  const proposal: Proposal = {
+    id,
+    round: w.round,
+    by: meeting.host,
+    terms,
+    channel: envoy ? 'envoy' : 'direct',
+    to: [guest],
+    heard: sameTerms(heard, terms) ? {} : { [guest]: heard },
+    accepted: [meeting.host],
+    rejected: [],
+    status: 'open',
+    message: w.messages.length + 1,
+    meeting: meeting.id,
+  };
+  if (envoy) {
+    proposal.envoy = envoy.id;
+    proposal.envoyOf = guest;
+  }
+  w.proposals.push(proposal);
+  w.open.push(id);
+  const message: Omit<Message, 'id' | 'round' | 'exposedTo' | 'clarified'> = {
+    from: meeting.host,
+    to: [guest],
+    channel: proposal.channel,
+    record: meeting.notetaker,
+    said: { kind: 'proposal', proposal: id, terms },
+    heard: sameTerms(heard, terms) ? {} : { [guest]: { kind: 'proposal', proposal: id, terms: heard } },
+  };
+  if (envoy) {
+    message.envoy = envoy.id;
+    message.envoyOf = guest;
+  }
+  newMessage(w, message);
+  const who = envoy ? `${envoy.name} for ${nameOf(game, guest)}` : nameOf(game, guest);
+  log(w, {
+    kind: 'event',
+    text: `${meeting.title}: ${nameOf(game, meeting.host)} meets ${who}, ${meeting.notetaker ? 'with a notetaker' : 'with no notetaker'}; package #${id} is put on the table.`,
+  });
+}
+
+/** The round's off-the-record words may leak: everyone then learns what was really said. */
+function leaks(game: Game, w: World): void {
+  const chance = game.scenario.information.leakChance;
+  if (chance <= 0) return;
+  const count = w.messages.length;
+  for (let i = 0; i < count; i++) {
+    const m = w.messages[i]!;
+    if (m.round !== w.round || m.record || m.channel === 'leak' || m.channel === 'readout') continue;
+    const truth = truthOf(w, m);
+    if (!truth || rand(w) >= chance) continue;
+    newMessage(w, {
+      from: truth.root.from,
+      to: game.partyIds.filter((id) => id !== truth.root.from),
+      channel: 'leak',
+      record: true,
+      said: { kind: 'account', of: truth.root.id, terms: [...truth.terms] },
+      heard: {},
+    });
+    log(w, { kind: 'event', text: `A leak: what ${nameOf(game, truth.root.from)} really put on the table in package #${truth.root.said.kind === 'proposal' ? truth.root.said.proposal : '?'} is out.` });
+    exposeAll(game, w, truth.root, 'A leak');
+  }
+}
+
 function resolution(game: Game, w: World): void {
+  leaks(game, w);
   for (const id of w.open.slice()) {
     if (w.round - w.proposals[id - 1]!.round >= PROPOSAL_LIFETIME) closeProposal(w, id, 'expired');
   }
@@ -500,11 +618,17 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
       if (c.replyTo !== undefined) proposal.replyTo = c.replyTo;
       w.proposals.push(proposal);
       w.open.push(id);
+      // Direct talks are on the record unless the proposer leaves the notetaker out; bringing one to talks
+      // with a single party makes that party speak less freely.
+      const record = c.channel === 'public' || (c.channel === 'direct' && c.notetaker !== false);
+      if (c.channel === 'direct' && c.notetaker === true && to.length === 1) {
+        addTrust(w.parties[to[0]!]!, by, game.scenario.information.notetaker.trust);
+      }
       const message: Omit<Message, 'id' | 'round' | 'exposedTo' | 'clarified'> = {
         from: by,
         to,
         channel: c.channel,
-        record: c.channel !== 'envoy',
+        record,
         said: { kind: 'proposal', proposal: id, terms: [...c.terms] },
         heard: heardBodies,
       };
@@ -516,7 +640,9 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
           ? `through ${game.party[by]!.envoys.find((e) => e.id === c.envoy)!.name}, off the record`
           : c.channel === 'public'
             ? 'in public'
-            : 'at the table, on the record';
+            : c.notetaker === false
+              ? 'in direct talks, with no notetaker'
+              : 'at the table, on the record';
       const target = c.channel === 'envoy' ? ` to ${to.map((t) => nameOf(game, t)).join(', ')}` : '';
       log(w, {
         kind: 'action',
@@ -568,14 +694,50 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
       return;
     }
     case 'clarify': {
+      // A call to whoever spoke first: they say what they really said.
       const m = w.messages[c.message - 1]!;
       m.clarified.push(by);
-      if (m.heard[by]) {
-        expose(game, w, m, by, `A clarification call with ${nameOf(game, m.from)}`);
+      const speaker = truthOf(w, m)?.root.from ?? m.from;
+      if (misled(w, m, by)) {
+        expose(game, w, m, by, `A clarification call with ${nameOf(game, speaker)}`);
       } else {
-        addTrust(me, m.from, AMOUNTS.confirmed.trust);
-        log(w, { kind: 'action', party: by, text: `${name} checks message #${m.id} with ${nameOf(game, m.from)}: it was reported faithfully.`, visibleTo: [by, m.from] });
+        addTrust(me, culprit(m), game.scenario.information.clarification.confirmed);
+        log(w, { kind: 'action', party: by, text: `${name} checks message #${m.id} with ${nameOf(game, speaker)}: it was reported faithfully.`, visibleTo: [by, speaker] });
       }
+      return;
+    }
+    case 'relay': {
+      const source = w.messages[c.message - 1]!;
+      const truth = truthOf(w, source)!;
+      const terms = c.terms ?? heardTerms(source, by)!;
+      newMessage(w, {
+        from: by,
+        to: [...c.to],
+        channel: 'relay',
+        record: false,
+        said: { kind: 'account', of: truth.root.id, terms: [...terms] },
+        heard: {},
+      });
+      log(w, {
+        kind: 'action',
+        party: by,
+        text: `${name} tells ${c.to.map((t) => nameOf(game, t)).join(', ')} what ${nameOf(game, truth.root.from)} put on the table (package #${truth.root.said.kind === 'proposal' ? truth.root.said.proposal : '?'}), as ${name} tells it.`,
+        visibleTo: [by, ...c.to],
+      });
+      return;
+    }
+    case 'readout': {
+      const source = w.messages[c.message - 1]!;
+      const terms = c.terms ?? heardTerms(source, by)!;
+      newMessage(w, {
+        from: by,
+        to: game.partyIds.filter((id) => id !== by),
+        channel: 'readout',
+        record: true,
+        said: { kind: 'account', of: source.id, terms: [...terms] },
+        heard: {},
+      });
+      log(w, { kind: 'action', party: by, text: `${name} publishes its readout of the talks behind package #${source.said.kind === 'proposal' ? source.said.proposal : '?'}.` });
       return;
     }
     case 'lever': {
@@ -633,6 +795,5 @@ function agree(game: Game, w: World, p: Proposal): void {
   w.phase = 'signing';
   w.turn = game.partyIds.indexOf(signatories[0]!);
   log(w, { kind: 'signing', text: `Every party accepted package #${p.id}: the text goes to signing.` });
-  const m = w.messages[p.message - 1]!;
-  for (const listener of Object.keys(m.heard)) expose(game, w, m, listener, 'The text tabled for signing');
+  exposeAll(game, w, w.messages[p.message - 1]!, 'The text tabled for signing');
 }

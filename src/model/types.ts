@@ -14,7 +14,13 @@ export type Phase =
   | 'implementation' // ratified: the deal is carried out for some rounds (automatic, one `continue` a round)
   | 'ended';
 
-export type Channel = 'direct' | 'envoy' | 'public';
+/** How a proposal travels. */
+export type ProposalChannel = 'direct' | 'envoy' | 'public';
+/**
+ * How a message travels: a proposal's channel, or an account of another message — passed on by someone who
+ * heard it (relay), published by a party to a meeting (readout), or leaked to everyone (leak).
+ */
+export type Channel = ProposalChannel | 'relay' | 'readout' | 'leak';
 
 export interface Commitment {
   /** Issue index. */
@@ -50,9 +56,13 @@ export interface Proposal {
   by: PartyId;
   /** What was actually proposed. */
   terms: Terms;
-  channel: Channel;
+  channel: ProposalChannel;
   /** Envoy id when channel is 'envoy'. */
   envoy?: string;
+  /** The party the envoy serves, when not the proposer (a guest's envoy at a meeting). */
+  envoyOf?: PartyId;
+  /** The scripted meeting it was made at. */
+  meeting?: string;
   /** Who received it. */
   to: PartyId[];
   /** What each recipient heard: equal to terms unless an envoy distorted it. */
@@ -70,6 +80,8 @@ export type MessageBody =
   | { kind: 'proposal'; proposal: number; terms: Terms }
   | { kind: 'statement'; issue: number; option: number }
   | { kind: 'response'; proposal: number; answer: 'accept' | 'reject' }
+  /** An account of what message `of` said: the terms it proposed, as this account tells it. */
+  | { kind: 'account'; of: number; terms: Terms }
   | { kind: 'note'; text: string };
 
 export interface Message {
@@ -79,6 +91,8 @@ export interface Message {
   to: PartyId[];
   channel: Channel;
   envoy?: string;
+  /** The party the envoy serves, when not the sender. */
+  envoyOf?: PartyId;
   /** Whether an official record exists that everyone at the meeting can cite. */
   record: boolean;
   said: MessageBody;
@@ -155,6 +169,8 @@ export interface World {
   /** Every message ever sent; message n is at index n − 1. */
   messages: Message[];
   firedEvents: string[];
+  /** Scripted meetings held so far. */
+  meetingsHeld: string[];
   /** Summits held: "a|b" pairs with the round, so a pair meets at most once a round. */
   summits: { round: number; a: PartyId; b: PartyId }[];
   agreement?: Agreement;
@@ -172,11 +188,25 @@ export interface World {
 
 export type Command =
   | { type: 'begin' } // leave the briefing
-  | { type: 'propose'; by: PartyId; terms: Terms; channel: Channel; envoy?: string; to?: PartyId[]; replyTo?: number }
+  | {
+      type: 'propose';
+      by: PartyId;
+      terms: Terms;
+      channel: ProposalChannel;
+      envoy?: string;
+      to?: PartyId[];
+      replyTo?: number;
+      /** Direct talks only: keep an official record (default true). */
+      notetaker?: boolean;
+    }
   | { type: 'accept'; by: PartyId; proposal: number }
   | { type: 'reject'; by: PartyId; proposal: number }
   | { type: 'statement'; by: PartyId; issue: number; option: number }
   | { type: 'clarify'; by: PartyId; message: number }
+  /** Pass on to others what a message you received proposed — as you heard it, or as you choose to tell it. */
+  | { type: 'relay'; by: PartyId; message: number; to: PartyId[]; terms?: Terms }
+  /** Publish your account of talks you took part in that have no official record. */
+  | { type: 'readout'; by: PartyId; message: number; terms?: Terms }
   | { type: 'lever'; by: PartyId; lever: string; apply: boolean }
   | { type: 'summit'; by: PartyId; with: PartyId }
   | { type: 'walk-out'; by: PartyId }

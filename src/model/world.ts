@@ -37,6 +37,7 @@ export function initialWorld(game: Game, seed: number): World {
     open: [],
     messages: [],
     firedEvents: [],
+    meetingsHeld: [],
     summits: [],
     recent: [],
     logCount: 0,

@@ -738,6 +738,7 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
   const issueSet = collect(root.issues, ['issues'], 'issue', 'issues');
   const territorySet = collect(root.territories, ['territories'], 'territory', 'territories');
   const eventSet = collect(root.events, ['events'], 'event', 'events');
+  const meetingSet = collect(root.meetings, ['meetings'], 'meeting', 'meetings');
   // A scenario needs parties and issues (the schema says so): without any, references to them are not news.
   if (partySet.ids.length === 0) partySet.complete = false;
   if (issueSet.ids.length === 0) issueSet.complete = false;
@@ -827,6 +828,9 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
         break;
       case 'event':
         ref(body, eventSet, bp);
+        break;
+      case 'meeting':
+        ref(body, meetingSet, bp);
         break;
       case 'all':
       case 'any':
@@ -994,6 +998,16 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
       );
     });
 
+    // A posture may only prefer a channel its party can use (and an envoy channel needs an envoy).
+    const channels = r.channels === undefined ? ['direct', 'envoy', 'public', 'relay', 'readout'] : arr(r.channels);
+    for (const [id, posture] of Object.entries(rec(postures.states))) {
+      const channel = rec(rec(posture).strategy).channel;
+      if (typeof channel !== 'string') continue;
+      const cp = [...mp, 'states', id, 'strategy', 'channel'];
+      if (!channels.includes(channel)) report(cp, `${q(self ?? '?')} cannot use the ${q(channel)} channel (its channels: ${channels.join(', ') || 'none'})`);
+      else if (channel === 'envoy' && envoys.length === 0) report(cp, `the envoy channel needs an envoy, and ${q(self ?? '?')} has none`);
+    }
+
     const levers = arr(r.levers);
     collect(r.levers, [...path, 'levers'], 'lever', 'levers');
     levers.forEach((lever, k) => {
@@ -1009,6 +1023,30 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
   arr(dynamics.front).forEach((f, i) => ref(rec(f).territory, territorySet, ['dynamics', 'front', i, 'territory']));
   arr(dynamics.perRound).forEach((p, i) => ref(rec(p).party, partySet, ['dynamics', 'perRound', i, 'party']));
   for (const key of Object.keys(rec(dynamics.controlToBatna))) ref(key, partySet, ['dynamics', 'controlToBatna', key], 'key');
+
+  // Meetings: who meets whom, through which envoy, and the offer put on the table.
+  const calendarRounds = rec(root.calendar).rounds;
+  arr(root.meetings).forEach((meeting, i) => {
+    const r = rec(meeting);
+    const mp: DataPath = ['meetings', i];
+    ref(r.host, partySet, [...mp, 'host']);
+    const guestKnown = ref(r.guest, partySet, [...mp, 'guest']);
+    if (typeof r.host === 'string' && r.host === r.guest) report([...mp, 'guest'], 'a meeting needs two different parties');
+    if (typeof calendarRounds === 'number' && typeof r.round === 'number' && r.round > calendarRounds) {
+      report([...mp, 'round'], `round ${r.round} is after the last round (${calendarRounds})`);
+    }
+    if (r.envoy !== undefined && guestKnown) {
+      const guest = parties.map(rec).find((p) => p.id === r.guest);
+      const ids = arr(guest?.envoys).map((e) => str(rec(e).id)).filter((id): id is string => id !== undefined);
+      const envoySet: IdSet = { noun: 'envoy', plural: 'envoys', ids, complete: true, of: `of ${q(String(r.guest))}` };
+      ref(r.envoy, envoySet, [...mp, 'envoy']);
+    }
+    for (const [issue, option] of Object.entries(rec(r.terms))) {
+      if (!ref(issue, issueSet, [...mp, 'terms', issue], 'key')) continue;
+      const options = optionSets.get(issue);
+      if (options) ref(option, options, [...mp, 'terms', issue]);
+    }
+  });
 
   // Events
   events.forEach((event, i) => {

@@ -41,6 +41,7 @@ export type Condition =
   | { walkedOut: string }
   | { ceasefire: boolean }
   | { event: string }
+  | { meeting: string }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -87,6 +88,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ walkedOut: z.string().meta({ description: 'Party id.' }) }).meta({ description: 'True while that party has walked out of the talks.' }),
     z.strictObject({ ceasefire: z.boolean() }).meta({ description: 'True when the ceasefire state matches.' }),
     z.strictObject({ event: z.string() }).meta({ description: 'True once the event with this id has fired.' }),
+    z.strictObject({ meeting: z.string() }).meta({ description: 'True once the meeting with this id has been held.' }),
     z.strictObject({ all: z.array(Condition).min(1) }).meta({ description: 'True when every condition holds.' }),
     z.strictObject({ any: z.array(Condition).min(1) }).meta({ description: 'True when at least one condition holds.' }),
     z.strictObject({ not: Condition }).meta({ description: 'True when the condition does not hold.' }),
@@ -242,6 +244,8 @@ export const Strategy = z
       .default('direct')
       .meta({ description: 'How it prefers to send proposals: direct talks (on the record), its envoy (one party, off the record), or in public.' }),
     levers: z.boolean().default(false).meta({ description: 'Whether it applies pressure (its levers) on parties that reject its proposals.' }),
+    notetaker: share('In direct talks, the chance it brings a notetaker (an official record); without one, each side keeps its own version.').default(1),
+    candour: share('When it passes on what it heard (a relay or a readout), the chance it reports faithfully rather than toward its own interest.').default(1),
   })
   .meta({ description: 'The strategy a posture plays.' });
 
@@ -311,6 +315,13 @@ export const Preferences = z
   })
   .meta({ description: 'Private preferences: linear additive utility over packages.' });
 
+export const ChannelKind = z
+  .enum(['direct', 'envoy', 'public', 'relay', 'readout'])
+  .meta({
+    description:
+      'A way to send words: direct talks, an envoy, a public statement, passing on what you heard (relay), or your account of a meeting (readout).',
+  });
+
 export const Party = z
   .strictObject({
     id: id('party'),
@@ -333,6 +344,10 @@ export const Party = z
       })
       .meta({ description: 'The party as a state machine of postures.' }),
     envoys: z.array(Envoy).default([]).meta({ description: 'Envoys it can send.' }),
+    channels: z
+      .array(ChannelKind)
+      .default(['direct', 'envoy', 'public', 'relay', 'readout'])
+      .meta({ description: 'The channels it may use (default: all).' }),
     levers: z.array(Lever).default([]).meta({ description: 'Levers of pressure it can apply or lift.' }),
     domestic: z
       .strictObject({
@@ -385,6 +400,46 @@ export const ScenarioEvent = z
   })
   .meta({ description: 'A scripted event.' });
 
+export const Information = z
+  .strictObject({
+    exposure: z
+      .strictObject({
+        credibility: z.number().max(0).default(-0.1).meta({ description: "Change to the credibility of whoever's words were found distorted." }),
+        trust: z.number().max(0).default(-0.15).meta({ description: 'Change to the trust of whoever was misled toward that party.' }),
+      })
+      .default({ credibility: -0.1, trust: -0.15 })
+      .meta({ description: 'What it costs when a distortion is exposed.' }),
+    notetaker: z
+      .strictObject({
+        trust: z.number().default(-0.03).meta({ description: "Change to the other side's trust toward you when you bring a notetaker: it speaks less freely." }),
+      })
+      .default({ trust: -0.03 })
+      .meta({ description: 'What an official record costs.' }),
+    clarification: z
+      .strictObject({
+        confirmed: z.number().default(0.03).meta({ description: 'Trust gained toward the sender when a clarification confirms what was heard.' }),
+      })
+      .default({ confirmed: 0.03 })
+      .meta({ description: 'What a clarification call does.' }),
+    leakChance: share('Each round, the chance that each off-the-record message of that round leaks to everyone.').default(0.1),
+  })
+  .meta({ description: 'How information travels: the costs of exposure, records and leaks.' });
+
+export const Meeting = z
+  .strictObject({
+    id: id('meeting'),
+    title: text('What the meeting is, as shown in the log: "Kremlin, three hours".'),
+    round: z.number().int().min(1).meta({ description: 'The round it takes place in.' }),
+    host: z.string().meta({ description: 'The party that makes its offer at the meeting.' }),
+    guest: z.string().meta({ description: 'The party that hears it (through its envoy, when `envoy` is set).' }),
+    envoy: z.string().optional().meta({ description: "The guest's envoy who attends and reports back; omit for leaders meeting in person." }),
+    notetaker: z.boolean().default(false).meta({ description: 'Whether an official record is kept.' }),
+    terms: z
+      .record(z.string(), z.string())
+      .meta({ description: "What the host actually offers at the meeting: an option id per issue id (issues left out: the host's ideal option)." }),
+  })
+  .meta({ description: 'A scripted meeting: the host makes an offer, and what the guest hears depends on the channel.' });
+
 export const Scoring = z
   .strictObject({
     baseline: z
@@ -404,6 +459,13 @@ export const Scenario = z
     parties: z.array(Party).min(2).meta({ description: 'The parties, in turn order.' }),
     dynamics: Dynamics.default({ front: [], perRound: [], controlToBatna: {}, violationChance: 0.1 }),
     events: z.array(ScenarioEvent).default([]).meta({ description: 'Scripted events.' }),
+    meetings: z.array(Meeting).default([]).meta({ description: 'Scripted meetings, each opening its round.' }),
+    information: Information.default({
+      exposure: { credibility: -0.1, trust: -0.15 },
+      notetaker: { trust: -0.03 },
+      clarification: { confirmed: 0.03 },
+      leakChance: 0.1,
+    }),
     scoring: Scoring.default({ baseline: 'initial-batna' }),
   })
   .meta({ description: 'A Backchannel scenario.' });

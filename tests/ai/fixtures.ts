@@ -138,7 +138,7 @@ export function partyState(over: Partial<PublicPartyState> = {}): PublicPartySta
 }
 
 export function strategy(over: Partial<Strategy> = {}): Strategy {
-  return { policy: 'linear', aspiration: 0.9, statements: false, channel: 'direct', levers: false, ...over };
+  return { policy: 'linear', aspiration: 0.9, statements: false, channel: 'direct', levers: false, notetaker: 1, candour: 1, ...over };
 }
 
 export interface ViewOptions {

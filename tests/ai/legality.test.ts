@@ -21,6 +21,8 @@ const strategyArb: fc.Arbitrary<Strategy> = fc.record({
   statements: fc.boolean(),
   channel: fc.constantFrom('direct', 'envoy', 'public' as const),
   levers: fc.boolean(),
+  notetaker: fc.constant(1),
+  candour: fc.constant(1),
 });
 
 const rawProposal = fc.record({
@@ -143,7 +145,7 @@ describe('every decision is legal', () => {
   it('varies with the seed', () => {
     const v = view({ round: 5 });
     const decisions = new Set<string>();
-    for (let seed = 0; seed < 40; seed++) decisions.add(JSON.stringify(decide(v, { policy: 'linear', aspiration: 0.9, floor: 0.3, statements: false, channel: 'direct', levers: false }, new Rng(seed))));
+    for (let seed = 0; seed < 40; seed++) decisions.add(JSON.stringify(decide(v, { policy: 'linear', aspiration: 0.9, floor: 0.3, statements: false, channel: 'direct', levers: false, notetaker: 1, candour: 1 }, new Rng(seed))));
     expect(decisions.size).toBeGreaterThan(1);
   });
 });

@@ -164,8 +164,8 @@ describe('envoys and what each party heard', () => {
       const credibility = w.parties.red!.credibility;
       const trust = w.parties.blue!.trust.red!;
       w = run(w, { type: 'clarify', by: 'blue', message: m.id });
-      expect(w.parties.red!.credibility).toBeCloseTo(credibility + AMOUNTS.exposure.credibility);
-      expect(w.parties.blue!.trust.red).toBeCloseTo(Math.max(0, trust + AMOUNTS.exposure.trust));
+      expect(w.parties.red!.credibility).toBeCloseTo(credibility + game.scenario.information.exposure.credibility);
+      expect(w.parties.blue!.trust.red).toBeCloseTo(Math.max(0, trust + game.scenario.information.exposure.trust));
       expect(playerView(w, game, 'blue').proposals.find((x) => x.id === p.id)!.terms).toEqual(p.terms);
       return;
     }

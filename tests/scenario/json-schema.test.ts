@@ -13,7 +13,7 @@ describe('the JSON Schema', () => {
   it('is draft-07 with the recursive Condition under a readable name', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(Object.keys(schema.definitions)).toEqual(['Condition']);
-    expect(schema.definitions.Condition!.anyOf).toHaveLength(14);
+    expect(schema.definitions.Condition!.anyOf).toHaveLength(15);
     expect(schema.definitions.Condition!.description).toMatch(/^A condition/);
     const text = JSON.stringify(schema);
     expect(text).not.toContain('__schema');
@@ -22,7 +22,7 @@ describe('the JSON Schema', () => {
   });
 
   it('describes the author-facing keys (editors show these on hover)', () => {
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'meta', 'calendar', 'territories', 'issues', 'parties', 'dynamics', 'events', 'scoring']);
+    expect(Object.keys(schema.properties)).toEqual(['$schema', 'meta', 'calendar', 'territories', 'issues', 'parties', 'dynamics', 'events', 'meetings', 'information', 'scoring']);
     expect(JSON.stringify(schema.properties.parties)).toContain('"description":"Weight per issue id');
   });
 

@@ -92,7 +92,7 @@ describe('parseScenario on bad input: every problem at file:line:col', () => {
       'unknown condition kind, nothing close',
       edit('{ round: { gte: 4 } }', '{ deadline: 4 }'),
       [
-        'f.yaml:88:21: unknown condition "deadline" (conditions: round, control, pressure, batna, credibility, trust, offer, posture, walkedOut, ceasefire, event, all, any, not)',
+        'f.yaml:88:21: unknown condition "deadline" (conditions: round, control, pressure, batna, credibility, trust, offer, posture, walkedOut, ceasefire, event, meeting, all, any, not)',
       ],
     ],
     [
@@ -106,9 +106,10 @@ describe('parseScenario on bad input: every problem at file:line:col', () => {
       'a condition that is not a mapping',
       edit('{ round: { gte: 4 } }', 'round 4'),
       [
-        'f.yaml:88:19: a condition is a mapping with one key (round, control, pressure, batna, credibility, trust, offer, posture, walkedOut, ceasefire, event, all, any, not), not the text "round 4"',
+        'f.yaml:88:19: a condition is a mapping with one key (round, control, pressure, batna, credibility, trust, offer, posture, walkedOut, ceasefire, event, meeting, all, any, not), not the text "round 4"',
       ],
     ],
+    ['an envoy whose fidelity is outside [0, 1]', edit('fidelity: 0.8', 'fidelity: 1.5'), ['f.yaml:61:42: "fidelity" must be at most 1, not 1.5']],
     ['unknown effect kind', edit('- trust: { party: blue', '- trusts: { party: blue'), ['f.yaml:90:9: unknown effect "trusts" — did you mean "trust"?']],
     ['effect missing a key', edit('- trust: { party: blue, toward: red, add: 0.1 }', '- trust: { party: blue, toward: red }'), ['f.yaml:90:9: missing required key "add"']],
     ['duplicate key', edit('  rounds: 8', '  rounds: 8\n  rounds: 9'), ['f.yaml:8:3: duplicate key "rounds": a key may appear only once in a mapping']],

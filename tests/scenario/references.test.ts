@@ -22,6 +22,42 @@ describe('checkReferences', () => {
 
   const cases: [string, (s: Input) => void, ReturnType<typeof checkReferences>][] = [
     [
+      'a meeting with an unknown party, an envoy the guest does not have, and an unknown option',
+      (s) => {
+        s.meetings = [
+          { id: 'talks', title: 'Talks', round: 2, host: 'red', guest: 'bleu', terms: {} },
+          { id: 'kremlin', title: 'Kremlin', round: 99, host: 'red', guest: 'blue', envoy: 'ed', terms: { border: 'kep', tarde: 'open' } },
+        ];
+      },
+      [
+        { path: ['meetings', 0, 'guest'], message: 'unknown party "bleu" — did you mean "blue"?' },
+        { path: ['meetings', 1, 'round'], message: 'round 99 is after the last round (8)' },
+        { path: ['meetings', 1, 'envoy'], message: 'unknown envoy "ed" of "blue" (there are no envoys)' },
+        { path: ['meetings', 1, 'terms', 'border'], message: 'unknown option "kep" of issue "border" — did you mean "keep"?' },
+        { path: ['meetings', 1, 'terms', 'tarde'], message: 'unknown issue "tarde" — did you mean "trade"?', at: 'key' },
+      ],
+    ],
+    [
+      'a condition naming a meeting that does not exist',
+      (s) => {
+        s.events![0]!.when = { meeting: 'kremlin' };
+      },
+      [{ path: ['events', 0, 'when', 'meeting'], message: 'unknown meeting "kremlin" (there are no meetings)' }],
+    ],
+    [
+      'a posture preferring a channel its party cannot use',
+      (s) => {
+        blue(s).channels = ['direct', 'public'];
+        blue(s).postures.states.wait!.strategy.channel = 'envoy';
+        red(s).postures.states.hard!.strategy.channel = 'envoy';
+        red(s).envoys = [];
+      },
+      [
+        { path: ['parties', 0, 'postures', 'states', 'hard', 'strategy', 'channel'], message: 'the envoy channel needs an envoy, and "red" has none' },
+        { path: ['parties', 1, 'postures', 'states', 'wait', 'strategy', 'channel'], message: '"blue" cannot use the "envoy" channel (its channels: direct, public)' },
+      ],
+    ],
+    [
       'duplicate party id',
       (s) => void s.parties.push({ ...blue(s) }),
       [{ path: ['parties', 2, 'id'], message: 'duplicate party id "blue"' }],
