@@ -331,7 +331,8 @@ function holdMeeting(game: Game, w: World, meeting: Game['scenario']['meetings']
   });
   const guest = meeting.guest;
   const envoy = meeting.envoy ? game.party[guest]!.envoys.find((e) => e.id === meeting.envoy) : undefined;
-  const heard = envoy ? envoyReport(game, w, guest, envoy.id, guest, terms) : terms;
+  // With a notetaker there is a record to check against: the envoy's report cannot drift from it.
+  const heard = envoy && !meeting.notetaker ? envoyReport(game, w, guest, envoy.id, guest, terms) : terms;
   const id = w.proposals.length + 1;
   const proposal: Proposal = {
     id,
@@ -733,7 +734,8 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
         from: by,
         to: game.partyIds.filter((id) => id !== by),
         channel: 'readout',
-        record: true,
+        // Public, but only a party's own account: it proves what the party claims, not what was said.
+        record: false,
         said: { kind: 'account', of: source.id, terms: [...terms] },
         heard: {},
       });

@@ -2,7 +2,7 @@
 // and the messages and proposals as *it heard them*. Other parties' preferences and other recipients'
 // versions of a message never appear here — the AI and the player's screen both see only this.
 import type { Game, Preferences, PublicGame } from './game.js';
-import type { Agreement, Channel, Commitment, LogLine, MessageBody, Outcome, PartyId, Phase, Terms, World } from './types.js';
+import type { Agreement, Channel, Commitment, LogLine, Message, MessageBody, Outcome, PartyId, Phase, Terms, World } from './types.js';
 
 export interface PublicPartyState {
   posture: string;
@@ -48,6 +48,12 @@ export interface ViewMessage {
   exposed: boolean;
   /** Whether this party already asked for a clarification of it. */
   clarified: boolean;
+  /** For terms this party heard: another account of the same talks that reached it tells them differently. */
+  disputed: boolean;
+  /** How far the words can be trusted as heard, 0–1, from the channel (what we know for sure is 1). */
+  confidence: number;
+  /** For accounts (relays, readouts, leaks): the message whose talks they describe. */
+  about?: number;
 }
 
 export interface PlayerView {
@@ -111,9 +117,25 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
     });
   }
   const messages: ViewMessage[] = [];
+  // Every version of each set of talks this party knows of (its own words, what it heard, accounts of them).
+  const versions = new Map<number, string[]>();
+  const known = (m: Message) => m.from === self || m.to.includes(self);
   for (const m of world.messages) {
-    if (m.from !== self && !m.to.includes(self)) continue;
+    if (!known(m)) continue;
+    const root = m.said.kind === 'account' ? m.said.of : m.said.kind === 'proposal' ? m.id : undefined;
+    const body = m.from === self || m.exposedTo.includes(self) ? m.said : (m.heard[self] ?? m.said);
+    if (root === undefined || (body.kind !== 'proposal' && body.kind !== 'account')) continue;
+    const list = versions.get(root) ?? [];
+    list.push(body.terms.join(','));
+    versions.set(root, list);
+  }
+  for (const m of world.messages) {
+    if (!known(m)) continue;
     const exposed = m.exposedTo.includes(self);
+    const body = m.from === self || exposed ? m.said : (m.heard[self] ?? m.said);
+    const root = m.said.kind === 'account' ? m.said.of : m.said.kind === 'proposal' ? m.id : undefined;
+    const mine = body.kind === 'proposal' || body.kind === 'account' ? body.terms.join(',') : undefined;
+    const disputed = root !== undefined && mine !== undefined && (versions.get(root) ?? []).some((v) => v !== mine);
     messages.push({
       id: m.id,
       round: m.round,
@@ -122,9 +144,12 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       channel: m.channel,
       envoy: m.envoy,
       record: m.record,
-      body: m.from === self || exposed ? m.said : (m.heard[self] ?? m.said),
+      body,
       exposed,
       clarified: m.clarified.includes(self),
+      disputed,
+      confidence: m.from === self ? 1 : exposed ? 0 : confidenceOf(m),
+      ...(m.said.kind === 'account' ? { about: m.said.of } : {}),
     });
   }
   return {
@@ -144,4 +169,27 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
     outcome: world.outcome,
     recent: world.recent.filter((line) => !line.visibleTo || line.visibleTo.includes(self)),
   };
+}
+
+/**
+ * How far a message can be trusted as heard, from its channel alone: a record or a public statement is what
+ * was said; direct talks without a notetaker are first-hand but unprovable; an envoy's report, a leak, a
+ * party's own readout, and a relay (second-hand) are less sure, in that order.
+ */
+export function confidenceOf(m: Pick<Message, 'channel' | 'record'>): number {
+  if (m.record && (m.channel === 'direct' || m.channel === 'public')) return 1;
+  switch (m.channel) {
+    case 'direct':
+      return 0.9;
+    case 'envoy':
+      return 0.7;
+    case 'leak':
+      return 0.8;
+    case 'readout':
+      return 0.6;
+    case 'relay':
+      return 0.5;
+    default:
+      return 1;
+  }
 }

@@ -223,6 +223,8 @@ export function carrier(p: ViewProposal, id = p.id): ViewMessage {
     body: { kind: 'proposal', proposal: p.id, terms: p.terms },
     exposed: p.exposed,
     clarified: false,
+    disputed: false,
+    confidence: p.channel === 'envoy' ? 0.7 : 1,
   };
 }
 

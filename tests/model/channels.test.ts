@@ -1,0 +1,173 @@
+// Information as a first-class part of the game: records, envoys, relays, readouts, leaks and meetings.
+import { describe, expect, it } from 'vitest';
+import { getShortestPaths } from 'xstate/graph';
+import { decide } from '../../src/ai/decide.js';
+import { cableMachine, cableStatus, type CableEvent } from '../../src/engine/channel-machine.js';
+import { compileGame, crossesRedLine, utility } from '../../src/model/game.js';
+import { Rng } from '../../src/model/rng.js';
+import { step } from '../../src/model/step.js';
+import { playerView } from '../../src/model/view.js';
+import { initialWorld } from '../../src/model/world.js';
+import type { Command, World } from '../../src/model/types.js';
+import { mini } from '../helpers/games.js';
+
+const base = mini();
+const run = (game: typeof base, world: World, ...commands: Command[]) => commands.reduce((w, c) => step(game, w, c), world);
+
+/** Mini with a scripted meeting in round 1: Red hosts Blue's low-fidelity aide, with no notetaker. */
+function withMeeting(notetaker: boolean, fidelity = 0.2, leakChance = 0) {
+  const scenario = structuredClone(base.scenario) as typeof base.scenario;
+  scenario.parties[0]!.envoys[0]!.fidelity = fidelity;
+  scenario.meetings.push({ id: 'palace', title: 'The palace meeting', round: 1, host: 'red', guest: 'blue', envoy: 'blue-aide', notetaker, terms: { 'north-status': 'split', sanctions: 'lifted', guarantee: 'none' } });
+  scenario.information.leakChance = leakChance;
+  return compileGame(scenario);
+}
+
+describe('records and envoys', () => {
+  it('an official record is never distorted, whatever the seed', () => {
+    const game = withMeeting(true, 0);
+    for (let seed = 0; seed < 60; seed++) {
+      const w = run(game, initialWorld(game, seed), { type: 'begin' });
+      const p = w.proposals.find((x) => x.meeting === 'palace')!;
+      expect(w.messages[p.message - 1]!.record).toBe(true);
+      expect(p.heard).toEqual({}); // fidelity 0, yet the record holds what was said
+    }
+  });
+
+  it('without a record the same seed distorts the same messages', () => {
+    const game = withMeeting(false, 0.2);
+    const distorted = (seed: number) => {
+      const w = run(game, initialWorld(game, seed), { type: 'begin' });
+      return JSON.stringify(w.proposals.map((p) => p.heard));
+    };
+    const seeds = Array.from({ length: 30 }, (_, i) => i);
+    expect(seeds.map(distorted)).toEqual(seeds.map(distorted));
+    expect(new Set(seeds.map(distorted)).size).toBeGreaterThan(1);
+  });
+
+  it('a meeting is held once, in its round, and conditions can see it', () => {
+    const game = withMeeting(false);
+    const w = run(game, initialWorld(game, 1), { type: 'begin' });
+    expect(w.meetingsHeld).toEqual(['palace']);
+    expect(w.proposals.filter((p) => p.meeting === 'palace')).toHaveLength(1);
+    expect(w.recent.some((l) => l.text.startsWith('The palace meeting: Red meets Blue Aide for Blue, with no notetaker'))).toBe(true);
+  });
+});
+
+/** A seed where the aide's report of the palace offer differs from what Red said. */
+function distortedStart(game: typeof base) {
+  for (let seed = 0; seed < 500; seed++) {
+    const w = run(game, initialWorld(game, seed), { type: 'begin' });
+    const p = w.proposals.find((x) => x.meeting === 'palace')!;
+    if (p.heard.blue) return { w, p, seed };
+  }
+  throw new Error('no seed distorted the meeting');
+}
+
+describe('exposure', () => {
+  it('a clarification call exposes a distortion at the scenario\'s costs, paid by the envoy\'s principal', () => {
+    const game = withMeeting(false);
+    const { w, p } = distortedStart(game);
+    const cost = game.scenario.information.exposure;
+    const after = run(game, w, { type: 'clarify', by: 'blue', message: p.message });
+    // Blue's own aide misreported: Blue answers for it, and trusts itself no less (there is no self-trust).
+    expect(after.parties.blue!.credibility).toBeCloseTo(w.parties.blue!.credibility + cost.credibility);
+    expect(playerView(after, game, 'blue').proposals.find((x) => x.id === p.id)!.terms).toEqual(p.terms);
+    expect(cableStatus(playerView(after, game, 'blue').messages.find((m) => m.id === p.message)!)).toBe('exposed');
+  });
+
+  it('a relay that misreports is exposed when the speaker is asked, costing the relayer trust', () => {
+    const game = withMeeting(false, 1);
+    let w = run(game, initialWorld(game, 3), { type: 'begin' });
+    const p = w.proposals.find((x) => x.meeting === 'palace')!;
+    // Blue tells Green that Red offered to give the north back — which Red did not.
+    const told = [0, ...p.terms.slice(1)];
+    w = run(game, w, { type: 'relay', by: 'blue', message: p.message, to: ['green'], terms: told });
+    const relay = w.messages.at(-1)!;
+    expect(relay.channel).toBe('relay');
+    const greenView = playerView(w, game, 'green');
+    expect(greenView.messages.find((m) => m.id === relay.id)!.body).toEqual({ kind: 'account', of: p.message, terms: told });
+    expect(cableStatus(greenView.messages.find((m) => m.id === relay.id)!)).toBe('hearsay');
+    w = run(game, w, { type: 'pass', by: 'red' });
+    const trust = w.parties.green!.trust.blue!;
+    w = run(game, w, { type: 'clarify', by: 'green', message: relay.id });
+    expect(w.parties.green!.trust.blue).toBeCloseTo(trust + game.scenario.information.exposure.trust);
+    expect(w.recent.some((l) => l.kind === 'exposure' && l.text.includes('what Blue told Green is not what Red said'))).toBe(true);
+  });
+
+  it('two readouts of talks without a record that disagree are flagged for whoever holds both', () => {
+    const game = withMeeting(false, 1);
+    let w = run(game, initialWorld(game, 3), { type: 'begin' });
+    const p = w.proposals.find((x) => x.meeting === 'palace')!;
+    w = run(game, w, { type: 'readout', by: 'blue', message: p.message, terms: [0, 0, 2] });
+    w = run(game, w, { type: 'readout', by: 'red', message: p.message });
+    const green = playerView(w, game, 'green');
+    const readouts = green.messages.filter((m) => m.channel === 'readout');
+    expect(readouts).toHaveLength(2);
+    expect(readouts.every((m) => m.disputed)).toBe(true);
+    expect(readouts.map(cableStatus)).toEqual(['disputed', 'disputed']);
+  });
+
+  it('a leak tells everyone what was really said and exposes whoever was told otherwise', () => {
+    const game = withMeeting(false, 0.2, 1);
+    const { w } = distortedStart(game);
+    const after = run(game, w, { type: 'pass', by: 'blue' }, { type: 'pass', by: 'red' }, { type: 'pass', by: 'green' });
+    expect(after.messages.some((m) => m.channel === 'leak')).toBe(true);
+    expect(after.messages.find((m) => m.channel === 'envoy')!.exposedTo).toContain('blue');
+  });
+});
+
+describe('acting on what was heard', () => {
+  it('an AI that heard a distorted offer acts on the distortion until it learns otherwise', () => {
+    // Red's envoy tells Blue something far better than Red's real offer; Blue's AI judges what it heard.
+    const game = base;
+    for (let seed = 1; seed < 400; seed++) {
+      let w = run(game, initialWorld(game, seed), { type: 'begin' }, { type: 'pass', by: 'blue' });
+      w = run(game, w, { type: 'propose', by: 'red', terms: [1, 2, 0], channel: 'envoy', envoy: 'red-envoy', to: ['blue'] });
+      const p = w.proposals.at(-1)!;
+      const heard = p.heard.blue;
+      if (!heard) continue;
+      const blue = game.prefs.blue!;
+      if (utility(blue, heard) <= utility(blue, p.terms) + 0.05 || crossesRedLine(blue, heard)) continue;
+      w = run(game, w, { type: 'pass', by: 'green' });
+      const strategy = { policy: 'linear' as const, aspiration: 0.5, statements: false, channel: 'direct' as const, levers: false, notetaker: 1, candour: 1 };
+      const before = playerView(w, game, 'blue');
+      expect(before.proposals.find((x) => x.id === p.id)!.terms).toEqual(heard);
+      const judged = (view: typeof before) => utility(view.preferences, view.proposals.find((x) => x.id === p.id)!.terms);
+      expect(judged(before)).toBeGreaterThan(utility(blue, p.terms));
+      const exposed = run(game, w, { type: 'clarify', by: 'blue', message: p.message });
+      const afterView = playerView(exposed, game, 'blue');
+      expect(judged(afterView)).toBeCloseTo(utility(blue, p.terms));
+      // Whatever it decides, it decides on what it believes: the same decision function, a different view.
+      expect(decide(before, strategy, new Rng(1)).command).toBeDefined();
+      return;
+    }
+    throw new Error('no seed produced a flattering distortion');
+  });
+});
+
+describe('the cable machine (model-based)', () => {
+  const events: CableEvent[] = [{ type: 'HEARD', record: true }, { type: 'HEARD', record: false }, { type: 'CONFIRMED' }, { type: 'CONTRADICTED' }, { type: 'EXPOSED' }];
+  const paths = getShortestPaths(cableMachine, { events });
+
+  it('reaches every status from a sent message', () => {
+    expect(new Set(paths.map((p) => String(p.state.value)))).toEqual(new Set(['sent', 'on-record', 'hearsay', 'confirmed', 'disputed', 'exposed']));
+  });
+
+  it('never lets words on the record be disputed or exposed', () => {
+    for (const path of paths) {
+      const states = path.steps.map((s) => String(s.state.value));
+      const i = states.indexOf('on-record');
+      if (i >= 0) expect(states.slice(i).every((s) => s === 'on-record')).toBe(true);
+    }
+  });
+
+  it('cableStatus follows the machine from the facts in a view', () => {
+    const message = { id: 1, round: 1, from: 'red', to: ['blue'], channel: 'envoy' as const, record: false, body: { kind: 'note' as const, text: '' }, clarified: false, exposed: false, disputed: false, confidence: 0.7 };
+    expect(cableStatus(message)).toBe('hearsay');
+    expect(cableStatus({ ...message, clarified: true })).toBe('confirmed');
+    expect(cableStatus({ ...message, disputed: true })).toBe('disputed');
+    expect(cableStatus({ ...message, exposed: true, clarified: true })).toBe('exposed');
+    expect(cableStatus({ ...message, record: true, channel: 'direct', exposed: true })).toBe('on-record');
+  });
+});
