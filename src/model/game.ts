@@ -33,6 +33,8 @@ export interface PublicParty {
   playable: boolean;
   envoys: { id: string; name: string }[];
   levers: { id: string; label: string; target: PartyId }[];
+  /** The channels it may use. */
+  channels: string[];
   postures: Record<string, string>;
 }
 
@@ -110,6 +112,7 @@ export function compileGame(scenario: Scenario): Game {
       playable: p.playable,
       envoys: p.envoys.map((e) => ({ id: e.id, name: e.name })),
       levers: p.levers.map((l) => ({ id: l.id, label: l.label, target: l.target })),
+      channels: [...p.channels],
       postures: Object.fromEntries(Object.entries(p.postures.states).map(([k, v]) => [k, v.label])),
     })),
     signatories,
