@@ -3,7 +3,8 @@
 import type { Game } from '../model/game.js';
 import { partyResults } from '../model/outcome.js';
 import { deriveSeed } from '../model/rng.js';
-import type { PartyId } from '../model/types.js';
+import { misled } from '../model/step.js';
+import type { Channel, PartyId, World } from '../model/types.js';
 import { playSession } from './headless.js';
 
 export interface SimulationSummary {
@@ -20,6 +21,45 @@ export interface SimulationSummary {
   topDeals: { count: number; terms: Record<string, string> }[];
   /** For each issue, how often each option was in the deal. */
   issueOptions: Record<string, Record<string, number>>;
+  /** How information travelled: totals over all runs, means per run, and deals with and without a record. */
+  information: {
+    total: InformationCounts;
+    perRun: InformationCounts;
+    /** Runs whose meetings and two-party direct talks were all on the record, and how many ended in a deal. */
+    withNotetaker: { runs: number; deals: number; dealRate: number };
+    /** Runs with at least one meeting or two-party direct talk without a notetaker. */
+    withoutNotetaker: { runs: number; deals: number; dealRate: number };
+  };
+}
+
+export interface InformationCounts {
+  /** Messages sent, by channel. */
+  messages: Record<Channel, number>;
+  /** Messages that someone heard differently from what was really proposed. */
+  distorted: number;
+  /** Messages whose distortion someone found out. */
+  exposed: number;
+}
+
+const channels: Channel[] = ['direct', 'envoy', 'public', 'relay', 'readout', 'leak'];
+const emptyCounts = (): InformationCounts => ({ messages: Object.fromEntries(channels.map((c) => [c, 0])) as Record<Channel, number>, distorted: 0, exposed: 0 });
+
+/** Adds one finished game's messages to the counts; returns whether its two-party talks were all on the record. */
+function countInformation(world: World, counts: InformationCounts): boolean | undefined {
+  let bilateral = 0;
+  let offRecord = 0;
+  for (const m of world.messages) {
+    counts.messages[m.channel]++;
+    if (m.to.some((listener) => misled(world, m, listener))) counts.distorted++;
+    if (m.exposedTo.length > 0) counts.exposed++;
+    // Talks where a notetaker was a choice: scripted meetings, and direct talks with a single party.
+    const meeting = m.said.kind === 'proposal' && world.proposals[m.said.proposal - 1]!.meeting !== undefined;
+    if (m.said.kind === 'proposal' && (meeting || (m.channel === 'direct' && m.to.length === 1))) {
+      bilateral++;
+      if (!m.record) offRecord++;
+    }
+  }
+  return bilateral === 0 ? undefined : offRecord === 0;
 }
 
 /** Counts the most frequent keys in bounded memory (Misra–Gries): exact while there are few distinct keys. */
@@ -62,6 +102,8 @@ export function simulate(game: Game, runs: number, seed: number, onProgress?: (d
   const packages = new FrequentKeys(64);
   const issueOptions: Record<string, Record<string, number>> = {};
   for (const issue of scenario.issues) issueOptions[issue.id] = Object.fromEntries(issue.options.map((o) => [o.id, 0]));
+  const information = emptyCounts();
+  const record = { with: { runs: 0, deals: 0 }, without: { runs: 0, deals: 0 } };
 
   for (let run = 0; run < runs; run++) {
     const { world } = playSession(game, runSeed(seed, run), {
@@ -71,6 +113,12 @@ export function simulate(game: Game, runs: number, seed: number, onProgress?: (d
     });
     const outcome = world.outcome!;
     rounds += world.round;
+    const onRecord = countInformation(world, information);
+    if (onRecord !== undefined) {
+      const bucket = onRecord ? record.with : record.without;
+      bucket.runs++;
+      if (outcome.kind === 'deal') bucket.deals++;
+    }
     if (outcome.kind === 'deal') {
       deals++;
       const terms = outcome.terms!;
@@ -111,5 +159,15 @@ export function simulate(game: Game, runs: number, seed: number, onProgress?: (d
       terms: Object.fromEntries(key.split(',').map((o, i) => [scenario.issues[i]!.id, scenario.issues[i]!.options[Number(o)]!.id])),
     })),
     issueOptions,
+    information: {
+      total: information,
+      perRun: {
+        messages: Object.fromEntries(channels.map((c) => [c, runs ? round3(information.messages[c] / runs) : 0])) as Record<Channel, number>,
+        distorted: runs ? round3(information.distorted / runs) : 0,
+        exposed: runs ? round3(information.exposed / runs) : 0,
+      },
+      withNotetaker: { ...record.with, dealRate: record.with.runs ? round3(record.with.deals / record.with.runs) : 0 },
+      withoutNotetaker: { ...record.without, dealRate: record.without.runs ? round3(record.without.deals / record.without.runs) : 0 },
+    },
   };
 }

@@ -76,3 +76,17 @@ describe('simulate', () => {
     if (s.deals > 0) expect(s.topDeals[0]!.count).toBeGreaterThan(0);
   });
 });
+
+describe('simulate: how information travelled', () => {
+  it('counts messages by channel, distortions and exposures, and splits deals by notetaker', () => {
+    const s = simulate(game, 40, 4);
+    const info = s.information;
+    const total = Object.values(info.total.messages).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(info.total.messages.direct).toBeGreaterThan(0);
+    expect(info.perRun.distorted).toBeCloseTo(info.total.distorted / 40, 2);
+    expect(info.total.exposed).toBeLessThanOrEqual(total);
+    expect(info.withNotetaker.runs + info.withoutNotetaker.runs).toBeLessThanOrEqual(40);
+    expect(info.withNotetaker.deals).toBeLessThanOrEqual(info.withNotetaker.runs);
+  });
+});

@@ -55,6 +55,18 @@ export function formatSummary(game: Game, s: SimulationSummary): string {
       out.push(`  ${issue.name}: ${option?.label ?? top.terms[issue.id]}`);
     }
   }
+  const info = s.information;
+  out.push('');
+  out.push('Information (per game):');
+  out.push(
+    `  messages: ${Object.entries(info.perRun.messages)
+      .filter(([, n]) => n > 0)
+      .map(([channel, n]) => `${channel} ${n.toFixed(1)}`)
+      .join(', ')}`,
+  );
+  out.push(`  distorted: ${info.perRun.distorted.toFixed(2)}   exposed: ${info.perRun.exposed.toFixed(2)}`);
+  const rate = (b: { runs: number; dealRate: number }) => (b.runs ? `${pct(b.dealRate)} of ${b.runs} games` : 'no games');
+  out.push(`  deal rate with every two-party talk on the record: ${rate(info.withNotetaker)}; with some off the record: ${rate(info.withoutNotetaker)}`);
   out.push('');
   out.push('Score: -100..100 against each party\'s BATNA (0 = as good as no deal).');
   return `${out.join('\n')}\n`;
