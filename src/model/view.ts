@@ -117,25 +117,33 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
     });
   }
   const messages: ViewMessage[] = [];
-  // Every version of each set of talks this party knows of (its own words, what it heard, accounts of them).
-  const versions = new Map<number, string[]>();
   const known = (m: Message) => m.from === self || m.to.includes(self);
+  const heardBody = (m: Message) => (m.from === self || m.exposedTo.includes(self) ? m.said : (m.heard[self] ?? m.said));
+  // Talks can only be disputed once an account of them (a relay, readout or leak) reached this party: only then
+  // collect every version of those talks it knows of (its own words, what it heard, the accounts).
+  let versions: Map<number, Terms[]> | undefined;
   for (const m of world.messages) {
-    if (!known(m)) continue;
-    const root = m.said.kind === 'account' ? m.said.of : m.said.kind === 'proposal' ? m.id : undefined;
-    const body = m.from === self || m.exposedTo.includes(self) ? m.said : (m.heard[self] ?? m.said);
-    if (root === undefined || (body.kind !== 'proposal' && body.kind !== 'account')) continue;
-    const list = versions.get(root) ?? [];
-    list.push(body.terms.join(','));
-    versions.set(root, list);
+    if (m.said.kind !== 'account' || !known(m)) continue;
+    (versions ??= new Map()).set(m.said.of, []);
+  }
+  if (versions) {
+    for (const m of world.messages) {
+      const root = m.said.kind === 'account' ? m.said.of : m.said.kind === 'proposal' ? m.id : undefined;
+      const list = root === undefined ? undefined : versions.get(root);
+      if (!list || !known(m)) continue;
+      const body = heardBody(m);
+      if (body.kind === 'proposal' || body.kind === 'account') list.push(body.terms);
+    }
   }
   for (const m of world.messages) {
     if (!known(m)) continue;
     const exposed = m.exposedTo.includes(self);
-    const body = m.from === self || exposed ? m.said : (m.heard[self] ?? m.said);
-    const root = m.said.kind === 'account' ? m.said.of : m.said.kind === 'proposal' ? m.id : undefined;
-    const mine = body.kind === 'proposal' || body.kind === 'account' ? body.terms.join(',') : undefined;
-    const disputed = root !== undefined && mine !== undefined && (versions.get(root) ?? []).some((v) => v !== mine);
+    const body = heardBody(m);
+    let disputed = false;
+    if (versions && (body.kind === 'proposal' || body.kind === 'account')) {
+      const root = m.said.kind === 'account' ? m.said.of : m.id;
+      disputed = (versions.get(root) ?? []).some((v) => !sameTerms(v, body.terms));
+    }
     messages.push({
       id: m.id,
       round: m.round,
@@ -192,4 +200,10 @@ export function confidenceOf(m: Pick<Message, 'channel' | 'record'>): number {
     default:
       return 1;
   }
+}
+
+function sameTerms(a: Terms, b: Terms): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
