@@ -1,0 +1,47 @@
+// The contract between the command line (src/cli/commands/play.ts) and the terminal UI (src/ui): what the
+// CLI hands the app, and what the app reports back when the player leaves.
+import type { Game } from '../model/game.js';
+import type { PartyId, World } from '../model/types.js';
+import type { LoggedCommand } from '../engine/session-machine.js';
+
+/** A scenario the player can pick, already loaded and valid. */
+export interface ScenarioChoice {
+  game: Game;
+  /** Content hash, for saves. */
+  hash: string;
+  path: string;
+}
+
+/** A game to open directly at the table (from `play SCENARIO --as …` or `--load SAVE`). */
+export interface GameStart {
+  choice: ScenarioChoice;
+  seed: number;
+  /** The parties people play, in turn order; one for a solo game, several for hot-seat. */
+  humans: PartyId[];
+  /** A loaded save: the world to resume and the commands that led there. */
+  resume?: { world: World; log: LoggedCommand[] };
+}
+
+export interface AppOptions {
+  /** Scenarios for the picker (bundled ones plus any path given on the command line). */
+  scenarios: ScenarioChoice[];
+  /** Skip the title, scenario and role screens: start here (with the briefing unless resuming). */
+  start?: GameStart;
+  /** Seed for games started from the title screen. */
+  seed: number;
+  /** Persist the game: called after every round, on request and before quitting. Returns where it was written. */
+  save: (game: { choice: ScenarioChoice; seed: number; humans: PartyId[]; world: World; log: LoggedCommand[] }) => string;
+  /** Write a transcript (Markdown) of a finished or unfinished game; returns the path. */
+  saveTranscript: (name: string, markdown: string) => string;
+  /** Monochrome when NO_COLOR is set. */
+  color: boolean;
+  /** Pause between automatic moves (AI turns), in ms; default 250. End-to-end tests may shorten it. */
+  aiDelayMs?: number;
+}
+
+export interface AppResult {
+  /** Where the game was last saved, if it was. */
+  savedTo?: string;
+  /** Whether the game reached its end. */
+  ended: boolean;
+}

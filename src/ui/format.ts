@@ -1,0 +1,312 @@
+// Words and numbers as the player reads them, shared by the Ink screens and the plain line-by-line mode.
+// Plain strings only: no React here, so the plain mode can use it without loading the UI.
+import { utility, type Preferences, type PublicGame } from '../model/game.js';
+import type { PlayerView, ViewMessage } from '../model/view.js';
+import type { Channel, Command, Commitment, LogLine, PartyId, Phase, Terms, World } from '../model/types.js';
+import { cleanText } from '../scenario/clean-text.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The calendar date of a round: "15 Aug 2025". Computed in UTC from the scenario's start date. */
+export function roundDate(game: PublicGame, round: number): string {
+  const [y, m, d] = game.startDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d + (round - 1) * game.roundDays));
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+export const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** A bar of `width` cells for a value in [0, 1]: "█████░░░░░". */
+export function bar(value: number, width: number): string {
+  const filled = Math.max(0, Math.min(width, Math.round(value * width)));
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+export function partyName(game: PublicGame, id: PartyId): string {
+  return game.parties.find((p) => p.id === id)?.name ?? id;
+}
+
+export function postureLabel(game: PublicGame, id: PartyId, posture: string): string {
+  return game.parties.find((p) => p.id === id)?.postures[posture] ?? posture;
+}
+
+/** One line per issue: "Donetsk: freeze on the contact line". */
+export function termsLines(game: PublicGame, terms: Terms): string[] {
+  return game.issues.map((issue, i) => `${issue.name}: ${issue.options[terms[i]!]?.label ?? '?'}`);
+}
+
+export function channelLabel(channel: Channel, record: boolean, envoyName?: string): string {
+  switch (channel) {
+    case 'envoy':
+      return `via ${envoyName ?? 'envoy'} · hearsay`;
+    case 'public':
+      return 'public · on the record';
+    case 'relay':
+      return 'passed on · hearsay';
+    case 'readout':
+      return 'readout · their account';
+    case 'leak':
+      return 'leaked';
+    default:
+      return record ? 'direct · on the record' : 'direct · no notetaker';
+  }
+}
+
+export function envoyName(game: PublicGame, from: PartyId, envoy: string | undefined): string | undefined {
+  if (envoy === undefined) return undefined;
+  return game.parties.find((p) => p.id === from)?.envoys.find((e) => e.id === envoy)?.name;
+}
+
+/** A cable as one line: who, through which channel, what. */
+export function cableLine(view: PlayerView, m: ViewMessage): string {
+  const game = view.game;
+  const from = partyName(game, m.from);
+  const via = channelLabel(m.channel, m.record, envoyName(game, m.from, m.envoy));
+  const body = m.body;
+  let what: string;
+  switch (body.kind) {
+    case 'proposal':
+      what = `package #${body.proposal}`;
+      break;
+    case 'statement': {
+      const issue = game.issues[body.issue]!;
+      what = `public line on ${issue.name}: nothing less than "${issue.options[body.option]!.label}"`;
+      break;
+    }
+    case 'response':
+      what = `${body.answer === 'accept' ? 'accepts' : 'rejects'} package #${body.proposal}`;
+      break;
+    case 'account': {
+      const source = view.messages.find((x) => x.id === body.of);
+      what =
+        source?.body.kind === 'proposal'
+          ? `an account of package #${source.body.proposal} (${partyName(game, source.from)}'s offer)`
+          : `an account of talks behind message #${body.of}`;
+      break;
+    }
+    case 'note':
+      what = body.text;
+      break;
+    default:
+      what = '';
+  }
+  return `R${m.round} ${from} (${via}${m.exposed ? ' · DISTORTED, exposed' : ''}): ${what}`;
+}
+
+// ── Layout helpers shared by the screens (still plain strings) ────────────────────────────────────────────
+
+/** Strips escape sequences and control characters from text that came from a scenario or a save. */
+export const safeText = cleanText;
+
+/** Cuts a line to `width` cells, ending it with "…" when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  const chars = Array.from(text);
+  if (chars.length <= width) return text;
+  return `${chars.slice(0, Math.max(0, width - 1)).join('').trimEnd()}…`;
+}
+
+/** Pads (or cuts) a line to exactly `width` cells. */
+export function fit(text: string, width: number): string {
+  const cut = truncate(text, width);
+  return cut + ' '.repeat(Math.max(0, width - Array.from(cut).length));
+}
+
+/** Word-wraps text to `width` cells; blank lines in the text separate paragraphs and are kept. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  const w = Math.max(1, width);
+  for (const [k, paragraph] of cleanText(text).split('\n').entries()) {
+    // Every line break in the text starts a paragraph: a blank line sets it off.
+    if (k > 0) out.push('');
+    const words = paragraph.split(/\s+/).filter(Boolean);
+    if (words.length === 0) {
+      out.push('');
+      continue;
+    }
+    let line = '';
+    for (let word of words) {
+      while (Array.from(word).length > w) {
+        // A word longer than the line: hard-break it.
+        if (line) {
+          out.push(line);
+          line = '';
+        }
+        out.push(Array.from(word).slice(0, w).join(''));
+        word = Array.from(word).slice(w).join('');
+      }
+      if (!line) line = word;
+      else if (Array.from(line).length + 1 + Array.from(word).length <= w) line += ` ${word}`;
+      else {
+        out.push(line);
+        line = word;
+      }
+    }
+    if (line) out.push(line);
+  }
+  // Collapse runs of blank lines (YAML folded text leaves doubles) and drop trailing ones.
+  const collapsed = out.filter((line, i) => line !== '' || (i > 0 && out[i - 1] !== ''));
+  while (collapsed.length > 0 && collapsed[collapsed.length - 1] === '') collapsed.pop();
+  return collapsed;
+}
+
+/** Utility as the table shows it: "0.61". */
+export const util2 = (u: number) => u.toFixed(2);
+
+export function phaseLabel(phase: Phase): string {
+  switch (phase) {
+    case 'briefing':
+      return 'Briefing';
+    case 'diplomacy':
+      return 'Diplomacy';
+    case 'signing':
+      return 'Signing';
+    case 'ratification':
+      return 'Ratification';
+    case 'implementation':
+      return 'Implementation';
+    case 'ended':
+      return 'Over';
+  }
+}
+
+/** The next deadline at or after `round`, in words: "27 Nov — answer the plan (round 17, in 14 weeks)". */
+export function nextDeadline(game: PublicGame, round: number): string | undefined {
+  const next = [...game.deadlines].sort((a, b) => a.round - b.round).find((d) => d.round >= round);
+  const last = game.rounds;
+  const unit = game.roundDays === 7 ? 'week' : 'round';
+  const inRounds = (r: number) => (r === round ? 'this ' + unit : `in ${r - round} ${unit}${r - round === 1 ? '' : 's'}`);
+  if (next) return `${cleanText(next.label)} (round ${next.round}, ${inRounds(next.round)})`;
+  if (round <= last) return `End of talks: ${roundDate(game, last)} (round ${last}, ${inRounds(last)})`;
+  return undefined;
+}
+
+/** Cells of a control bar for an occupier's share: the occupied part and the rest. */
+export function controlCells(share: number, width: number): [occupied: string, held: string] {
+  const filled = Math.max(0, Math.min(width, Math.round(share * width)));
+  return ['▓'.repeat(filled), '░'.repeat(width - filled)];
+}
+
+export interface MapItem {
+  id: string;
+  /** Where the item's text starts: column and row inside the map area. */
+  x: number;
+  y: number;
+  width: number;
+}
+
+/**
+ * Places one-line map labels (a territory's name, shading and percentage) on a grid of `width` × `height`
+ * cells, at the scenario's map coordinates (col 0–60, row 0–10) scaled to fit, moving a label sideways or to
+ * a nearby row when it would overlap another. Labels that fit nowhere are placed on the last row, cut.
+ */
+export function placeMapItems(items: { id: string; col: number; row: number; width: number }[], width: number, height: number): MapItem[] {
+  // The scenario format's map grid: columns 0–60, rows 0–10.
+  const maxCol = Math.max(60, ...items.map((t) => t.col));
+  const maxRow = Math.max(10, ...items.map((t) => t.row));
+  const placed: MapItem[] = [];
+  const overlaps = (x: number, y: number, w: number) => placed.some((p) => p.y === y && x < p.x + p.width + 1 && p.x < x + w + 1);
+  const order = [...items].sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const item of order) {
+    const w = Math.min(item.width, width);
+    const wantX = Math.round((item.col / maxCol) * Math.max(0, width - w));
+    const wantY = Math.round((item.row / maxRow) * Math.max(0, height - 1));
+    let best: MapItem | undefined;
+    let bestCost = Infinity;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x + w <= width; x++) {
+        if (overlaps(x, y, w)) continue;
+        const cost = Math.abs(x - wantX) + Math.abs(y - wantY) * 12;
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = { id: item.id, x, y, width: w };
+        }
+      }
+    }
+    placed.push(best ?? { id: item.id, x: 0, y: height - 1, width: w });
+  }
+  return placed;
+}
+
+/** What no deal is worth to the player, in plain words. */
+export function batnaWords(prefs: Preferences, batna: number): string {
+  const span = prefs.max - prefs.min;
+  const share = span > 1e-9 ? (batna - prefs.min) / span : 0;
+  return (
+    `No deal — the war going on — is worth about ${util2(batna)} to you, on a scale where your ideal package is ` +
+    `${util2(prefs.max)} and the worst is ${util2(prefs.min)} (${percent(Math.max(0, Math.min(1, share)))} of the way up). ` +
+    `A deal below that leaves you worse off than walking away; it moves with the war.`
+  );
+}
+
+/** The player's goals: issues by weight with the option it values most, most important first. */
+export function goalLines(game: PublicGame, prefs: Preferences, count = 5): string[] {
+  return prefs.weights
+    .map((w, i) => ({ w, i }))
+    .sort((a, b) => b.w - a.w)
+    .slice(0, count)
+    .map(({ w, i }) => {
+      const issue = game.issues[i]!;
+      const row = prefs.values[i]!;
+      const best = row.indexOf(Math.max(...row));
+      return `${cleanText(issue.name)} (${percent(w)}): best is "${cleanText(issue.options[best]?.label ?? '?')}"`;
+    });
+}
+
+/** The player's red lines in words: "Recognition: never "De jure recognition"". */
+export function redLineLines(game: PublicGame, prefs: Preferences): string[] {
+  const out: string[] = [];
+  prefs.redLine.forEach((row, i) =>
+    row.forEach((red, o) => {
+      if (red) out.push(`${cleanText(game.issues[i]!.name)}: never "${cleanText(game.issues[i]!.options[o]?.label ?? '?')}"`);
+    }),
+  );
+  return out;
+}
+
+/** The issues where `terms` cross the player's red lines. */
+export function redLinesCrossed(game: PublicGame, prefs: Preferences, terms: Terms): string[] {
+  const out: string[] = [];
+  terms.forEach((o, i) => {
+    if (prefs.redLine[i]?.[o]) out.push(cleanText(game.issues[i]!.name));
+  });
+  return out;
+}
+
+/** The player's standing public commitments that `terms` would break. */
+export function commitmentsBroken(prefs: Preferences, commitments: readonly Commitment[], terms: Terms): Commitment[] {
+  return commitments.filter((c) => !c.broken && prefs.values[c.issue]![terms[c.issue]!]! < prefs.values[c.issue]![c.option]! - 1e-9);
+}
+
+/** Own utility of a package. */
+export const ownUtility = (prefs: Preferences, terms: Terms) => utility(prefs, terms);
+
+/** Whether `self` could see a command being made (envoy traffic and clarifications are private). */
+export function commandVisibleTo(world: World, command: Command, self: PartyId): boolean {
+  if (!('by' in command) || command.by === self) return true;
+  switch (command.type) {
+    case 'propose':
+      return command.channel !== 'envoy' || (command.to ?? []).includes(self);
+    case 'accept':
+    case 'reject': {
+      const p = world.proposals.find((x) => x.id === command.proposal);
+      return !p || p.channel !== 'envoy' || p.by === self || p.to.includes(self);
+    }
+    case 'clarify': {
+      const m = world.messages.find((x) => x.id === command.message);
+      return m?.from === self;
+    }
+    case 'relay':
+      return command.to.includes(self);
+    default:
+      return true;
+  }
+}
+
+/** The log lines `self` may read. */
+export function visibleLines(lines: readonly LogLine[], self: PartyId): LogLine[] {
+  return lines.filter((line) => !line.visibleTo || line.visibleTo.includes(self));
+}
+
+/** The round and the text of a log line: "R3 The front moved: Donetsk +1%.". */
+export const logLineText = (line: LogLine) => `R${line.round} ${cleanText(line.text)}`;

@@ -1,0 +1,32 @@
+// Scrolling a tall text in a window of `height` lines.
+import { useReducer } from 'react';
+
+export type ScrollEvent = { type: 'up' } | { type: 'down' } | { type: 'pageUp' } | { type: 'pageDown' } | { type: 'top' } | { type: 'bottom' };
+
+export function scrollBy(offset: number, event: ScrollEvent, total: number, height: number): number {
+  const max = Math.max(0, total - height);
+  const page = Math.max(1, height - 1);
+  const next =
+    event.type === 'up'
+      ? offset - 1
+      : event.type === 'down'
+        ? offset + 1
+        : event.type === 'pageUp'
+          ? offset - page
+          : event.type === 'pageDown'
+            ? offset + page
+            : event.type === 'top'
+              ? 0
+              : max;
+  return Math.max(0, Math.min(max, next));
+}
+
+export function useScroll(total: number, height: number, initial: 'top' | 'bottom' = 'top') {
+  const [offset, dispatch] = useReducer(
+    (state: number, event: ScrollEvent) => scrollBy(state, event, total, height),
+    initial === 'top' ? 0 : Math.max(0, total - height),
+  );
+  // The text or the window may change size: keep the offset valid.
+  const clamped = Math.max(0, Math.min(offset, Math.max(0, total - height)));
+  return { offset: clamped, dispatch };
+}

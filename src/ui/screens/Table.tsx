@@ -1,0 +1,199 @@
+// The table: the header, then either the overview (map, parties, offers, moves, cables, news) or the panel an
+// action key opened (builder, offers, choices, log, signing), then the status line and the keys. It reads the
+// session through selectors and only ever draws one human party's view; commands go to the session actor.
+import { useMemo } from 'react';
+import { Box } from 'ink';
+import { useSelector } from '@xstate/react';
+import { tablesFor } from '../../ai/tables.js';
+import { legalCommandTypes } from '../../model/rules.js';
+import type { Command, CommandType, PartyId, ProposalChannel } from '../../model/types.js';
+import { playerView } from '../../model/view.js';
+import { ActionPicker } from '../components/ActionPicker.js';
+import { CablesPanel } from '../components/CablesPanel.js';
+import { ConfirmOverlay } from '../components/ConfirmOverlay.js';
+import { Header } from '../components/Header.js';
+import { HistoryView } from '../components/HistoryView.js';
+import { KeyBar } from '../components/KeyBar.js';
+import { MapPanel } from '../components/MapPanel.js';
+import { MovesPanel, latestMoves } from '../components/MovesPanel.js';
+import { NewsPanel } from '../components/NewsPanel.js';
+import { OffersPanel } from '../components/OffersPanel.js';
+import { OffersView } from '../components/OffersView.js';
+import { PartiesPanel } from '../components/PartiesPanel.js';
+import { ProposalBuilder } from '../components/ProposalBuilder.js';
+import { SigningView } from '../components/SigningView.js';
+import { StatusLine, tableStatus } from '../components/StatusLine.js';
+import { useKeys } from '../context/keys.js';
+import { visibleLines } from '../format.js';
+import type { BuilderSetup } from '../hooks/use-builder.js';
+import { useTableMode } from '../hooks/use-table-mode.js';
+import type { Action } from '../keymap.js';
+import { tableLayout } from '../layout.js';
+import type { GameSession } from '../session.js';
+import { useTableActions } from '../hooks/use-table-actions.js';
+
+export interface TableProps {
+  session: GameSession;
+  viewer: PartyId;
+  width: number;
+  height: number;
+  onDebrief: () => void;
+}
+
+/** The table keys each legal command type lights up in the key bar. */
+const ACTION_OF: Partial<Record<CommandType, Action[]>> = {
+  propose: ['propose', 'envoy'],
+  accept: ['accept'],
+  reject: ['reject'],
+  statement: ['statement'],
+  clarify: ['clarify'],
+  relay: ['relay'],
+  readout: ['readout'],
+  lever: ['lever'],
+  summit: ['summit'],
+  'walk-out': ['walk'],
+  return: ['walk'],
+  pass: ['pass'],
+  sign: ['sign'],
+  refuse: ['refuse'],
+};
+
+export function Table({ session, viewer, width, height, onDebrief }: TableProps) {
+  const { actor, game } = session;
+  const world = useSelector(actor, (s) => s.context.world);
+  const error = useSelector(actor, (s) => s.context.error);
+  const decisions = useSelector(actor, (s) => s.context.decisions);
+  const log = useSelector(actor, (s) => s.context.log);
+  const view = useMemo(() => playerView(world, game, viewer), [world, game, viewer]);
+  const [mode, setMode] = useTableMode();
+  const legal = legalCommandTypes(game, world, viewer);
+  const signingTurn = world.phase === 'signing' && view.turn === viewer;
+
+  const send = (command: Command) => {
+    actor.send({ type: 'COMMAND', command });
+    setMode({ type: 'main' });
+  };
+  const startTerms = useMemo(() => {
+    const mine = view.proposals.filter((p) => p.by === viewer);
+    return mine.length > 0 ? [...mine[mine.length - 1]!.terms] : [...tablesFor(view.preferences).idealTerms];
+  }, [view, viewer]);
+  // The proposal channels this side may use in the scenario: Tab cycles through them.
+  const channels = (game.party[viewer]!.channels ?? ['direct', 'envoy', 'public']).filter((c): c is ProposalChannel => c === 'direct' || c === 'envoy' || c === 'public');
+  const builder = (extra: Partial<BuilderSetup> = {}): BuilderSetup => ({
+    terms: startTerms,
+    options: view.game.issues.map((i) => i.options.length),
+    channel: channels.includes('direct') ? 'direct' : channels.includes('public') ? 'public' : 'direct',
+    channels,
+    ...extra,
+  });
+  const { notice, onAction, clearNotice } = useTableActions({ view, legal, send, setMode, builder, onDebrief });
+  useKeys(signingTurn ? 'signing' : 'table', onAction, { active: mode.kind === 'main' });
+
+  const logLines = useSelector(actor, (s) => s.context.lines);
+  const lines = useMemo(() => visibleLines([...session.priorLines, ...logLines], viewer), [session.priorLines, logLines, viewer]);
+  const layout = tableLayout(width, height, game.partyIds.length);
+  const body = layout.bodyRows;
+  const only = new Set<Action>([...legal.flatMap((t) => ACTION_OF[t] ?? []), 'history', ...(world.phase === 'ended' ? (['debrief'] as Action[]) : [])]);
+  if (!game.party[viewer]!.envoys.length || !channels.includes('envoy')) only.delete('envoy');
+  const status = tableStatus(view, session.humans, error, notice);
+  const back = () => {
+    clearNotice();
+    setMode({ type: 'main' });
+  };
+
+  let content;
+  let scope: 'table' | 'signing' | 'builder' | 'offers' | 'pick' | 'history' | 'confirm' = signingTurn ? 'signing' : 'table';
+  switch (mode.kind) {
+    case 'builder':
+      scope = 'builder';
+      content = <ProposalBuilder key={mode.serial} view={view} scenarioIssues={game.scenario.issues} setup={mode.setup} width={width} rows={body} onSend={send} onCancel={back} />;
+      break;
+    case 'offers':
+      scope = 'offers';
+      content = (
+        <OffersView
+          view={view}
+          width={width}
+          rows={body}
+          onAnswer={(p, answer) => send({ type: answer, by: viewer, proposal: p.id })}
+          onCounter={(p) => setMode({ type: 'builder', setup: builder({ terms: [...p.terms], replyTo: p.id, to: [p.by] }) })}
+          onCancel={back}
+        />
+      );
+      break;
+    case 'pick':
+      scope = 'pick';
+      content = (
+        <ActionPicker
+          pick={mode.pick}
+          game={game}
+          world={world}
+          view={view}
+          startTerms={startTerms}
+          width={width}
+          rows={body}
+          onCommand={send}
+          onNext={(pick) => setMode({ type: 'pick', pick })}
+          onBuilder={(setup) => setMode({ type: 'builder', setup })}
+          onCancel={back}
+        />
+      );
+      break;
+    case 'history':
+      scope = 'history';
+      content = <HistoryView lines={lines} width={width} rows={body} onClose={back} />;
+      break;
+    case 'confirm':
+      scope = 'confirm';
+      content =
+        mode.what === 'walk-out' ? (
+          <ConfirmOverlay
+            title="Walk out of the talks?"
+            lines={['Everyone will trust you less, and your offers are withdrawn.', 'You can come back later (w again).']}
+            width={width}
+            height={body}
+            keyBar={false}
+            onYes={() => send({ type: 'walk-out', by: viewer })}
+            onNo={back}
+          />
+        ) : (
+          <ConfirmOverlay
+            title="Refuse to sign?"
+            lines={['The agreement falls apart at the table, and the war goes on.']}
+            width={width}
+            height={body}
+            keyBar={false}
+            onYes={() => send({ type: 'refuse', by: viewer })}
+            onNo={back}
+          />
+        );
+      break;
+    case 'main':
+      content = signingTurn ? (
+        <SigningView view={view} width={width} rows={body} />
+      ) : (
+        <Box flexDirection="column" height={body}>
+          <MapPanel game={game} control={world.control} width={width} rows={layout.mapRows} />
+          <Box height={layout.bandRows + 1}>
+            <PartiesPanel view={view} width={layout.leftWidth} rows={layout.bandRows} />
+            <Box width={1} />
+            <OffersPanel view={view} width={layout.rightWidth} rows={layout.bandRows} />
+          </Box>
+          <MovesPanel view={view} moves={latestMoves(view, world, log, decisions)} width={width} rows={layout.movesRows} />
+          <CablesPanel view={view} width={width} rows={layout.cablesRows} />
+          <NewsPanel lines={lines} width={width} rows={layout.newsRows} />
+        </Box>
+      );
+      break;
+  }
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Header view={view} width={width} />
+      <Box height={body} flexDirection="column" overflow="hidden">
+        {content}
+      </Box>
+      <StatusLine status={status} width={width} />
+      <KeyBar scope={scope} width={width} only={scope === 'table' || scope === 'signing' ? only : undefined} />
+    </Box>
+  );
+}

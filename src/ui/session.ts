@@ -1,0 +1,68 @@
+// A game in progress as the UI holds it: the session actor (which owns the World and the rules), the scenario
+// it was started from, and what a save needs. No game rules here: commands go to the actor.
+import { createActor } from 'xstate';
+import { linesAdded, sessionMachine, type LoggedCommand, type SessionActor } from '../engine/session-machine.js';
+import type { Game } from '../model/game.js';
+import { step } from '../model/step.js';
+import type { LogLine, PartyId, World } from '../model/types.js';
+import { initialWorld } from '../model/world.js';
+import type { GameStart, ScenarioChoice } from './app-options.js';
+
+export interface GameSession {
+  choice: ScenarioChoice;
+  game: Game;
+  seed: number;
+  /** The parties people play, in turn order. */
+  humans: PartyId[];
+  actor: SessionActor;
+  /** The log of the moves before a resumed save (the actor's own log starts when it does). */
+  priorLines: LogLine[];
+}
+
+/** The full log of a game the way a save's commands wrote it. */
+function rebuildLines(game: Game, seed: number, log: readonly LoggedCommand[]): LogLine[] {
+  let world = initialWorld(game, seed);
+  const lines: LogLine[] = [];
+  for (const entry of log) {
+    const next = step(game, world, entry.command);
+    lines.push(...linesAdded(world, next));
+    world = next;
+  }
+  return lines;
+}
+
+export function startSession(start: GameStart): GameSession {
+  const game = start.choice.game;
+  const humans = game.partyIds.filter((id) => start.humans.includes(id));
+  const actor = createActor(sessionMachine, {
+    input: {
+      game,
+      seed: start.seed,
+      humans,
+      record: true,
+      ...(start.resume ? { world: start.resume.world, log: start.resume.log } : {}),
+    },
+  });
+  actor.start();
+  let priorLines: LogLine[] = [];
+  if (start.resume) {
+    try {
+      priorLines = rebuildLines(game, start.seed, start.resume.log);
+    } catch {
+      // A log that does not replay (it was checked on load, so this should not happen) only costs the history.
+      priorLines = start.resume.world.recent;
+    }
+  }
+  return { choice: start.choice, game, seed: start.seed, humans, actor, priorLines };
+}
+
+/** What options.save needs, from the actor's current state. */
+export function saveState(session: GameSession): { choice: ScenarioChoice; seed: number; humans: PartyId[]; world: World; log: LoggedCommand[] } {
+  const { world, log } = session.actor.getSnapshot().context;
+  return { choice: session.choice, seed: session.seed, humans: session.humans, world, log };
+}
+
+/** Every log line of the game so far. */
+export function allLines(session: GameSession): LogLine[] {
+  return [...session.priorLines, ...session.actor.getSnapshot().context.lines];
+}

@@ -1,0 +1,129 @@
+// The plain-text helpers the screens and the plain mode share, the keymap's data, and the pure flow rules.
+import { describe, expect, it } from 'vitest';
+import type { Key } from 'ink';
+import { playSession } from '../../src/engine/headless.js';
+import type { Command } from '../../src/model/types.js';
+import { initialWorld } from '../../src/model/world.js';
+import { afterBriefing, firstScreen, handover } from '../../src/ui/flow.js';
+import { fit, nextDeadline, placeMapItems, truncate, wrap, commandVisibleTo, batnaWords, redLineLines, goalLines } from '../../src/ui/format.js';
+import { builderReducer, initialBuilder } from '../../src/ui/hooks/use-builder.js';
+import { scrollBy } from '../../src/ui/hooks/use-scroll.js';
+import { actionFor, barItems, KEYMAP, keyOf } from '../../src/ui/keymap.js';
+import { tableLayout } from '../../src/ui/layout.js';
+import { alaska, mini } from '../helpers/games.js';
+
+const key = (over: Partial<Key> = {}): Key =>
+  ({ upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false, ...over }) as Key;
+
+describe('text helpers', () => {
+  it('wraps words to the width and keeps paragraphs apart', () => {
+    const lines = wrap('one two three four five\nsix', 9);
+    expect(lines).toEqual(['one two', 'three', 'four five', '', 'six']);
+    expect(lines.every((l) => l.length <= 9)).toBe(true);
+  });
+  it('strips escape sequences from scenario text', () => {
+    expect(wrap('safe \u001b[2Jtext', 20)).toEqual(['safe text']);
+  });
+  it('truncates and fits to a width', () => {
+    expect(truncate('Zaporizhzhia', 6)).toBe('Zapor…');
+    expect(fit('ab', 4)).toBe('ab  ');
+    expect(fit('abcdef', 4)).toBe('abc…');
+  });
+  it('names the next deadline with its round and distance', () => {
+    expect(nextDeadline(alaska().public, 1)).toMatch(/round 2, in 1 week/);
+    expect(nextDeadline(alaska().public, 3)).toMatch(/28-point plan .*round 17, in 14 weeks/);
+  });
+  it('puts the briefing facts in plain words', () => {
+    const game = alaska();
+    expect(batnaWords(game.prefs.ukraine!, 0.52)).toMatch(/No deal .* worth about 0\.52/);
+    expect(redLineLines(game.public, game.prefs.ukraine!).join('\n')).toMatch(/Recognition of occupied land: never "De jure"/);
+    expect(goalLines(game.public, game.prefs.ukraine!)[0]).toMatch(/^Security guarantees/);
+  });
+  it('places map labels without overlaps, inside the map', () => {
+    const items = alaska().scenario.territories.map((t) => ({ id: t.id, col: t.map.col, row: t.map.row, width: 20 }));
+    for (const [w, h] of [[80, 3], [100, 4], [60, 5]] as const) {
+      const placed = placeMapItems(items, w, h);
+      expect(placed).toHaveLength(items.length);
+      for (const a of placed) {
+        expect(a.x + a.width).toBeLessThanOrEqual(w);
+        expect(a.y).toBeLessThan(h);
+        for (const b of placed) if (a !== b && a.y === b.y) expect(a.x + a.width < b.x || b.x + b.width < a.x).toBe(true);
+      }
+    }
+  });
+  it('hides envoy traffic between other parties', () => {
+    const world = initialWorld(mini(), 1);
+    const envoy: Command = { type: 'propose', by: 'red', terms: [1, 1, 1], channel: 'envoy', envoy: 'red-envoy', to: ['green'] };
+    expect(commandVisibleTo(world, envoy, 'blue')).toBe(false);
+    expect(commandVisibleTo(world, envoy, 'green')).toBe(true);
+    expect(commandVisibleTo(world, { type: 'pass', by: 'red' }, 'blue')).toBe(true);
+  });
+});
+
+describe('the keymap', () => {
+  it('turns keys into the actions of the scope', () => {
+    expect(actionFor('table', 'p', key())).toBe('propose');
+    expect(actionFor('table', 'x', key())).toBeUndefined();
+    expect(actionFor('builder', '', key({ rightArrow: true }))).toBe('right');
+    expect(actionFor('roles', ' ', key())).toBe('toggle');
+    expect(actionFor('signing', 's', key())).toBe('sign');
+    expect(actionFor('table', 'c', key({ ctrl: true }))).toBeUndefined();
+  });
+  it('gives every key once per scope', () => {
+    for (const [scope, bindings] of Object.entries(KEYMAP)) {
+      const labels = bindings.flatMap((b) => b.keys.map((k) => JSON.stringify(k)));
+      expect(new Set(labels).size, scope).toBe(labels.length);
+    }
+  });
+  it('builds the key bar from the same data', () => {
+    expect(barItems('builder').map((i) => `${i.keys} ${i.word}`)).toContain('←→ option');
+    expect(barItems('table', new Set(['pass'])).map((i) => i.word)).toEqual(['pass']);
+    expect(keyOf('briefing', 'select')).toBe('Enter');
+  });
+});
+
+describe('widgets and flow', () => {
+  it('changes the option of the issue under the cursor, wrapping around', () => {
+    const start = initialBuilder({ terms: [0, 0], options: [3, 2], channel: 'direct' });
+    expect(builderReducer(start, { type: 'right' }).terms).toEqual([1, 0]);
+    expect(builderReducer(start, { type: 'left' }).terms).toEqual([2, 0]);
+    expect(builderReducer(builderReducer(start, { type: 'down' }), { type: 'right' }).terms).toEqual([0, 1]);
+    expect(start.original).toEqual([0, 0]);
+  });
+  it('cycles the channel with Tab: direct with a notetaker, without one, in public', () => {
+    let state = initialBuilder({ terms: [0], options: [2], channel: 'direct', channels: ['direct', 'envoy', 'public'] });
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      state = builderReducer(state, { type: 'channel' });
+      seen.push(`${state.channel}${state.notetaker === false ? ' (no notetaker)' : ''}`);
+    }
+    expect(seen).toEqual(['direct (no notetaker)', 'public', 'direct']);
+    const envoy = initialBuilder({ terms: [0], options: [2], channel: 'envoy', envoy: 'x' });
+    expect(builderReducer(envoy, { type: 'channel' })).toBe(envoy);
+  });
+  it('scrolls within the text', () => {
+    expect(scrollBy(0, { type: 'up' }, 50, 10)).toBe(0);
+    expect(scrollBy(0, { type: 'pageDown' }, 50, 10)).toBe(9);
+    expect(scrollBy(38, { type: 'pageDown' }, 50, 10)).toBe(40);
+  });
+  it('lays the table out in 23 rows at 80×24', () => {
+    const l = tableLayout(80, 23, 4);
+    expect(2 + 5 + l.mapRows + l.bandRows + l.movesRows + l.cablesRows + l.newsRows + 2).toBe(23);
+    expect(l.leftWidth + 1 + l.rightWidth).toBe(80);
+  });
+  it('passes the keyboard between people in hot-seat, never in a solo game', () => {
+    const game = mini();
+    const world = initialWorld(game, 1);
+    const hot = { game, humans: ['blue', 'red'] };
+    expect(firstScreen(hot, world)).toEqual({ name: 'pass', party: 'blue', next: 'briefing' });
+    expect(firstScreen({ game, humans: ['red'] }, world)).toEqual({ name: 'briefing', party: 'red' });
+    expect(afterBriefing(hot, 'blue')).toEqual({ screen: { name: 'pass', party: 'red', next: 'briefing' }, open: false });
+    expect(afterBriefing(hot, 'red').open).toBe(true);
+    const talking = { ...world, phase: 'diplomacy' as const, turn: 0 };
+    expect(handover(hot, { name: 'table', viewer: 'red' }, talking)).toEqual({ name: 'pass', party: 'blue', next: 'table' });
+    expect(handover(hot, { name: 'table', viewer: 'blue' }, talking)).toBeUndefined();
+    expect(handover({ game, humans: ['red'] }, { name: 'table', viewer: 'red' }, talking)).toBeUndefined();
+    const ended = playSession(game, 3).world;
+    expect(firstScreen(hot, ended)).toEqual({ name: 'table', viewer: 'blue' });
+  });
+});

@@ -1,0 +1,252 @@
+// The table: what it shows at 80×24 and what its keys do. The table is rendered on its own around a session
+// actor the test holds, so the test can look at the world the commands produced.
+import { afterEach, describe, expect, it } from 'vitest';
+import { percent } from '../../src/ui/format.js';
+import { Table } from '../../src/ui/screens/Table.js';
+import { startSession, type GameSession } from '../../src/ui/session.js';
+import { KEYS, Providers, renderApp, type Terminal } from './render.js';
+import { alaskaChoice, miniChoice } from './fixtures.js';
+import type { Command } from '../../src/model/types.js';
+
+let t: Terminal | undefined;
+let session: GameSession | undefined;
+afterEach(() => {
+  t?.unmount();
+  session?.actor.stop();
+});
+
+function table(s: GameSession, viewer: string, columns = 80, rows = 24): Terminal {
+  return renderApp(
+    <Providers>
+      <Table session={s} viewer={viewer} width={columns} height={rows - 1} onDebrief={() => {}} />
+    </Providers>,
+    columns,
+    rows,
+  );
+}
+
+const world = () => session!.actor.getSnapshot().context.world;
+const command = (c: Command) => session!.actor.send({ type: 'COMMAND', command: c });
+/** Plays the automatic moves until a human must act. */
+const advance = () => session!.actor.send({ type: 'ADVANCE' });
+
+describe('the table at 80×24', () => {
+  it('shows the date, the round, the map with percentages, postures and the cables', async () => {
+    session = startSession({ choice: alaskaChoice(), seed: 7, humans: ['ukraine'] });
+    command({ type: 'begin' });
+    t = table(session, 'ukraine');
+    let screen = await t.waitFor('Your move, Ukraine');
+    expect(screen).toContain('1 Aug 2025');
+    expect(screen).toContain('Round 1/18');
+    expect(screen).toContain('⏱ Next: 8 Aug');
+    for (const territory of alaska().scenario.territories) {
+      expect(screen).toContain(`${territory.name} `);
+      expect(screen).toContain(percent(world().control[territory.id]!));
+    }
+    for (const posture of ['Firm', 'Maximalist', 'Deal-seeker', 'Guarantor']) expect(screen).toContain(posture);
+    expect(screen).toContain('No messages yet.');
+    // The frame fits: 23 lines of at most 80 cells.
+    const lines = t.stdout.lastFrame().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(23);
+    for (const line of t.screen().split('\n')) expect(Array.from(line).length).toBeLessThanOrEqual(80);
+
+    await t.press('n');
+    advance();
+    screen = await t.waitFor('via Steve Witkoff · hearsay');
+    expect(screen).toContain('Round 2/18');
+    expect(screen).toMatch(/R1 Europe \(direct · on the record\): package #\d/);
+    // Every AI's latest move with its reason.
+    expect(screen).toMatch(/Russia\s+R1 proposed: our full demands/);
+  });
+});
+
+describe('the proposal builder', () => {
+  it('changes an option with →, updates the utility, and sends the package with Enter', async () => {
+    session = startSession({ choice: alaskaChoice(), seed: 7, humans: ['ukraine'] });
+    command({ type: 'begin' });
+    t = table(session, 'ukraine');
+    await t.waitFor('Your move, Ukraine');
+    await t.press('p');
+    let screen = await t.waitFor('Propose a package');
+    const utilityOf = (s: string) => /Your utility (\d\.\d\d)/.exec(s)?.[1];
+    const before = utilityOf(screen);
+    expect(screen).toContain('▸ Donetsk');
+    expect(screen).toContain('◂ Freeze on the contact line');
+    expect(screen).toContain('Your estimate');
+    await t.press(KEYS.right);
+    screen = await t.waitFor((s) => utilityOf(s) !== before);
+    expect(Number(utilityOf(screen))).toBeLessThan(Number(before));
+    await t.press(KEYS.down, KEYS.down);
+    await t.press(KEYS.right, KEYS.right);
+    await t.waitFor('✗ crosses your red line on Zaporizhzhia');
+    await t.press(KEYS.left, KEYS.left);
+    await t.waitFor('✓ keeps your red lines');
+    await t.press(KEYS.enter);
+    await t.waitFor('── Front');
+    const sent = world().proposals.find((p) => p.by === 'ukraine');
+    expect(sent).toBeDefined();
+    expect(sent!.terms[0]).toBe(1);
+    expect(sent!.channel).toBe('direct');
+  });
+
+  it('sends a package through an envoy to one party', async () => {
+    session = startSession({ choice: miniChoice(), seed: 7, humans: ['blue'] });
+    command({ type: 'begin' });
+    t = table(session, 'blue');
+    await t.waitFor('Your move, Blue');
+    await t.press('e');
+    await t.waitFor('Send an envoy: who goes?');
+    await t.press(KEYS.enter);
+    await t.waitFor('Send the envoy to…');
+    await t.press(KEYS.down, KEYS.enter);
+    await t.waitFor('to Green through Blue Aide · off the record');
+    await t.press(KEYS.enter);
+    await t.waitFor('── Front');
+    expect(world().proposals[0]).toMatchObject({ by: 'blue', channel: 'envoy', envoy: 'blue-aide', to: ['green'] });
+  });
+});
+
+describe('talks off the record', () => {
+  it('proposes without a notetaker (Tab), then publishes a readout of those talks', async () => {
+    session = startSession({ choice: miniChoice(), seed: 7, humans: ['blue'] });
+    command({ type: 'begin' });
+    t = table(session, 'blue');
+    await t.waitFor('Your move, Blue');
+    await t.press('p', KEYS.tab);
+    await t.waitFor('direct talks, no notetaker');
+    await t.press(KEYS.enter);
+    await t.waitFor('── Front');
+    expect(world().messages[0]).toMatchObject({ from: 'blue', channel: 'direct', record: false });
+    advance();
+    await t.waitFor('Round 2/8');
+    await t.press('o');
+    await t.waitFor('Readout: of which talks?');
+    await t.press(KEYS.enter);
+    await t.waitFor('Your readout of #1');
+    await t.press(KEYS.enter);
+    await t.waitFor('── Front');
+    expect(world().messages.some((m) => m.from === 'blue' && m.channel === 'readout')).toBe(true);
+  });
+
+  it('passes an offer on, bent, and warns that it differs from what was heard', async () => {
+    session = startSession({ choice: miniChoice(), seed: 7, humans: ['red'] });
+    command({ type: 'begin' });
+    advance();
+    t = table(session, 'red');
+    await t.waitFor('Your move, Red');
+    await t.press('f');
+    await t.waitFor('Pass on: which offer?');
+    await t.press(KEYS.enter);
+    await t.waitFor('Pass #1 on to…');
+    await t.press(KEYS.enter);
+    await t.waitFor('✓ as you heard it');
+    await t.press(KEYS.right);
+    await t.waitFor('⚠ 1 issue differs from what you heard');
+    await t.press(KEYS.enter);
+    await t.waitFor('── Front');
+    const relay = world().messages.find((m) => m.channel === 'relay');
+    expect(relay).toMatchObject({ from: 'red', to: ['green'] });
+  });
+});
+
+describe('answering and other actions', () => {
+  function redToAnswer() {
+    session = startSession({ choice: miniChoice(), seed: 7, humans: ['red'] });
+    command({ type: 'begin' });
+    advance();
+    return table(session, 'red');
+  }
+
+  it('lists the open proposals with the terms as heard, and accepts one', async () => {
+    t = redToAnswer();
+    let screen = await t.waitFor('Your move, Red');
+    expect(screen).toMatch(/#1 Blue/);
+    await t.press('a');
+    screen = await t.waitFor('Open proposals to you');
+    expect(screen).toContain('#1 from Blue');
+    expect(screen).toContain('#1 as you heard it');
+    expect(screen).toMatch(/Your utility \d\.\d\d vs your BATNA/);
+    await t.press('a');
+    await t.waitFor('── Front');
+    expect(world().proposals[0]!.accepted).toContain('red');
+  });
+
+  it('rejects a proposal', async () => {
+    t = redToAnswer();
+    await t.waitFor('Your move, Red');
+    await t.press('r');
+    await t.waitFor('Open proposals to you');
+    await t.press('r');
+    await t.waitFor('── Front');
+    expect(world().proposals[0]!.rejected).toContain('red');
+  });
+
+  it('makes a public statement: issue, then option', async () => {
+    t = redToAnswer();
+    await t.waitFor('Your move, Red');
+    await t.press('s');
+    await t.waitFor('Public statement: on which issue?');
+    await t.press(KEYS.enter);
+    await t.waitFor('Public statement on North: nothing less than…');
+    await t.press(KEYS.down, KEYS.down, KEYS.enter);
+    await t.waitFor('── Front');
+    expect(world().parties.red!.commitments).toMatchObject([{ issue: 0, option: 2 }]);
+  });
+
+  it('shows why a command was refused, and why a key does nothing now', async () => {
+    t = redToAnswer();
+    await t.waitFor('Your move, Red');
+    command({ type: 'accept', by: 'red', proposal: 99 });
+    await t.waitFor('✗ Refused: proposal #99 is not open to Red');
+    await t.press('c');
+    await t.waitFor('Nothing you heard second-hand is left to clarify.');
+    await t.press('n');
+    await t.press('p');
+    await t.waitFor("Not now: it is Green's turn.");
+  });
+
+  it('opens the full log with h and closes it with Esc', async () => {
+    t = redToAnswer();
+    await t.waitFor('Your move, Red');
+    await t.press('h');
+    const screen = await t.waitFor('── Log');
+    expect(screen).toContain('the talks open');
+    await t.press(KEYS.escape);
+    await t.waitFor('── Front');
+  });
+
+  it('asks before walking out', async () => {
+    t = redToAnswer();
+    await t.waitFor('Your move, Red');
+    await t.press('w');
+    await t.waitFor('Walk out of the talks?');
+    await t.press('n');
+    await t.waitFor('── Front');
+    await t.press('w', 'y');
+    await t.waitFor('✗ walked out');
+    expect(world().parties.red!.status).toBe('walked-out');
+  });
+});
+
+describe('signing', () => {
+  it('shows the agreement as written with your utility, and signs it', async () => {
+    session = startSession({ choice: miniChoice(), seed: 7, humans: ['blue', 'red', 'green'] });
+    command({ type: 'begin' });
+    command({ type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct' });
+    command({ type: 'accept', by: 'red', proposal: 1 });
+    command({ type: 'accept', by: 'green', proposal: 1 });
+    expect(world().phase).toBe('signing');
+    t = table(session, 'blue');
+    const screen = await t.waitFor('Signing: package #1, as written');
+    expect(screen).toContain('Split on the line');
+    expect(screen).toMatch(/Your utility \d\.\d\d vs your BATNA/);
+    expect(screen).toContain('s sign');
+    await t.press('s');
+    await t.waitFor((s) => !s.includes('Signing: package'));
+    expect(world().agreement!.signed).toEqual(['blue']);
+  });
+});
+
+function alaska() {
+  return alaskaChoice().game;
+}
