@@ -1,0 +1,59 @@
+// `backchannel debrief SAVE... [--markdown FILE]`: the teacher's report. One save: that game's debrief (the
+// outcome, scores against BATNAs, the bargaining benchmarks, the moments that mattered, hidden preferences).
+// Several: the class report comparing them. Every save is replayed and its hash checked first.
+import { parseArgs } from 'node:util';
+import { aggregateDebriefs, aggregateMarkdown, buildDebrief, debriefMarkdown, type Debrief } from '../../analysis/debrief.js';
+import { cleanText } from '../../scenario/clean-text.js';
+import { usageError } from '../errors.js';
+import { exitOnBrokenPipe } from '../tty.js';
+import { loadSave, rebuildLog, writeFileAtomic } from '../save-store.js';
+
+const usage = 'usage: backchannel debrief SAVE... [--markdown FILE] [--scenario PATH]';
+
+export async function run(argv: string[]): Promise<number> {
+  exitOnBrokenPipe();
+  let values: { markdown?: string | undefined; scenario?: string | undefined; help?: boolean | undefined };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { markdown: { type: 'string' }, scenario: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    throw usageError(`debrief: ${argError(error)}\n${usage}`);
+  }
+  if (values.help) {
+    process.stdout.write(
+      `${usage}\n\nThe teacher's report of one saved game, or a class report comparing several.\n` +
+        'Prints Markdown to stdout, or writes it to FILE with --markdown. --scenario gives the scenario file\n' +
+        'for saves of a scenario that is not bundled.\n',
+    );
+    return 0;
+  }
+  if (positionals.length === 0) throw usageError(`debrief needs at least one SAVE file\n${usage}`);
+  const debriefs: Debrief[] = positionals.map((path) => {
+    const { loaded, save, world } = loadSave(path, values.scenario);
+    const log = rebuildLog(loaded.game, save.seed, save.commands);
+    return buildDebrief(loaded.game, world, save.commands, log, { humans: save.humans });
+  });
+  const markdown = debriefs.length === 1 ? debriefMarkdown(debriefs[0]!) : aggregateMarkdown(aggregateDebriefs(debriefs));
+  const text = cleanText(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+  if (values.markdown !== undefined) {
+    writeFileAtomic(values.markdown, text);
+    process.stdout.write(`Debrief of ${debriefs.length} game${debriefs.length === 1 ? '' : 's'} written to ${cleanText(values.markdown)}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+  return 0;
+}
+
+/** node:util parseArgs errors in a line: "unknown option --x", "option --y needs a value". */
+function argError(error: unknown): string {
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  const option = /'([^' ]+)/.exec(message)?.[1];
+  if (/Unknown option/i.test(message) && option) return `unknown option ${option}`;
+  if (/argument missing/i.test(message) && option) return `${option} needs a value`;
+  return message.replace(/\.$/, '');
+}

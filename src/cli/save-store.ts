@@ -1,0 +1,280 @@
+// Where saves live and how they are written and read. A save is written atomically (a temporary file in the
+// same folder, flushed to disk, then renamed over the old one), so a crash or `kill -9` leaves either the old
+// save or the new one, never half a file. Reading a save never writes to it: a corrupt or foreign save stays
+// exactly as it was, byte for byte.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { linesAdded, type LoggedCommand } from '../engine/session-machine.js';
+import { makeSave, parseSave, replaySave, SaveError, serializeSave, type SaveFile } from '../engine/save.js';
+import type { Game } from '../model/game.js';
+import { step } from '../model/step.js';
+import type { LogLine, PartyId, World } from '../model/types.js';
+import { initialWorld } from '../model/world.js';
+import { resolveScenario, ScenarioNotFound } from '../scenario/bundled.js';
+import { compileGame } from '../model/game.js';
+import { MAX_SCENARIO_BYTES, scenarioHash } from '../scenario/load.js';
+import type { Scenario } from '../scenario/schema.js';
+import { cleanText } from '../scenario/clean-text.js';
+import { CliError } from './errors.js';
+import type { LoadedGame } from './scenario-arg.js';
+import { loadGame } from './scenario-arg.js';
+
+/** The folder for saves: `$XDG_STATE_HOME/backchannel`, else `~/.local/state/backchannel`. */
+export function saveDir(env: NodeJS.ProcessEnv = process.env): string {
+  const state = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(env.HOME || homedir(), '.local', 'state');
+  return join(state, 'backchannel');
+}
+
+/** The default save file of a game: `<scenario id>-seed-<seed>.json` in the save folder. */
+export function defaultSavePath(scenarioId: string, seed: number, env: NodeJS.ProcessEnv = process.env): string {
+  return join(saveDir(env), `${safeName(scenarioId)}-seed-${seed}.json`);
+}
+
+/**
+ * Where a new game saves when no --save is given: the default path, or — when a file is already there (an
+ * earlier game with the same scenario and seed) — the first free `<scenario>-seed-<seed>-2.json`, `-3`, … so
+ * that starting a game never overwrites another game's save.
+ */
+export function newSavePath(scenarioId: string, seed: number, env: NodeJS.ProcessEnv = process.env): string {
+  const first = defaultSavePath(scenarioId, seed, env);
+  if (!existsSync(first)) return first;
+  for (let n = 2; ; n++) {
+    const path = first.replace(/\.json$/, `-${n}.json`);
+    if (!existsSync(path)) return path;
+  }
+}
+
+/** A file name made of safe characters only (scenario ids are already ids; this is belt and braces). */
+export function safeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'game';
+}
+
+/**
+ * Writes `text` to `path` atomically: a temporary file beside it, fsync, rename over `path`, then fsync the
+ * folder so the rename itself survives a power cut. Creates the folder if needed.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  const dir = dirname(resolve(path));
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'w', 0o644);
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  try {
+    const dirFd = openSync(dir, 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+  } catch {
+    // Some file systems do not let a folder be fsynced; the rename is still atomic.
+  }
+}
+
+/** What a game needs to be saved. */
+export interface SaveState {
+  game: Game;
+  scenarioHash: string;
+  seed: number;
+  humans: PartyId[];
+  log: LoggedCommand[];
+  world: World;
+}
+
+/** Writes the game to `path` (atomically) and returns the path. */
+export function writeSave(path: string, state: SaveState): string {
+  const save = makeSave(state.game, state.scenarioHash, state.seed, state.humans, state.log, state.world);
+  writeFileAtomic(path, serializeSave(save));
+  return path;
+}
+
+/**
+ * Checks that a new game may write its saves to `path`: a missing file, or an existing Backchannel save (an
+ * older game of the same scenario and seed, which the new game replaces). Anything else — a file that is not
+ * a save, a folder — is refused, so a mistyped `--save` never destroys someone's file.
+ */
+export function checkSaveTarget(path: string): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return;
+  }
+  if (!stats.isFile()) throw new CliError(`${cleanText(path)} is not a file; give --save a file path`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${cleanText(path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    parseSave(text);
+  } catch {
+    throw new CliError(`${cleanText(path)} exists and is not a Backchannel save; it is left alone (choose another file with --save)`);
+  }
+}
+
+/** A save read from disk and rebuilt: the game, where it stands, and the commands that led there. */
+export interface LoadedSave {
+  path: string;
+  save: SaveFile;
+  loaded: LoadedGame;
+  world: World;
+  hash: string;
+}
+
+/** Reads a save file; a missing, unreadable or malformed file becomes one CliError line (exit 1). */
+export function readSave(path: string): SaveFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
+    throw new CliError(`cannot read save ${cleanText(path)}: ${why}`);
+  }
+  try {
+    return parseSave(text);
+  } catch (error) {
+    if (error instanceof SaveError) throw new CliError(`${cleanText(path)}: ${cleanText(error.message)}`);
+    throw error;
+  }
+}
+
+/**
+ * The scenario a save belongs to: the SCENARIO argument when one is given, else the bundled scenario with the
+ * save's id. A save of a scenario that is not bundled needs its file.
+ */
+export function scenarioForSave(path: string, save: SaveFile, scenarioArg: string | undefined): LoadedGame {
+  if (scenarioArg !== undefined) return loadGame(scenarioArg);
+  try {
+    return loadGame(save.scenario.id);
+  } catch (error) {
+    if (error instanceof ScenarioNotFound) {
+      throw new CliError(
+        `${cleanText(path)}: a save of scenario "${cleanText(save.scenario.id)}", which is not bundled; give its file too (e.g. backchannel play SCENARIO.yaml --load ${cleanText(path)})`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Reads, checks and rebuilds a save: its scenario (same id, same content hash), every command legal, and the
+ * rebuilt world's hash equal to the one recorded. Any failure is one CliError line; the file is not touched.
+ */
+export function loadSave(path: string, scenarioArg?: string): LoadedSave {
+  const save = readSave(path);
+  const loaded = scenarioForSave(path, save, scenarioArg);
+  let replay;
+  try {
+    replay = replaySave(loaded.game, loaded.hash, save);
+  } catch (error) {
+    if (error instanceof SaveError) throw new CliError(`${cleanText(path)}: ${cleanText(error.message)}`);
+    throw new CliError(`${cleanText(path)}: corrupt save: ${error instanceof Error ? cleanText(error.message) : String(error)}`);
+  }
+  if (!replay.matches) {
+    throw new CliError(`${cleanText(path)}: the save does not reproduce its game (recorded hash ${cleanText(save.hash)}, replay gives ${replay.hash}); it was edited or is corrupt`);
+  }
+  return { path, save, loaded, world: replay.world, hash: replay.hash };
+}
+
+/** Writes a transcript (Markdown) to the current folder, or the save folder when that fails; returns the path. */
+export function writeTranscript(name: string, markdown: string, env: NodeJS.ProcessEnv = process.env): string {
+  const file = `${safeName(name.replace(/\.md$/i, ''))}.md`;
+  const candidates = [resolve(process.cwd(), file), join(saveDir(env), file)];
+  let lastError: unknown;
+  for (const path of candidates) {
+    try {
+      writeFileAtomic(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+      return path;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError instanceof Error ? lastError : new Error(String(lastError));
+}
+
+/** The full text log of a game, rebuilt from its commands (World keeps only the recent lines). */
+export function rebuildLog(game: Game, seed: number, commands: readonly LoggedCommand[]): LogLine[] {
+  let world = initialWorld(game, seed);
+  const lines: LogLine[] = [];
+  for (const entry of commands) {
+    const next = step(game, world, entry.command);
+    lines.push(...linesAdded(world, next));
+    world = next;
+  }
+  return lines;
+}
+
+// ── the scenario cache: fast start ───────────────────────────────────────────────────────────────────────────
+// Reading a scenario (YAML with source positions, the schema, the cross-references) takes a good part of the
+// game's start-up. A scenario that passed once is kept as JSON in $XDG_CACHE_HOME/backchannel (or
+// ~/.cache/backchannel), keyed by the file's content hash and by the build of the game that checked it, so an
+// edited file or a new version of the game always goes through the loader again. Only the bundle uses it; any
+// trouble with the cache falls back to the loader, which also reports every problem of an invalid file.
+
+const CACHE_FORMAT = 'backchannel-scenario-cache';
+
+/** The build that checked a cached scenario: the bundle chunk holding this code (its name carries a content hash). */
+const here = fileURLToPath(import.meta.url);
+const BUILD = here.includes(`${sep}.build${sep}`) ? basename(here) : undefined;
+
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const cache = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
+  return join(cache, 'backchannel');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** loadGame, through the scenario cache when running from the bundle. Same result, same errors. */
+export function loadGameCached(arg: string, env: NodeJS.ProcessEnv = process.env, build: string | undefined = BUILD): LoadedGame {
+  if (build === undefined) return loadGame(arg);
+  let path: string;
+  let text: string;
+  try {
+    path = resolveScenario(arg);
+    if (statSync(path).size > MAX_SCENARIO_BYTES) return loadGame(arg);
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return loadGame(arg);
+  }
+  const hash = scenarioHash(text);
+  const file = join(cacheDir(env), `scenario-${hash}.json`);
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; build?: unknown; hash?: unknown; scenario?: Scenario };
+    if (cached.format === CACHE_FORMAT && cached.build === build && cached.hash === hash && cached.scenario) {
+      return { game: compileGame(deepFreeze(cached.scenario)), hash, path };
+    }
+  } catch {
+    // No cache yet, or an unreadable one: load it properly below.
+  }
+  const loaded = loadGame(arg);
+  if (loaded.hash === hash) {
+    try {
+      writeFileAtomic(file, JSON.stringify({ format: CACHE_FORMAT, build, hash, scenario: loaded.game.scenario }));
+    } catch {
+      // A cache that cannot be written only costs time.
+    }
+  }
+  return loaded;
+}
