@@ -25,8 +25,8 @@ Usage:
   backchannel validate FILE...
   backchannel schema
   backchannel new ID
-  backchannel replay SAVE
-  backchannel debrief SAVE... [--markdown FILE]
+  backchannel replay SAVE [--scenario PATH]
+  backchannel debrief SAVE... [--markdown FILE] [--scenario PATH]
 
 SCENARIO is a path to a .yaml file or the id of a bundled scenario (e.g. alaska-2025).
 Exit codes: 0 success, 1 invalid input, 2 usage error. DEBUG=backchannel shows stack traces.
