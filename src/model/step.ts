@@ -239,8 +239,18 @@ function culprit(m: Message): PartyId {
 function expose(game: Game, w: World, m: Message, listener: PartyId, how: string): void {
   if (m.exposedTo.includes(listener)) return;
   m.exposedTo.push(listener);
-  const cost = game.scenario.information.exposure;
   const who = culprit(m);
+  if (who === listener) {
+    // A party that checks its own envoy's report finds the error in private: nobody was misled but itself.
+    log(w, {
+      kind: 'exposure',
+      party: listener,
+      text: `${how}: ${nameOf(game, listener)} learns that its own envoy's report of what ${nameOf(game, truthOf(w, m)?.root.from ?? m.from)} said was wrong.`,
+      visibleTo: [listener],
+    });
+    return;
+  }
+  const cost = game.scenario.information.exposure;
   const principal = w.parties[who]!;
   principal.credibility = clamp01(principal.credibility + cost.credibility);
   addTrust(w.parties[listener]!, who, cost.trust);
@@ -334,8 +344,11 @@ function holdMeeting(game: Game, w: World, meeting: Game['scenario']['meetings']
   });
   const guest = meeting.guest;
   const envoy = meeting.envoy ? game.party[guest]!.envoys.find((e) => e.id === meeting.envoy) : undefined;
+  // A meeting that does not fix the notetaker leaves it to the guest: its posture's strategy says how likely.
+  const guestStrategy = game.party[guest]!.postures.states[w.parties[guest]!.posture]!.strategy;
+  const notetaker = meeting.notetaker ?? rand(w) < guestStrategy.notetaker;
   // With a notetaker there is a record to check against: the envoy's report cannot drift from it.
-  const heard = envoy && !meeting.notetaker ? envoyReport(game, w, guest, envoy.id, guest, terms) : terms;
+  const heard = envoy && !notetaker ? envoyReport(game, w, guest, envoy.id, guest, terms) : terms;
   const id = w.proposals.length + 1;
   const proposal: Proposal = {
     id,
@@ -361,7 +374,7 @@ function holdMeeting(game: Game, w: World, meeting: Game['scenario']['meetings']
     from: meeting.host,
     to: [guest],
     channel: proposal.channel,
-    record: meeting.notetaker,
+    record: notetaker,
     said: { kind: 'proposal', proposal: id, terms },
     heard: sameTerms(heard, terms) ? {} : { [guest]: { kind: 'proposal', proposal: id, terms: heard } },
   };
@@ -373,7 +386,7 @@ function holdMeeting(game: Game, w: World, meeting: Game['scenario']['meetings']
   const who = envoy ? `${envoy.name} for ${nameOf(game, guest)}` : nameOf(game, guest);
   log(w, {
     kind: 'event',
-    text: `${meeting.title}: ${nameOf(game, meeting.host)} meets ${who}, ${meeting.notetaker ? 'with a notetaker' : 'with no notetaker'}; package #${id} is put on the table.`,
+    text: `${meeting.title}: ${nameOf(game, meeting.host)} meets ${who}, ${notetaker ? 'with a notetaker' : 'with no notetaker'}; package #${id} is put on the table.`,
   });
 }
 

@@ -433,7 +433,10 @@ export const Meeting = z
     host: z.string().meta({ description: 'The party that makes its offer at the meeting.' }),
     guest: z.string().meta({ description: 'The party that hears it (through its envoy, when `envoy` is set).' }),
     envoy: z.string().optional().meta({ description: "The guest's envoy who attends and reports back; omit for leaders meeting in person." }),
-    notetaker: z.boolean().default(false).meta({ description: 'Whether an official record is kept.' }),
+    notetaker: z
+      .boolean()
+      .optional()
+      .meta({ description: "Whether an official record is kept; leave it out to let the guest decide (its posture's notetaker chance)." }),
     terms: z
       .record(z.string(), z.string())
       .meta({ description: "What the host actually offers at the meeting: an option id per issue id (issues left out: the host's ideal option)." }),

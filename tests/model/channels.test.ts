@@ -65,15 +65,28 @@ function distortedStart(game: typeof base) {
 }
 
 describe('exposure', () => {
-  it('a clarification call exposes a distortion at the scenario\'s costs, paid by the envoy\'s principal', () => {
+  it('a guest that checks its own envoy\'s report learns the truth in private, at no public cost', () => {
     const game = withMeeting(false);
     const { w, p } = distortedStart(game);
-    const cost = game.scenario.information.exposure;
     const after = run(game, w, { type: 'clarify', by: 'blue', message: p.message });
-    // Blue's own aide misreported: Blue answers for it, and trusts itself no less (there is no self-trust).
-    expect(after.parties.blue!.credibility).toBeCloseTo(w.parties.blue!.credibility + cost.credibility);
+    expect(after.parties.blue!.credibility).toBe(w.parties.blue!.credibility);
+    expect(after.recent.some((l) => l.kind === 'exposure' && l.visibleTo?.join() === 'blue' && l.text.includes("its own envoy's report"))).toBe(true);
     expect(playerView(after, game, 'blue').proposals.find((x) => x.id === p.id)!.terms).toEqual(p.terms);
     expect(cableStatus(playerView(after, game, 'blue').messages.find((m) => m.id === p.message)!)).toBe('exposed');
+  });
+
+  it('a meeting that leaves the notetaker open lets the guest\'s posture decide, seeded', () => {
+    const scenario = structuredClone(base.scenario) as typeof base.scenario;
+    scenario.meetings.push({ id: 'open', title: 'Open talks', round: 1, host: 'red', guest: 'blue', terms: {} });
+    scenario.parties[0]!.postures.states.firm!.strategy.notetaker = 0.5;
+    const game = compileGame(scenario);
+    const records = Array.from({ length: 40 }, (_, seed) => {
+      const w = run(game, initialWorld(game, seed), { type: 'begin' });
+      return w.messages.find((m) => m.said.kind === 'proposal' && w.proposals[m.said.proposal - 1]!.meeting === 'open')!.record;
+    });
+    expect(new Set(records)).toEqual(new Set([true, false]));
+    const again = run(game, initialWorld(game, 7), { type: 'begin' });
+    expect(again.messages.at(-1)!.record).toBe(records[7]);
   });
 
   it('a relay that misreports is exposed when the speaker is asked, costing the relayer trust', () => {
