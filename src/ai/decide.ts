@@ -2,14 +2,20 @@
 // and the one line a player reads. Pure: the same view, strategy and generator state give the same decision.
 //
 // In the diplomacy phase, in this order:
-//   1. an offer through an envoy that looks too good to be true → ask for a clarification;
+//   1. an offer through an envoy that looks too good to be true, or that another account contradicts → ask for a
+//      clarification (clarify.ts; sooner for a party caught distorting before, reliance.ts);
 //   2. an acceptable offer (aspiration, AC_next; never a red line, below the BATNA or against our word) → accept;
 //   3. nothing heard comes near the BATNA (walkOutBelow) → walk out;
 //   4. levers: press a party that rejected our proposal, relieve one that accepted;
 //   5. statements: commit in public, once, on our most important issue (when a seeded coin says now);
-//   6. propose: counter the best offer open to us, or a fresh package (search.ts), through the posture's
-//      channel — unless our standing proposal is gathering acceptances or would only be repeated, in which
-//      case reject an offer we cannot live with, or wait.
+//   6. information (information.ts): check hearsay, publish a readout of off-record talks, or pass an offer on
+//      to those who did not hear it — on a seeded coin, or instead of waiting in step 7;
+//   7. propose: counter the best offer open to us, or a fresh package (search.ts), through the posture's
+//      channel (talks.ts: one-to-one direct talks take a notetaker on a coin) — unless our standing proposal is
+//      gathering acceptances or would only be repeated, in which case reject an offer we cannot live with, or
+//      wait.
+// Everything is judged on the terms as this party heard them (its view): it acts on a distortion until it is
+// exposed to it.
 // In the signing phase: sign the actual text unless it crosses a red line, falls below the BATNA, or turns
 // out worse than what we were told and no longer meets what we ask for.
 import type { Rng } from '../model/rng.js';
@@ -17,13 +23,17 @@ import type { Command, PartyId, Terms } from '../model/types.js';
 import type { PlayerView, ViewProposal } from '../model/view.js';
 import type { Strategy } from '../scenario/schema.js';
 import { bestAcceptable, bestOpenOffer, judge, openOffers } from './acceptance.js';
+import { latestAccountTerms } from './accounts.js';
 import { suspiciousEnvoyOffer } from './clarify.js';
+import { informationMove, informationPlan } from './information.js';
 import { leverMove } from './levers.js';
 import { emptyModel, learnOpponentsInto, type OpponentModel } from './opponent-model.js';
 import { f2, givenIssue, issueName, names, optionLabel, partyName, refusal, takenIssue } from './reasons.js';
+import { relianceTable } from './reliance.js';
 import { searchPackage } from './search.js';
 import { commitmentToMake } from './statements.js';
 import { allowedOptions, brokenCommitment, crossesRed, gameTablesFor, ownUtility, tablesFor, type Tables } from './tables.js';
+import { bringNotetaker, CLOSE_GAP, oneToOne, routeFor, tableChannel } from './talks.js';
 import { targetsFor } from './target.js';
 import { bestHeardOffer, shouldReturn, shouldWalkOut } from './walk-out.js';
 
@@ -39,6 +49,8 @@ const JITTER = 0.02;
 const STATEMENT_CHANCE = 0.5;
 /** Chance of trying a random starting package in the search. */
 const EXPLORE = 0.1;
+/** An information move takes the place of waiting when its chance is at least this (the routine ones do not). */
+const IDLE_WORTH = 0.3;
 
 let allowedScratch = new Uint8Array(64);
 const modelScratch = emptyModel();
@@ -61,12 +73,16 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
   }
   const nextValue = view.preferences.discount * (strategy.policy === 'hardline' ? target : Math.min(targets.next, target));
 
-  // 1. Too good to be true?
-  const suspicion = suspiciousEnvoyOffer(view, t, target, nextValue);
+  // 1. Too good to be true, or contradicted?
+  const reliance = relianceTable(view);
+  const suspicion = suspiciousEnvoyOffer(view, t, target, nextValue, undefined, reliance);
   if (suspicion) {
     return {
       command: { type: 'clarify', by: self, message: suspicion.message.id },
-      reason: `asked ${partyName(view, suspicion.message.from)} to confirm #${suspicion.proposal.id}: ${f2(suspicion.utility)} is far above its earlier ${f2(suspicion.baseline)}`,
+      reason:
+        suspicion.why === 'disputed'
+          ? `asked ${partyName(view, suspicion.message.from)} to confirm #${suspicion.proposal.id}: another account of those talks disagrees`
+          : `asked ${partyName(view, suspicion.message.from)} to confirm #${suspicion.proposal.id}: ${f2(suspicion.utility)} is far above its earlier ${f2(suspicion.baseline)}`,
     };
   }
 
@@ -120,31 +136,42 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
     }
   }
 
-  // 6. Propose, or hold.
+  // 6. Information: check hearsay, give our account, pass news on (or keep it for when we would only wait).
   const others = gameTablesFor(view.game).otherSignatories(self);
+  let model: OpponentModel | undefined;
+  const modelOfOthers = (): OpponentModel => (model ??= learnOpponentsInto(modelScratch, view, t, others));
+  const plan = informationPlan(view, t, reliance);
+  if (plan && rng.next() < plan.chance) return informationMove(view, t, strategy, plan, modelOfOthers, rng);
+  const idle = plan && plan.chance >= IDLE_WORTH ? plan : undefined;
+  const wait = (decision: Decision): Decision => (decision.command.type === 'pass' && idle ? informationMove(view, t, strategy, idle, modelOfOthers, rng) : decision);
+
+  // 7. Propose, or hold.
   const active = view.game.parties.some((p) => p.id !== self && view.parties[p.id]?.status === 'active');
   if (!active) return { command: { type: 'pass', by: self }, reason: 'waiting: nobody else is at the table' };
 
-  // Take an understanding reached through our envoy to the whole table.
-  if (latest && latest.channel === 'envoy' && latest.status === 'open' && latest.to.every((id) => latest.accepted.includes(id))) {
+  // Take an understanding reached through our envoy, or in one-to-one talks, to the whole table.
+  const privately = latest !== undefined && (latest.channel === 'envoy' || (latest.channel === 'direct' && latest.to.length === 1));
+  if (latest && privately && latest.status === 'open' && latest.to.every((id) => latest.accepted.includes(id))) {
     const missing = others.some((id) => !latest.to.includes(id));
     const legal = !crossesRed(t, latest.terms) && !brokenCommitment(t, me?.commitments ?? [], latest.terms);
-    if (missing && legal && ownUtility(t, latest.terms) >= view.batna) {
+    const channel = tableChannel(view);
+    if (missing && legal && channel && ownUtility(t, latest.terms) >= view.batna) {
+      const how = latest.channel === 'envoy' ? 'through the envoy' : 'in one-to-one talks';
       return {
-        command: { type: 'propose', by: self, terms: [...latest.terms], channel: 'direct' },
-        reason: `proposed at the table what ${names(view, latest.to)} accepted through the envoy (${f2(ownUtility(t, latest.terms))} for us)`,
+        command: { type: 'propose', by: self, terms: [...latest.terms], channel },
+        reason: `proposed ${channel === 'public' ? 'in public' : 'at the table'} what ${names(view, latest.to)} accepted ${how} (${f2(ownUtility(t, latest.terms))} for us)`,
       };
     }
   }
 
   if (latest && latest.status === 'open' && latest.rejected.length === 0 && others.every((id) => latest.to.includes(id))) {
     const supporters = latest.accepted.filter((id) => id !== self);
-    if (supporters.length > 0) return holdOrReject(view, t, offers, target, nextValue, `waiting: #${latest.id} has the support of ${names(view, supporters)}`);
+    if (supporters.length > 0) return wait(holdOrReject(view, t, offers, target, nextValue, `waiting: #${latest.id} has the support of ${names(view, supporters)}`));
   }
 
   if (allowedScratch.length < t.offset[t.issues]!) allowedScratch = new Uint8Array(t.offset[t.issues]! * 2);
   const allowed = allowedOptions(t, me?.commitments ?? [], allowedScratch);
-  const model = learnOpponentsInto(modelScratch, view, t, others);
+  const opponents = modelOfOthers();
   const counter = bestOpenOffer(view, t, offers);
   let terms: Terms;
   let utility: number;
@@ -155,40 +182,36 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
     const starts: Terms[] = [t.idealTerms];
     if (latest && !sameTerms(latest.terms, t.idealTerms)) starts.push(latest.terms);
     if (counter && !starts.some((s) => sameTerms(s, counter.proposal.terms))) starts.push(counter.proposal.terms);
+    // What we were told someone offered in talks we were not at is a package worth starting from, too.
+    const told = latestAccountTerms(view);
+    if (told && !starts.some((s) => sameTerms(s, told))) starts.push(told);
     if (rng.next() < EXPLORE) starts.push(randomPackage(t, allowed, rng));
-    const found = searchPackage(t, allowed, model, target, starts);
+    const found = searchPackage(t, allowed, opponents, target, starts);
     terms = found.terms;
     utility = found.utility;
   }
 
   // Repeating a proposal that is still on the table only resets its clock: do something else.
   if (latest && latest.status === 'open' && sameTerms(latest.terms, terms) && latest.round >= view.round - 1) {
-    return holdOrReject(view, t, offers, target, nextValue, `waiting: #${latest.id} still stands (${f2(utility)} for us)`);
+    return wait(holdOrReject(view, t, offers, target, nextValue, `waiting: #${latest.id} still stands (${f2(utility)} for us)`));
   }
 
-  const command = proposal(view, strategy, terms, model, counter?.proposal);
+  // An offer made to us alone that is within reach of what we ask is answered one to one (talks.ts).
+  const close = counter !== undefined && counter.utility >= target - CLOSE_GAP;
+  const command = proposal(view, strategy, terms, opponents, counter?.proposal, rng, close);
+  if (!command) return wait(holdOrReject(view, t, offers, target, nextValue, 'waiting: no channel open to us carries a proposal'));
   return { command, reason: proposalReason(view, t, strategy, command, terms, utility, target, counter?.proposal) };
 }
 
 // ── proposing ─────────────────────────────────────────────────────────────────────────────────────────────
 
-function proposal(view: PlayerView, strategy: Strategy, terms: Terms, model: OpponentModel, counter: ViewProposal | undefined): Command {
-  const self = view.self;
-  const command: Extract<Command, { type: 'propose' }> = {
-    type: 'propose',
-    by: self,
-    terms: Array.from(terms),
-    channel: strategy.channel === 'public' ? 'public' : 'direct',
-  };
-  if (strategy.channel === 'envoy') {
-    const envoy = view.game.parties.find((p) => p.id === self)?.envoys[0];
-    const to = adversary(view, terms, model);
-    if (envoy && to) {
-      command.channel = 'envoy';
-      command.envoy = envoy.id;
-      command.to = [to];
-    }
-  }
+function proposal(view: PlayerView, strategy: Strategy, terms: Terms, model: OpponentModel, counter: ViewProposal | undefined, rng: Rng, close: boolean): Command | undefined {
+  const route = routeFor(view, strategy, () => adversary(view, terms, model), counter, close);
+  if (!route) return undefined;
+  const command: Extract<Command, { type: 'propose' }> = { type: 'propose', by: view.self, terms: Array.from(terms), channel: route.channel };
+  if (route.envoy !== undefined) command.envoy = route.envoy;
+  if (route.to !== undefined) command.to = route.to;
+  if (oneToOne(route)) command.notetaker = bringNotetaker(strategy, rng);
   if (counter) command.replyTo = counter.id;
   return command;
 }
@@ -223,7 +246,16 @@ function proposalReason(
   target: number,
   counter: ViewProposal | undefined,
 ): string {
-  const via = command.type === 'propose' && command.channel === 'envoy' ? ` via envoy to ${names(view, command.to ?? [])}` : command.type === 'propose' && command.channel === 'public' ? ' in public' : '';
+  const via =
+    command.type !== 'propose'
+      ? ''
+      : command.channel === 'envoy'
+        ? ` via envoy to ${names(view, command.to ?? [])}`
+        : command.channel === 'public'
+          ? ' in public'
+          : command.to && command.to.length === 1
+            ? ` to ${names(view, command.to)} one to one, ${command.notetaker ? 'with a notetaker' : 'with no notetaker'}`
+            : '';
   const u = f2(utility);
   if (strategy.policy === 'hardline') return `proposed${via}: our full demands, nothing less (${u})`;
   const give = givenIssue(t, terms);

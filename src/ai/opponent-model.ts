@@ -9,11 +9,19 @@
 //   • Suspected vetoes: once a party has shown us two packages (offers, or packages it accepted), an option
 //     it never put its name to may be one of its red lines; the model score of a package drops by VETO for
 //     each such option, whatever the issue's weight, so the search steers around them where it can.
-// The one parameter that matters is the memory: only its last `maxOffers` offers count.
-// It reads only the PlayerView: offers as we heard them (an envoy may have bent them) and public commitments.
+//   • Accounts (relays, readouts, leaks) of talks we were not at are weaker evidence of what the speaker wants:
+//     each adds ACCOUNT_WEIGHT × its confidence to the option counts of the speaker (when we can tell who spoke,
+//     accounts.ts), not to its issue weights nor to the veto evidence. Exposed accounts count for nothing.
+//   • A party caught distorting (reliance.ts) is believed less: its offers, and the accounts it passes on,
+//     count its reliance (½ per exposure, down to ¼) instead of 1 — a flatter, less certain estimate.
+// The one parameter that matters is the memory: only its last `maxOffers` offers (and accounts) count.
+// It reads only the PlayerView: offers as we heard them (an envoy may have bent them), accounts as told, and
+// public commitments.
 import type { PartyId, Terms } from '../model/types.js';
 import type { PlayerView } from '../model/view.js';
-import type { Tables } from './tables.js';
+import { speakerOf, wasThere } from './accounts.js';
+import { relianceTable } from './reliance.js';
+import { gameTablesFor, type Tables } from './tables.js';
 
 export const DEFAULT_MEMORY = 8;
 /** Extra weight an issue gets when the party publicly committed itself on it. */
@@ -23,6 +31,8 @@ const SMOOTHING = 0.5;
 export const VETO = 0.25;
 /** Packages seen from a party before its unseen options count as suspected vetoes. */
 const VETO_EVIDENCE = 2;
+/** What an account (relay, readout, leak) counts for, against an offer heard first-hand, before its confidence. */
+export const ACCOUNT_WEIGHT = 0.5;
 
 export interface OpponentModel {
   /** The modelled parties, in the order their rows appear below. */
@@ -62,6 +72,8 @@ export function emptyModel(): OpponentModel {
 
 const previous: (Terms | undefined)[] = [];
 let accepted = new Int32Array(4);
+let accounts = new Int32Array(4);
+let trusted = new Float64Array(4);
 
 /**
  * `learnOpponents` into an existing model, reusing its arrays (growing them when too small): the hot path
@@ -86,16 +98,27 @@ export function learnOpponentsInto(
     model.values = new Float64Array(k * total);
     model.contribution = new Float64Array(k * total);
   }
-  if (accepted.length < k) accepted = new Int32Array(k);
+  if (accepted.length < k) {
+    accepted = new Int32Array(k);
+    accounts = new Int32Array(k);
+    trusted = new Float64Array(k);
+  }
   model.parties = parties;
   const { offers, informed, weights, values, contribution } = model;
   offers.fill(0, 0, k);
   informed.fill(0, 0, k);
   accepted.fill(0, 0, k);
+  accounts.fill(0, 0, k);
   weights.fill(0, 0, k * n);
   values.fill(0, 0, k * total);
   previous.length = 0;
   for (let j = 0; j < k; j++) previous.push(undefined);
+  const reliance = relianceTable(view);
+  const { index } = gameTablesFor(view.game);
+  for (let j = 0; j < k; j++) {
+    const at = index.get(parties[j]!);
+    trusted[j] = at === undefined ? 1 : reliance[at]!;
+  }
   // `weights` first holds the "unchanged" counts and `values` the option counts; both are normalised below.
   // One pass, newest first, until every party's memory of offers is full.
   const proposals = view.proposals;
@@ -110,9 +133,10 @@ export function learnOpponentsInto(
         const last = previous[j];
         const rowW = j * n;
         const rowV = j * total;
+        const r = trusted[j]!;
         for (let i = 0; i < n; i++) {
-          values[rowV + t.offset[i]! + terms[i]!]! += 1;
-          if (last !== undefined && last[i] === terms[i]) weights[rowW + i]! += 1;
+          values[rowV + t.offset[i]! + terms[i]!]! += r;
+          if (last !== undefined && last[i] === terms[i]) weights[rowW + i]! += r;
         }
         previous[j] = terms;
       }
@@ -129,10 +153,27 @@ export function learnOpponentsInto(
       for (let i = 0; i < n; i++) values[rowV + t.offset[i]! + terms[i]!]! += 1;
     }
   }
+  // Accounts of talks we were not at, newest first, up to the memory per speaker.
+  const messages = view.messages;
+  for (let q = messages.length - 1; q >= 0; q--) {
+    const m = messages[q]!;
+    const body = m.body;
+    if (body.kind !== 'account' || m.exposed || m.from === view.self || !(m.confidence > 0)) continue;
+    if (wasThere(view, m)) continue; // our own version of those talks is already counted
+    const speaker = speakerOf(view, m);
+    const j = speaker === undefined ? -1 : parties.indexOf(speaker);
+    if (j < 0 || accounts[j]! >= maxOffers) continue;
+    const teller = index.get(m.from);
+    const w = ACCOUNT_WEIGHT * m.confidence * (teller === undefined ? 1 : reliance[teller]!);
+    accounts[j]!++;
+    const rowV = j * total;
+    const terms = body.terms;
+    for (let i = 0; i < n; i++) values[rowV + t.offset[i]! + terms[i]!]! += w;
+  }
   for (let j = 0; j < k; j++) {
     const rowW = j * n;
     const rowV = j * total;
-    if (offers[j]! > 0 || accepted[j]! > 0) informed[j] = 1;
+    if (offers[j]! > 0 || accepted[j]! > 0 || accounts[j]! > 0) informed[j] = 1;
     const vetoes = offers[j]! + accepted[j]! >= VETO_EVIDENCE;
     const state = view.parties[parties[j]!];
     if (state) {

@@ -231,15 +231,24 @@ export function misled(world: World, m: Message, party: PartyId): boolean {
   return truth !== undefined && heard !== undefined && !sameTerms(heard, truth.terms);
 }
 
-/** Who answers for a message's distortion: the envoy's principal, or whoever passed it on. */
-function culprit(m: Message): PartyId {
-  return m.channel === 'envoy' ? (m.envoyOf ?? m.from) : m.from;
+/**
+ * Who answers for a message's distortion: the envoy's principal; or whoever passed it on — unless it passed
+ * on faithfully what it was told, and the blame goes back down the chain.
+ */
+function culprit(w: World, m: Message): PartyId {
+  if (m.channel === 'envoy') return m.envoyOf ?? m.from;
+  if (m.channel === 'relay' && m.via !== undefined && m.said.kind === 'account') {
+    const source = w.messages[m.via - 1]!;
+    const told = heardTerms(source, m.from);
+    if (told && sameTerms(told, m.said.terms)) return culprit(w, source);
+  }
+  return m.from;
 }
 
 function expose(game: Game, w: World, m: Message, listener: PartyId, how: string): void {
   if (m.exposedTo.includes(listener)) return;
   m.exposedTo.push(listener);
-  const who = culprit(m);
+  const who = culprit(w, m);
   if (who === listener) {
     // A party that checks its own envoy's report finds the error in private: nobody was misled but itself.
     log(w, {
@@ -382,6 +391,7 @@ function holdMeeting(game: Game, w: World, meeting: Game['scenario']['meetings']
     message.envoy = envoy.id;
     message.envoyOf = guest;
   }
+  message.meeting = meeting.id;
   newMessage(w, message);
   const who = envoy ? `${envoy.name} for ${nameOf(game, guest)}` : nameOf(game, guest);
   log(w, {
@@ -721,7 +731,7 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
       if (misled(w, m, by)) {
         expose(game, w, m, by, `A clarification call with ${nameOf(game, speaker)}`);
       } else {
-        addTrust(me, culprit(m), game.scenario.information.clarification.confirmed);
+        addTrust(me, culprit(w, m), game.scenario.information.clarification.confirmed);
         log(w, { kind: 'action', party: by, text: `${name} checks message #${m.id} with ${nameOf(game, speaker)}: it was reported faithfully.`, visibleTo: [by, speaker] });
       }
       return;
@@ -737,6 +747,7 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
         record: false,
         said: { kind: 'account', of: truth.root.id, terms: [...terms] },
         heard: {},
+        via: source.id,
       });
       log(w, {
         kind: 'action',

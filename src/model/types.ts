@@ -93,6 +93,10 @@ export interface Message {
   envoy?: string;
   /** The party the envoy serves, when not the sender. */
   envoyOf?: PartyId;
+  /** For a relay: the message its sender heard and passed on. */
+  via?: number;
+  /** For a proposal made at a scripted meeting: the meeting's id. */
+  meeting?: string;
   /** Whether an official record exists that everyone at the meeting can cite. */
   record: boolean;
   said: MessageBody;

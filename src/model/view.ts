@@ -32,6 +32,8 @@ export interface ViewProposal {
   status: 'open' | 'agreed' | 'superseded' | 'expired' | 'rejected';
   /** Whether this party knows that what it heard differs from what was said. */
   exposed: boolean;
+  /** The scripted meeting it was put on the table at. */
+  meeting?: string;
 }
 
 export interface ViewMessage {
@@ -54,6 +56,10 @@ export interface ViewMessage {
   confidence: number;
   /** For accounts (relays, readouts, leaks): the message whose talks they describe. */
   about?: number;
+  /** For accounts: who made the offer they describe (an account names its source). */
+  speaker?: PartyId;
+  /** The scripted meeting the talks took place at. */
+  meeting?: string;
 }
 
 export interface PlayerView {
@@ -114,6 +120,7 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       rejected: p.rejected,
       status: p.status,
       exposed,
+      ...(p.meeting !== undefined ? { meeting: p.meeting } : {}),
     });
   }
   const messages: ViewMessage[] = [];
@@ -157,7 +164,8 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       clarified: m.clarified.includes(self),
       disputed,
       confidence: m.from === self ? 1 : exposed ? 0 : confidenceOf(m),
-      ...(m.said.kind === 'account' ? { about: m.said.of } : {}),
+      ...(m.said.kind === 'account' ? { about: m.said.of, speaker: world.messages[m.said.of - 1]!.from } : {}),
+      ...(m.meeting !== undefined ? { meeting: m.meeting } : {}),
     });
   }
   return {

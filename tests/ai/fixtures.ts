@@ -10,6 +10,9 @@ export const DONETSK = 0;
 export const SANCTIONS = 1;
 export const CRIMEA = 2;
 
+/** Every channel a party may be given (the scenario format's default). */
+export const ALL_CHANNELS = ['direct', 'envoy', 'public', 'relay', 'readout'] as const;
+
 export const game: PublicGame = {
   scenarioId: 'fixture',
   title: 'Fixture talks',
@@ -61,6 +64,7 @@ export const game: PublicGame = {
       playable: true,
       envoys: [{ id: 'umerov', name: 'Umerov' }],
       levers: [],
+      channels: [...ALL_CHANNELS],
       postures: { firm: 'Firm' },
     },
     {
@@ -71,6 +75,7 @@ export const game: PublicGame = {
       playable: true,
       envoys: [{ id: 'dmitriev', name: 'Dmitriev' }],
       levers: [],
+      channels: [...ALL_CHANNELS],
       postures: { maximalist: 'Maximalist' },
     },
     {
@@ -81,6 +86,7 @@ export const game: PublicGame = {
       playable: true,
       envoys: [],
       levers: [{ id: 'oil-ban', label: 'Oil embargo', target: 'russia' }],
+      channels: [...ALL_CHANNELS],
       postures: { guarantor: 'Guarantor' },
     },
   ],
@@ -230,4 +236,46 @@ export function carrier(p: ViewProposal, id = p.id): ViewMessage {
 
 export function commitment(issue: number, option: number, over: Partial<Commitment> = {}): Commitment {
   return { issue, option, round: 1, broken: false, ...over };
+}
+
+/** The fixture game with these channels for the given parties (the others keep every channel). */
+export function gameWithChannels(channels: Record<PartyId, readonly string[]>): PublicGame {
+  return { ...game, parties: game.parties.map((p) => (channels[p.id] ? { ...p, channels: [...channels[p.id]!] } : p)) };
+}
+
+export interface AccountOptions {
+  id: number;
+  from: PartyId;
+  /** The message whose talks it tells of. */
+  about: number;
+  terms: Terms;
+  channel?: 'relay' | 'readout' | 'leak';
+  round?: number;
+  to?: PartyId[];
+  exposed?: boolean;
+  clarified?: boolean;
+  disputed?: boolean;
+  confidence?: number;
+  /** Who made the proposal it tells of, when the view names it. */
+  speaker?: PartyId;
+}
+
+/** An account (relay, readout or leak) of the talks behind message `about`. */
+export function account(o: AccountOptions): ViewMessage {
+  const channel = o.channel ?? 'relay';
+  const m: ViewMessage = {
+    id: o.id,
+    round: o.round ?? 1,
+    from: o.from,
+    to: o.to ?? game.parties.map((p) => p.id).filter((id) => id !== o.from),
+    channel,
+    record: channel === 'leak',
+    body: { kind: 'account', of: o.about, terms: o.terms },
+    exposed: o.exposed ?? false,
+    clarified: o.clarified ?? false,
+    disputed: o.disputed ?? false,
+    confidence: o.confidence ?? (channel === 'relay' ? 0.5 : channel === 'readout' ? 0.6 : 0.8),
+    about: o.about,
+  };
+  return o.speaker === undefined ? m : ({ ...m, speaker: o.speaker } as ViewMessage);
 }

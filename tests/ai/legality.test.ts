@@ -5,7 +5,7 @@ import { Rng } from '../../src/model/rng.js';
 import type { Commitment, PartyId } from '../../src/model/types.js';
 import type { PlayerView, ViewMessage, ViewProposal } from '../../src/model/view.js';
 import type { Strategy } from '../../src/scenario/schema.js';
-import { carrier, game, prefsOf, view } from './fixtures.js';
+import { account, ALL_CHANNELS, carrier, game, prefsOf, view } from './fixtures.js';
 import { illegal } from './legal.js';
 
 const ids = game.parties.map((p) => p.id);
@@ -21,8 +21,8 @@ const strategyArb: fc.Arbitrary<Strategy> = fc.record({
   statements: fc.boolean(),
   channel: fc.constantFrom('direct', 'envoy', 'public' as const),
   levers: fc.boolean(),
-  notetaker: fc.constant(1),
-  candour: fc.constant(1),
+  notetaker: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })),
+  candour: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })),
 });
 
 const rawProposal = fc.record({
@@ -36,7 +36,26 @@ const rawProposal = fc.record({
   rejected: subset,
   exposed: fc.boolean(),
   clarified: fc.option(fc.boolean(), { nil: undefined }),
+  /** Direct talks without a notetaker (off the record). */
+  offRecord: fc.boolean(),
+  disputed: fc.boolean(),
 });
+
+/** An account (relay, readout, leak) of the talks behind one of the proposals, told by some party to others. */
+const rawAccount = fc.record({
+  of: fc.nat(),
+  from: fc.constantFrom(...ids),
+  to: subset,
+  channel: fc.constantFrom('relay', 'readout', 'leak' as const),
+  terms,
+  roundBack: fc.integer({ min: 0, max: 3 }),
+  exposed: fc.boolean(),
+  clarified: fc.boolean(),
+  disputed: fc.boolean(),
+  speaker: fc.option(fc.constantFrom(...ids), { nil: undefined }),
+});
+
+const channelsArb = fc.subarray([...ALL_CHANNELS]);
 
 const commitmentArb = fc.record({ issue: fc.integer({ min: 0, max: 2 }), option: fc.integer({ min: 0, max: 2 }), broken: fc.boolean() });
 
@@ -52,6 +71,8 @@ const viewArb: fc.Arbitrary<PlayerView> = fc
     commitments: fc.uniqueArray(commitmentArb, { selector: (c) => c.issue, maxLength: 3 }),
     levers: fc.boolean(),
     proposals: fc.array(rawProposal, { maxLength: 10 }),
+    accounts: fc.array(rawAccount, { maxLength: 6 }),
+    channels: fc.record(Object.fromEntries(ids.map((id) => [id, channelsArb]))),
     agreed: terms,
     walkedOutAt: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
   })
@@ -79,7 +100,29 @@ const viewArb: fc.Arbitrary<PlayerView> = fc
       if (p.by !== r.self && !p.to.includes(r.self)) return; // the view only holds what the party saw
       proposals.push(p);
       const m = carrier(p, k + 1);
-      messages.push(raw.clarified === undefined ? m : ({ ...m, clarified: raw.clarified } as ViewMessage));
+      const record = channel === 'public' || (channel === 'direct' && !raw.offRecord);
+      messages.push({ ...m, record, clarified: raw.clarified ?? false, disputed: raw.disputed, confidence: p.exposed ? 0 : record ? 1 : m.confidence });
+    });
+    // Accounts come after the proposals (message ids 101…), each about one of the proposals' messages.
+    r.accounts.forEach((raw, k) => {
+      const to = raw.to.filter((id) => id !== raw.from);
+      if (raw.from !== r.self && !to.includes(r.self)) return;
+      if (to.length === 0) return;
+      messages.push(
+        account({
+          id: 101 + k,
+          from: raw.from,
+          about: r.proposals.length > 0 ? (raw.of % r.proposals.length) + 1 : 1,
+          terms: raw.terms,
+          channel: raw.channel,
+          round: Math.max(1, r.round - raw.roundBack),
+          to,
+          exposed: raw.channel === 'relay' && raw.exposed,
+          clarified: raw.clarified,
+          disputed: raw.disputed,
+          speaker: raw.speaker,
+        }),
+      );
     });
     proposals.sort((a, b) => a.round - b.round || a.id - b.id);
     const commitments: Commitment[] = r.commitments.map((c) => ({ ...c, round: 1 }));
@@ -93,7 +136,9 @@ const viewArb: fc.Arbitrary<PlayerView> = fc
       levers: r.levers ? selfLevers.map((l) => l.id) : [],
       walkedOutAt: r.walkedOutAt,
     };
+    const g = { ...game, parties: game.parties.map((p) => ({ ...p, channels: [...r.channels[p.id]!] })) };
     return view({
+      game: g,
       self: r.self,
       round: r.round,
       phase: r.phase,
@@ -119,6 +164,19 @@ describe('every decision is legal', () => {
         expect(d.reason).not.toMatch(/\n/);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('exercises the information moves: relays (faithful and shaded), readouts, clarifications of relays, notetakers', () => {
+    const seen = new Set<string>();
+    for (const [v, s, seed] of fc.sample(fc.tuple(viewArb, strategyArb, fc.integer()), { numRuns: 3000, seed: 7 })) {
+      const c = decide(v, s, new Rng(seed)).command;
+      if (c.type === 'relay' || c.type === 'readout') seen.add(`${c.type}:${c.terms ? 'shaded' : 'faithful'}`);
+      if (c.type === 'clarify') seen.add(`clarify:${v.messages.find((m) => m.id === c.message)!.channel}`);
+      if (c.type === 'propose' && c.notetaker !== undefined) seen.add(`notetaker:${c.notetaker}`);
+    }
+    expect([...seen].sort()).toEqual(
+      ['clarify:envoy', 'clarify:relay', 'notetaker:false', 'notetaker:true', 'readout:faithful', 'readout:shaded', 'relay:faithful', 'relay:shaded'].sort(),
     );
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimatedUtility, estimatedWeights, learnOpponents, VETO } from '../../src/ai/opponent-model.js';
 import { tablesFor } from '../../src/ai/tables.js';
-import { commitment, CRIMEA, DONETSK, offer, SANCTIONS, ukrainePrefs, view } from './fixtures.js';
+import { account, carrier, commitment, CRIMEA, DONETSK, offer, SANCTIONS, ukrainePrefs, view } from './fixtures.js';
 
 const t = tablesFor(ukrainePrefs);
 
@@ -50,9 +50,9 @@ describe('opponent model', () => {
     const model = learnOpponents(view({ round: 2, proposals: [mine] }), t, ['europe']);
     expect(model.informed[0]).toBe(1);
     const total = t.offset[t.issues]!;
+    expect(total).toBeGreaterThan(0);
     expect(model.values[t.offset[SANCTIONS]! + 1]).toBe(1);
     expect(model.values[t.offset[SANCTIONS]! + 0]).toBeLessThan(1);
-    expect(total).toBeGreaterThan(0);
   });
 
   it('with nothing heard, assumes the other side wants the opposite of what we want', () => {
@@ -73,5 +73,50 @@ describe('opponent model', () => {
     const many = Array.from({ length: 12 }, (_, k) => offer({ id: k + 1, by: 'russia', round: k + 1, terms: [2, 2, 2] }));
     const model = learnOpponents(view({ round: 13, proposals: many }), t, ['russia'], 5);
     expect(model.offers[0]).toBe(5);
+  });
+});
+
+describe('opponent model: accounts of talks we were not at', () => {
+  const value = (model: ReturnType<typeof learnOpponents>, issue: number, option: number) => model.values[t.offset[issue]! + option]!;
+  const told = [2, 2, 1];
+
+  it('learns from a leak, which speaks with the speaker’s words', () => {
+    const leak = account({ id: 4, from: 'russia', about: 1, terms: told, channel: 'leak', to: ['ukraine', 'europe'] });
+    const model = learnOpponents(view({ round: 2, messages: [leak] }), t, ['russia']);
+    expect(model.informed[0]).toBe(1);
+    expect(value(model, DONETSK, 2)).toBe(1);
+    expect(value(model, DONETSK, 2)).toBeGreaterThan(value(model, DONETSK, 0));
+    expect(model.offers[0]).toBe(0); // an account is not an offer: no weights, no veto evidence
+  });
+
+  it('counts an account for less than an offer heard first-hand, and less the lower its confidence', () => {
+    const relay = (confidence: number) => account({ id: 4, from: 'europe', about: 1, terms: told, to: ['ukraine'], speaker: 'russia', confidence });
+    const byRelay = learnOpponents(view({ round: 2, messages: [relay(0.5)] }), t, ['russia']);
+    const byVague = learnOpponents(view({ round: 2, messages: [relay(0.2)] }), t, ['russia']);
+    const byOffer = learnOpponents(view({ round: 2, proposals: [offer({ id: 1, by: 'russia', terms: told })] }), t, ['russia']);
+    // The option it was not said to want keeps more of the benefit of the doubt.
+    expect(value(byRelay, DONETSK, 0)).toBeGreaterThan(value(byOffer, DONETSK, 0));
+    expect(value(byVague, DONETSK, 0)).toBeGreaterThan(value(byRelay, DONETSK, 0));
+  });
+
+  it('ignores exposed accounts, accounts whose speaker it cannot tell, and accounts of talks it was at', () => {
+    const exposed = account({ id: 4, from: 'europe', about: 1, terms: told, to: ['ukraine'], speaker: 'russia', exposed: true, confidence: 0 });
+    expect(learnOpponents(view({ round: 2, messages: [exposed] }), t, ['russia']).informed[0]).toBe(0);
+    const anonymous = account({ id: 4, from: 'europe', about: 1, terms: told, to: ['ukraine'] });
+    expect(learnOpponents(view({ round: 2, messages: [anonymous] }), t, ['russia']).informed[0]).toBe(0);
+    // Ukraine was at talks #1 (Russia's offer [0, 2, 2]); Europe's account of them does not override what it heard.
+    const own = offer({ id: 1, by: 'russia', terms: [0, 2, 2] });
+    const other = account({ id: 4, from: 'europe', about: 1, terms: told, to: ['ukraine'], speaker: 'russia' });
+    const model = learnOpponents(view({ round: 2, proposals: [own], messages: [carrier(own), other] }), t, ['russia']);
+    expect(value(model, DONETSK, 0)).toBe(1);
+    expect(value(model, DONETSK, 2)).toBeLessThan(1);
+  });
+
+  it('discounts what a party caught distorting passes on', () => {
+    const relay = account({ id: 4, from: 'europe', about: 1, terms: told, to: ['ukraine'], speaker: 'russia' });
+    const lie = { ...carrier(offer({ id: 2, by: 'europe', terms: [0, 0, 0], to: ['ukraine'] })), channel: 'relay' as const, exposed: true };
+    const trusted = learnOpponents(view({ round: 2, messages: [relay] }), t, ['russia']);
+    const wary = learnOpponents(view({ round: 2, messages: [lie, relay] }), t, ['russia']);
+    expect(value(wary, DONETSK, 0)).toBeGreaterThan(value(trusted, DONETSK, 0));
   });
 });

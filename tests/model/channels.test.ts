@@ -184,3 +184,39 @@ describe('the cable machine (model-based)', () => {
     expect(cableStatus({ ...message, record: true, channel: 'direct', exposed: true })).toBe('on-record');
   });
 });
+
+describe('who answers for a relay', () => {
+  it('a party that faithfully passes on a garbled report is not blamed: the envoy\'s principal is', () => {
+    const game = withMeeting(false);
+    const { w, p } = distortedStart(game);
+    // Blue passes on exactly what its aide told it; Green later learns the truth from Red.
+    let world = run(game, w, { type: 'relay', by: 'blue', message: p.message, to: ['green'] });
+    const relay = world.messages.at(-1)!;
+    expect(relay.via).toBe(p.message);
+    world = run(game, world, { type: 'pass', by: 'red' });
+    const credibility = world.parties.blue!.credibility;
+    const trust = world.parties.green!.trust.blue!;
+    world = run(game, world, { type: 'clarify', by: 'green', message: relay.id });
+    // Blue's aide garbled it, so Blue (the principal) still answers — but as the envoy's principal, and once.
+    expect(world.parties.blue!.credibility).toBeCloseTo(credibility + game.scenario.information.exposure.credibility);
+    expect(world.parties.green!.trust.blue).toBeCloseTo(trust + game.scenario.information.exposure.trust);
+    const view = playerView(world, game, 'green').messages.find((m) => m.id === relay.id)!;
+    expect(view.speaker).toBe('red');
+    expect(view.about).toBe(p.message);
+  });
+
+  it('a third party that passes on faithfully what it was told is not blamed for the teller\'s lie', () => {
+    const game = withMeeting(false, 1);
+    let w = run(game, initialWorld(game, 2), { type: 'begin' });
+    const p = w.proposals.find((x) => x.meeting === 'palace')!;
+    w = run(game, w, { type: 'relay', by: 'blue', message: p.message, to: ['green'], terms: [0, ...p.terms.slice(1)] });
+    const lie = w.messages.at(-1)!;
+    w = run(game, w, { type: 'pass', by: 'red' }, { type: 'relay', by: 'green', message: lie.id, to: ['red'] });
+    const passedOn = w.messages.at(-1)!;
+    const green = w.parties.green!.credibility;
+    const blue = w.parties.blue!.credibility;
+    w = run(game, w, { type: 'pass', by: 'blue' }, { type: 'clarify', by: 'red', message: passedOn.id });
+    expect(w.parties.green!.credibility).toBe(green);
+    expect(w.parties.blue!.credibility).toBeCloseTo(blue + game.scenario.information.exposure.credibility);
+  });
+});
