@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { compileGame, type Game } from '../../src/model/game.js';
-import { legalCommandTypes, openProposalsFor, clarifiable, summitPartners } from '../../src/model/rules.js';
+import { clarifiable, legalCommandTypes, openProposalsFor, readable, relayable, summitPartners } from '../../src/model/rules.js';
 import type { Rng } from '../../src/model/rng.js';
 import { currentActor } from '../../src/model/view.js';
 import type { Command, World } from '../../src/model/types.js';
@@ -41,12 +41,29 @@ export function randomLegalCommand(game: Game, world: World, rng: Rng): Command 
   const terms = () => game.scenario.issues.map((issue) => rng.int(issue.options.length));
   switch (type) {
     case 'propose': {
-      const envoys = game.party[by]!.envoys;
+      const party = game.party[by]!;
+      const envoys = party.envoys;
       const others = game.partyIds.filter((id) => id !== by && world.parties[id]!.status === 'active');
-      if (envoys.length > 0 && others.length > 0 && rng.next() < 0.4) {
+      const can = (channel: string) => party.channels.includes(channel as never);
+      if (can('envoy') && envoys.length > 0 && others.length > 0 && rng.next() < 0.4) {
         return { type, by, terms: terms(), channel: 'envoy', envoy: envoys[rng.int(envoys.length)]!.id, to: [others[rng.int(others.length)]!] };
       }
-      return { type, by, terms: terms(), channel: rng.next() < 0.8 ? 'direct' : 'public' };
+      if (can('direct') && others.length > 0 && rng.next() < 0.3) {
+        return { type, by, terms: terms(), channel: 'direct', to: [others[rng.int(others.length)]!], notetaker: rng.next() < 0.5 };
+      }
+      if (can('public') && (!can('direct') || rng.next() < 0.2)) return { type, by, terms: terms(), channel: 'public' };
+      if (can('direct')) return { type, by, terms: terms(), channel: 'direct' };
+      return { type: 'pass', by };
+    }
+    case 'relay': {
+      const messages = relayable(world, by);
+      const others = game.partyIds.filter((id) => id !== by);
+      const to = others.filter(() => rng.next() < 0.5);
+      return { type, by, message: messages[rng.int(messages.length)]!.id, to: to.length ? to : [others[0]!], ...(rng.next() < 0.5 ? { terms: terms() } : {}) };
+    }
+    case 'readout': {
+      const messages = readable(world, by);
+      return { type, by, message: messages[rng.int(messages.length)]!.id, ...(rng.next() < 0.5 ? { terms: terms() } : {}) };
     }
     case 'accept':
     case 'reject': {

@@ -8,7 +8,7 @@ import { Rng } from '../../src/model/rng.js';
 import { step } from '../../src/model/step.js';
 import { initialWorld } from '../../src/model/world.js';
 import type { Command, World } from '../../src/model/types.js';
-import { mini, randomLegalCommand } from '../helpers/games.js';
+import { alaska, gameFrom, mini, randomLegalCommand, scenarioPath } from '../helpers/games.js';
 
 function randomGame(game: Game, seed: number, choices: number): { world: World; commands: Command[] } {
   const rng = new Rng(choices);
@@ -30,7 +30,11 @@ function randomGame(game: Game, seed: number, choices: number): { world: World; 
   return { world, commands };
 }
 
-const games: [string, () => Game][] = [['mini', mini]];
+const games: [string, () => Game][] = [
+  ['mini', mini],
+  ['alaska-2025', alaska],
+  ['moscow-2025-08', () => gameFrom(scenarioPath('moscow-2025-08'))],
+];
 
 describe.each(games)('%s under random legal play', (_name, load) => {
   it('keeps every share, pressure, BATNA and trust in range, and every game ends', () => {
@@ -41,7 +45,7 @@ describe.each(games)('%s under random legal play', (_name, load) => {
         expect(world.phase).toBe('ended');
         expect(world.outcome).toBeDefined();
       }),
-      { numRuns: 60 },
+      { numRuns: 25 },
     );
   });
 
@@ -53,7 +57,7 @@ describe.each(games)('%s under random legal play', (_name, load) => {
         const replayed = commands.reduce((w, c) => step(game, w, c), initialWorld(game, seed));
         expect(hashWorld(replayed)).toBe(hashWorld(world));
       }),
-      { numRuns: 30 },
+      { numRuns: 15 },
     );
   });
 

@@ -1,0 +1,89 @@
+// The flagship scenario is a real game: deals sometimes happen and sometimes do not, and what one party
+// chooses changes how it ends.
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { playSession } from '../../src/engine/headless.js';
+import { sessionMachine } from '../../src/engine/session-machine.js';
+import { partyResults } from '../../src/model/outcome.js';
+import { currentActor } from '../../src/model/view.js';
+import { alaska, gameFrom, scenarioPath } from '../helpers/games.js';
+
+const game = alaska();
+const seeds = Array.from({ length: 60 }, (_, i) => 500 + i);
+
+/** Plays with Ukraine at the keyboard doing nothing but wait (and sign nothing). */
+function ukraineOnlyWaits(seed: number) {
+  const actor = createActor(sessionMachine, { input: { game, seed, humans: ['ukraine'], record: false } });
+  actor.start();
+  actor.send({ type: 'COMMAND', command: { type: 'begin' } });
+  for (let guard = 0; actor.getSnapshot().status === 'active' && guard < 5000; guard++) {
+    const { world } = actor.getSnapshot().context;
+    if (currentActor(world, game) === 'ukraine') {
+      actor.send({ type: 'COMMAND', command: world.phase === 'signing' ? { type: 'refuse', by: 'ukraine' } : { type: 'pass', by: 'ukraine' } });
+    } else {
+      actor.send({ type: 'ADVANCE' });
+    }
+  }
+  const { world } = actor.getSnapshot().context;
+  actor.stop();
+  return world;
+}
+
+describe('alaska-2025 under AI play', () => {
+  const worlds = seeds.map((seed) => playSession(game, seed).world);
+
+  it('ends with a deal in some games and without one in others', () => {
+    const deals = worlds.filter((w) => w.outcome!.kind === 'deal').length;
+    expect(deals).toBeGreaterThan(0);
+    expect(deals).toBeLessThan(seeds.length);
+  });
+
+  it('no deal crosses any party\'s red line', () => {
+    for (const w of worlds) {
+      if (w.outcome!.kind !== 'deal') continue;
+      for (const id of game.partyIds) {
+        const prefs = game.prefs[id]!;
+        const terms = w.outcome!.terms!;
+        expect(terms.some((o, i) => prefs.redLine[i]![o])).toBe(false);
+      }
+    }
+  });
+
+  it('a Ukraine that only waits gets no deal, and a worse result than the AI Ukraine on average', () => {
+    const passive = seeds.map(ukraineOnlyWaits);
+    expect(passive.every((w) => w.outcome!.kind === 'no-deal')).toBe(true);
+    const mean = (ws: typeof worlds) => ws.reduce((a, w) => a + partyResults(game, w).ukraine!.score, 0) / ws.length;
+    expect(mean(passive)).toBeLessThan(mean(worlds));
+  });
+});
+
+describe('moscow-2025-08: the envoy and the record', () => {
+  const moscow = gameFrom(scenarioPath('moscow-2025-08'));
+  const results = seeds.map((seed) => playSession(moscow, seed, { record: true }).world);
+  const south = moscow.scenario.issues.findIndex((i) => i.id === 'south');
+  const withdrawal = moscow.scenario.issues[south]!.options.findIndex((o) => o.id === 'russian-withdrawal');
+
+  it('can end both ways', () => {
+    const kinds = new Set(results.map((w) => w.outcome!.kind));
+    expect(kinds).toEqual(new Set(['deal', 'no-deal']));
+  });
+
+  it('sometimes the envoy brings back the 7 August version, and sometimes what Putin said', () => {
+    const heard = results.map((w) => {
+      const kremlin = w.proposals.find((p) => p.meeting === 'kremlin')!;
+      return (kremlin.heard['united-states'] ?? kremlin.terms)[south];
+    });
+    expect(heard).toContain(withdrawal);
+    expect(heard.some((o) => o !== withdrawal)).toBe(true);
+    // What Putin actually offered never included a withdrawal.
+    for (const w of results) expect(w.proposals.find((p) => p.meeting === 'kremlin')!.terms[south]).not.toBe(withdrawal);
+  });
+
+  it('the withdrawal version reaches Europe in some games, and is exposed in some', () => {
+    const told = results.filter((w) =>
+      w.messages.some((m) => m.channel === 'relay' && m.to.includes('europe') && m.said.kind === 'account' && m.said.terms[south] === withdrawal),
+    );
+    expect(told.length).toBeGreaterThan(0);
+    expect(results.some((w) => w.messages.some((m) => m.exposedTo.length > 0))).toBe(true);
+  });
+});
