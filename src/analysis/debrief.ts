@@ -1,8 +1,9 @@
 // The teacher's debrief: what happened, how good it was against what was possible, and which concepts of
 // negotiation analysis it shows. buildDebrief computes plain data (JSON-serialisable); debriefMarkdown and
 // aggregateMarkdown render it; aggregateDebriefs compares a class's games.
-import { score, type Game, type Preferences } from '../model/game.js';
-import type { Command, LogLine, PartyId, Terms, World } from '../model/types.js';
+import { score, utility, type Game, type Preferences } from '../model/game.js';
+import { culprit, heardTerms, misled, truthOf } from '../model/step.js';
+import type { Channel, Command, LogLine, Message, PartyId, Terms, World } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
 import {
   commandActor,
@@ -220,11 +221,83 @@ export interface Debrief {
     exposed: number;
     clarifications: number;
     public: number;
+    /** How words were checked, and what checking found. */
+    verification: Verification;
   };
+  /** Every message that reached someone other than as it was said: what was said, what each party heard, the cost. */
+  saidAndHeard: Distortion[];
   /** Each signatory's ratification vote, when a deal went home. */
   ratification?: Record<PartyId, boolean>;
   humans: HumanMoves[];
   revealed: RevealedPreferences[];
+}
+
+/** How a distortion came out: a clarification call, a leak, the text tabled for signing. */
+export type ExposureHow = 'clarification' | 'leak' | 'signing' | 'other';
+
+/** One party that heard a distorted message: what it heard, what that was worth to it, and how it found out. */
+export interface DistortionListener {
+  party: PartyId;
+  name: string;
+  /** What it heard, issue by issue (in scenario order). */
+  heard: TermLine[];
+  /** Ids of the issues where what it heard differs from what was said. */
+  differs: string[];
+  /** Its own utility of what it heard, and of what was really said. */
+  value: { heard: number; said: number };
+  /** Its answer to the proposal, given on what it heard (proposals only). */
+  answered?: 'accepted' | 'rejected';
+  /** How and when it found out; absent when it never did. */
+  exposure?: { how: ExposureHow; round?: number; text: string };
+  /** It held another account of the same talks that told them otherwise (it could have checked). */
+  contradicted: boolean;
+}
+
+/** A message some party heard otherwise than it was said: an envoy's garbled report, a bent relay or readout. */
+export interface Distortion {
+  message: number;
+  round: number;
+  channel: Channel;
+  /** Who put the package on the table, and which package it was. */
+  speaker: { party: PartyId; name: string };
+  proposal?: number;
+  /** The scripted meeting it was put at. */
+  meeting?: string;
+  /** Who told it otherwise: the envoy (answering to his principal) or the party that passed it on or published it. */
+  teller: { party: PartyId; name: string; envoy?: string };
+  /**
+   * Who answers for it when it comes out: the envoy's principal, or whoever passed it on — unless it passed on
+   * faithfully what it was told, and the blame goes back down the chain (as the rules charge it).
+   */
+  answers: { party: PartyId; name: string };
+  /** Accounts only: whether the teller told it as it had itself heard it (misled in turn) rather than bending it. */
+  asHeard?: boolean;
+  /** What was really said. */
+  said: TermLine[];
+  listeners: DistortionListener[];
+  /**
+   * What the exposures cost, at the scenario's amounts (information.exposure): the credibility of whoever answers
+   * for it, once per party that found out, and the trust each of those parties had in it. A party that finds out
+   * its own envoy misled it alone finds out in private, at no cost.
+   */
+  cost: { credibility: number; trust: { party: PartyId; name: string; change: number }[] };
+}
+
+export interface Verification {
+  /** Proposals made, and how many of them went on an official record (a notetaker, or in public). */
+  proposals: number;
+  onRecord: number;
+  /** Clarification calls that confirmed what was heard. */
+  confirmed: number;
+  relays: number;
+  readouts: number;
+  leaks: number;
+  /** Parties that found out a distortion, by how they found out. */
+  exposures: Record<ExposureHow, number>;
+  /** Parties still misled at the end. */
+  unexposed: number;
+  /** The scenario's amounts: what exposure costs, what a notetaker costs in the other side's trust, what a confirmation earns. */
+  costs: { credibility: number; trust: number; notetaker: number; confirmed: number };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -414,6 +487,139 @@ function reveal(game: Game, world: World, id: PartyId): RevealedPreferences {
   };
 }
 
+// ── what was said, and what was heard ────────────────────────────────────────────────────────────────────
+
+const sameTerms = (a: Terms, b: Terms) => a.length === b.length && a.every((o, i) => o === b[i]);
+
+function exposureKind(how: string): ExposureHow {
+  if (/clarification/i.test(how)) return 'clarification';
+  if (/leak/i.test(how)) return 'leak';
+  if (/signing|tabled/i.test(how)) return 'signing';
+  return 'other';
+}
+
+/** Every message that reached a party otherwise than it was said, from the final World and the full log. */
+function distortions(game: Game, world: World, log: readonly LogLine[]): Distortion[] {
+  const name = (id: PartyId) => game.party[id]?.name ?? id;
+  const exposureLines = log.map((line) => ({ line, used: false })).filter((x) => x.line.kind === 'exposure');
+  const out: Distortion[] = [];
+  for (const m of world.messages) {
+    const truth = truthOf(world, m);
+    if (!truth || m.channel === 'leak') continue;
+    const speaker = truth.root.from;
+    const listeners = m.to.filter((r) => r !== speaker && misled(world, m, r));
+    if (listeners.length === 0) continue;
+    const principal = m.channel === 'envoy' ? (m.envoyOf ?? m.from) : m.from;
+    const answers = culprit(world, m);
+    const envoy = m.channel === 'envoy' ? game.party[principal]?.envoys.find((e) => e.id === m.envoy)?.name : undefined;
+    const tellerWord = envoy ?? name(m.from);
+    const root = truth.root;
+    const proposal = root.said.kind === 'proposal' ? world.proposals[root.said.proposal - 1] : undefined;
+    const meetingId = root.meeting ?? proposal?.meeting;
+    const meeting = meetingId === undefined ? undefined : game.scenario.meetings.find((x) => x.id === meetingId)?.title;
+    const cost = game.scenario.information.exposure;
+    const d: Distortion = {
+      message: m.id,
+      round: m.round,
+      channel: m.channel,
+      speaker: { party: speaker, name: cleanText(name(speaker)) },
+      ...(proposal ? { proposal: proposal.id } : {}),
+      ...(meeting ? { meeting: cleanText(meeting) } : {}),
+      teller: { party: principal, name: cleanText(name(principal)), ...(envoy ? { envoy: cleanText(envoy) } : {}) },
+      answers: { party: answers, name: cleanText(name(answers)) },
+      said: termLines(game, truth.terms),
+      listeners: [],
+      cost: { credibility: 0, trust: [] },
+    };
+    if (m.said.kind === 'account') {
+      // Did the teller tell it as it had heard it? Every version of these talks that reached it before.
+      const told = m.said.terms;
+      const source = m.via === undefined ? undefined : world.messages[m.via - 1];
+      const heardBefore = world.messages.filter((x) => x.id < m.id && (x.to.includes(m.from) || x.from === m.from) && truthOf(world, x)?.root.id === root.id);
+      d.asHeard = (source ? [source] : heardBefore).some((x) => {
+        const t = x.from === m.from ? (x.said.kind === 'proposal' || x.said.kind === 'account' ? x.said.terms : undefined) : heardTerms(x, m.from);
+        return t !== undefined && sameTerms(t, told);
+      });
+    }
+    for (const r of listeners) {
+      const heard = heardTerms(m, r)!;
+      const listener: DistortionListener = {
+        party: r,
+        name: cleanText(name(r)),
+        heard: termLines(game, heard),
+        differs: game.scenario.issues.filter((_, i) => heard[i] !== truth.terms[i]).map((issue) => issue.id),
+        value: { heard: utility(game.prefs[r]!, heard), said: utility(game.prefs[r]!, truth.terms) },
+        contradicted: world.messages.some((x) => {
+          if (x.id === m.id || !x.to.includes(r) || truthOf(world, x)?.root.id !== root.id) return false;
+          const other = heardTerms(x, r);
+          return other !== undefined && !sameTerms(other, heard);
+        }),
+      };
+      if (m.said.kind === 'proposal' && proposal) {
+        if (proposal.accepted.includes(r)) listener.answered = 'accepted';
+        else if (proposal.rejected.includes(r)) listener.answered = 'rejected';
+      }
+      if (m.exposedTo.includes(r)) {
+        const says = answers === r ? `${name(r)} learns that its own envoy's report of what ${name(speaker)} said` : `what ${tellerWord} told ${name(r)} is not what ${name(speaker)} said`;
+        listener.exposure = exposureOf(world, m, r, root, exposureLines, says);
+        // Misled by its own envoy alone, a party finds out in private: nobody else was told, nobody pays.
+        if (answers !== r) {
+          d.cost.credibility += cost.credibility;
+          if (world.parties[r]?.trust[answers] !== undefined) d.cost.trust.push({ party: r, name: cleanText(name(r)), change: cost.trust });
+        }
+      }
+      d.listeners.push(listener);
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+/** How `listener` found out that `m` was distorted: from its exposure line in the log, or from the world. */
+function exposureOf(
+  world: World,
+  m: Message,
+  listener: PartyId,
+  root: Message,
+  lines: { line: LogLine; used: boolean }[],
+  says: string,
+): DistortionListener['exposure'] {
+  const found = lines.find((x) => !x.used && x.line.party === listener && x.line.text.includes(says));
+  if (found) {
+    found.used = true;
+    const how = found.line.text.slice(0, Math.max(0, found.line.text.indexOf(': ')));
+    return { how: exposureKind(how), round: found.line.round, text: cleanText(how || found.line.text) };
+  }
+  if (m.clarified.includes(listener)) return { how: 'clarification', text: 'A clarification call' };
+  if (world.messages.some((x) => x.channel === 'leak' && x.said.kind === 'account' && x.said.of === root.id)) return { how: 'leak', text: 'A leak' };
+  if (root.said.kind === 'proposal' && world.proposals[root.said.proposal - 1]?.status === 'agreed') return { how: 'signing', text: 'The text tabled for signing' };
+  return { how: 'other', text: 'It came out' };
+}
+
+function verification(game: Game, world: World, found: readonly Distortion[]): Verification {
+  const exposures: Record<ExposureHow, number> = { clarification: 0, leak: 0, signing: 0, other: 0 };
+  let unexposed = 0;
+  for (const d of found) {
+    for (const l of d.listeners) {
+      if (l.exposure) exposures[l.exposure.how]++;
+      else unexposed++;
+    }
+  }
+  const proposals = world.messages.filter((m) => m.said.kind === 'proposal');
+  const info = game.scenario.information;
+  return {
+    proposals: proposals.length,
+    onRecord: proposals.filter((m) => m.record).length,
+    confirmed: world.messages.reduce((n, m) => n + m.clarified.filter((p) => !m.exposedTo.includes(p)).length, 0),
+    relays: world.messages.filter((m) => m.channel === 'relay').length,
+    readouts: world.messages.filter((m) => m.channel === 'readout').length,
+    leaks: world.messages.filter((m) => m.channel === 'leak').length,
+    exposures,
+    unexposed,
+    costs: { credibility: info.exposure.credibility, trust: info.exposure.trust, notetaker: info.notetaker.trust, confirmed: info.clarification.confirmed },
+  };
+}
+
 // ── the debrief ──────────────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -509,8 +715,9 @@ export function buildDebrief(
       })),
   }));
 
-  const said = (m: World['messages'][number]) => JSON.stringify(m.said);
-  const distorted = world.messages.filter((m) => Object.values(m.heard).some((h) => JSON.stringify(h) !== said(m)));
+  const said = distortions(game, world, log);
+  const saidOf = (m: World['messages'][number]) => JSON.stringify(m.said);
+  const distorted = world.messages.filter((m) => Object.values(m.heard).some((h) => JSON.stringify(h) !== saidOf(m)));
   const information = {
     messages: world.messages.length,
     viaEnvoy: world.messages.filter((m) => m.channel === 'envoy').length,
@@ -518,6 +725,7 @@ export function buildDebrief(
     exposed: distorted.filter((m) => m.exposedTo.length > 0).length,
     clarifications: commands.filter((r) => r.command.type === 'clarify').length,
     public: world.messages.filter((m) => m.channel === 'public').length,
+    verification: verification(game, world, said),
   };
 
   const top = opts.topMoves ?? 3;
@@ -559,6 +767,7 @@ export function buildDebrief(
     tradeoffs,
     moments: keyMoments(game, world, commands, log),
     information,
+    saidAndHeard: said,
     ratification: world.agreement && Object.keys(world.agreement.ratified).length > 0 ? { ...world.agreement.ratified } : undefined,
     humans: humanMoves,
     revealed: ids.map((id) => reveal(game, world, id)),
@@ -570,6 +779,10 @@ export function buildDebrief(
 const fmt = (x: number) => round3(x).toFixed(2);
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(round3(x)).toFixed(2)}`;
 const pct = (x: number) => `${(x * 100).toFixed(x > 0 && x < 0.01 ? 2 : 1)} %`;
+/** "Russia's", "United States'". */
+const poss = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+/** "Europe", "Europe and Ukraine", "Europe, Ukraine and Russia". */
+const andList = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 /** Table cells: no pipes or newlines from scenario text. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -594,6 +807,83 @@ function zopaLine(z: ZopaSummary): string {
   const size = `${pct(z.size.fraction)} of ${z.size.exhaustive ? 'all' : 'a sample of'} ${z.size.sampled} packages beat every BATNA`;
   if (z.exists) return `a ZOPA existed (${size}).`;
   return z.certain ? `there was no ZOPA: no signable package beat every party's BATNA.` : `no ZOPA was found (the search was cut short; ${size}).`;
+}
+
+/** A title for a distorted message: "Package #1 (The palace meeting), round 1: Red's words, through Blue Aide". */
+export function distortionTitle(x: Distortion): string {
+  const pkg = `Package #${x.proposal ?? '?'}${x.meeting ? ` (${x.meeting})` : ''}, round ${x.round}`;
+  switch (x.channel) {
+    case 'envoy':
+      return `${pkg}: ${poss(x.speaker.name)} words, through ${x.teller.envoy ?? 'an envoy'}`;
+    case 'readout':
+      return `${pkg}: ${poss(x.teller.name)} readout of ${poss(x.speaker.name)} words`;
+    case 'relay':
+      return `${pkg}: ${poss(x.speaker.name)} words, passed on by ${x.teller.name}`;
+    default:
+      return `${pkg}: ${poss(x.speaker.name)} words, ${x.channel}`;
+  }
+}
+
+/** Who told it otherwise, in a sentence. */
+export function distortionTeller(x: Distortion): string {
+  if (x.channel === 'envoy') {
+    return x.teller.party === x.speaker.party
+      ? `${x.speaker.name} sent it through its own envoy, ${x.teller.envoy ?? 'an envoy'}, who delivered it otherwise.`
+      : `${x.speaker.name} put it to ${poss(x.teller.name)} envoy, ${x.teller.envoy ?? 'an envoy'}, who reported it otherwise.`;
+  }
+  return x.asHeard ? `${x.teller.name} told it as it had heard it: misled in turn, it passed the distortion on.` : `${x.teller.name} told it otherwise than it had heard it.`;
+}
+
+/** What it cost, in a sentence. */
+export function distortionCost(x: Distortion): string {
+  if (!x.listeners.some((l) => l.exposure)) return 'none — it never came out.';
+  if (x.cost.credibility === 0 && x.cost.trust.length === 0) return `none — ${x.answers.name} found out in private that its own envoy had misled it.`;
+  const trust = x.cost.trust.map((t) => `${poss(t.name)} trust in ${x.answers.name} ${signed(t.change)}`).join(', ');
+  return `${poss(x.answers.name)} credibility ${signed(x.cost.credibility)}${trust ? `; ${trust}` : ''}.`;
+}
+
+/** How one party found out, in words: "found out in round 4: A clarification call with Red". */
+export function listenerFate(l: DistortionListener): string {
+  if (!l.exposure) return l.contradicted ? 'never found out, though another account it held told it otherwise' : 'never found out';
+  return `found out${l.exposure.round !== undefined ? ` in round ${l.exposure.round}` : ''}: ${l.exposure.text.charAt(0).toLowerCase()}${l.exposure.text.slice(1)}`;
+}
+
+function saidAndHeardMarkdown(d: Debrief): string[] {
+  const out = ['## What was said, and what was heard', ''];
+  if (d.saidAndHeard.length === 0) {
+    out.push('Every message arrived as it was said: no envoy garbled an offer, and no one passed one on otherwise.', '');
+    return out;
+  }
+  out.push(
+    'Every message that reached someone otherwise than it was said — an envoy\'s garbled report, a bent relay, a readout at odds with the talks — with what each party heard next to what was really said (**bold**: what differs), how it came out, and what it cost.',
+    '',
+  );
+  d.saidAndHeard.forEach((x, k) => {
+    out.push(`### ${k + 1}. ${cell(distortionTitle(x))}`, '', distortionTeller(x), '');
+    // One column per distinct version heard.
+    const columns: { names: string[]; listener: DistortionListener }[] = [];
+    for (const l of x.listeners) {
+      const same = columns.find((c) => c.listener.heard.every((h, i) => h.option === l.heard[i]!.option));
+      if (same) same.names.push(l.name);
+      else columns.push({ names: [l.name], listener: l });
+    }
+    out.push(`| issue | ${cell(x.speaker.name)} said | ${columns.map((c) => `${cell(c.names.join(', '))} heard`).join(' | ')} |`, `|---|---|${columns.map(() => '---|').join('')}`);
+    x.said.forEach((line, i) => {
+      const cells = columns.map((c) => {
+        const h = c.listener.heard[i]!;
+        return h.option === line.option ? cell(h.optionLabel) : `**${cell(h.optionLabel)}**`;
+      });
+      out.push(`| ${cell(line.issueName)} | ${cell(line.optionLabel)} | ${cells.join(' | ')} |`);
+    });
+    out.push('');
+    for (const l of x.listeners) {
+      out.push(
+        `- ${l.name} heard it worth ${fmt(l.value.heard)} to it (really ${fmt(l.value.said)})${l.answered ? ` and ${l.answered} it on that basis` : ''}; ${listenerFate(l)}.`,
+      );
+    }
+    out.push(`- Cost: ${distortionCost(x)}`, '');
+  });
+  return out;
 }
 
 /** A readable report for a teacher: the outcome, the concepts as they applied in this game, and the details. */
@@ -715,17 +1005,63 @@ export function debriefMarkdown(d: Debrief): string {
     '',
   );
   const info = d.information;
+  const v = info.verification;
+  const publicReadouts = d.saidAndHeard.filter((x) => x.channel === 'readout');
+  push(
+    `Words said in public reach everyone as they were said${info.public === 0 ? ', but nobody spoke in public in this game' : `: ${plural(info.public, 'public message', 'public messages')} could not be garbled on the way`}. A readout is a party's own account in front of everyone — a public claim it must stand by. ${v.readouts === 0 ? 'No readout was published.' : `${plural(v.readouts, 'readout was', 'readouts were')} published${publicReadouts.length > 0 ? `; ${publicReadouts.map((x) => `${poss(x.teller.name)} told package #${x.proposal ?? '?'} otherwise than it went`).join('; ')}` : ', none at odds with what was said'}.`}`,
+    '',
+  );
+  const agents = d.saidAndHeard.filter((x) => x.teller.envoy !== undefined);
+  const passers = d.saidAndHeard.filter((x) => x.channel === 'relay');
   push(
     '### Principal–agent and information problems',
     '',
-    "A leader (the principal) negotiates through agents — envoys with their own fidelity and bias — and must sell the deal to principals at home (veto players who ratify). What a party heard can differ from what was said; without a notetaker's record, nobody can settle it.",
+    "A leader (the principal) negotiates through agents — envoys with their own fidelity and bias — and must sell the deal to principals at home (veto players who ratify). The agent knows what was said; the principal knows only what the agent reports, and answers for it. What a party heard can differ from what was said; without a notetaker's record, nobody can settle it.",
     '',
-    `${plural(info.messages, 'message was', 'messages were')} sent (${info.viaEnvoy} through envoys, ${info.public} in public). ${plural(info.distorted, 'reached', 'reached')} someone distorted; ${info.exposed} of those ${info.exposed === 1 ? 'was' : 'were'} found out. ${plural(info.clarifications, 'clarification was', 'clarifications were')} asked for.`,
+    `${plural(info.messages, 'message was', 'messages were')} sent (${info.viaEnvoy} through envoys, ${info.public} in public); ${
+      info.distorted === 0
+        ? 'no envoy garbled one on the way'
+        : `${plural(info.distorted, 'message reached', 'messages reached')} someone garbled on the way, and ${info.exposed} of those ${info.exposed === 1 ? 'was' : 'were'} found out`
+    }. ${plural(info.clarifications, 'clarification was', 'clarifications were')} asked for.`,
+    '',
+  );
+  for (const x of agents) {
+    const found = x.listeners.filter((l) => l.exposure).length;
+    push(
+      `- ${x.teller.envoy}, ${poss(x.teller.name)} envoy, carried ${poss(x.speaker.name)} package #${x.proposal ?? '?'} (round ${x.round}) to ${andList(x.listeners.map((l) => l.name))} otherwise than it was said${
+        found === 0
+          ? '; it never came out, so nobody paid for it'
+          : x.cost.credibility === 0
+            ? `; ${x.teller.name} found out in private, and nobody else was misled`
+            : `; it came out, and ${x.answers.name} answered for its agent (credibility ${signed(x.cost.credibility)})`
+      }.`,
+    );
+  }
+  for (const x of passers) {
+    push(
+      `- ${x.teller.name} passed ${poss(x.speaker.name)} package #${x.proposal ?? '?'} on to ${andList(x.listeners.map((l) => l.name))} ${
+        x.asHeard ? `as it had heard it — misled in turn, it spread the distortion${x.answers.party !== x.teller.party ? `, and the blame went back to ${x.answers.name}` : ''}` : 'otherwise than it had heard it'
+      }.`,
+    );
+  }
+  if (agents.length + passers.length > 0) push('');
+  push(
+    '### Verification',
+    '',
+    `Words can be checked: an official record (a notetaker at direct talks, or words said in public), a clarification call to whoever spoke, another account of the same talks (a readout, a relay), a leak — and in the end the text tabled for signing. Checking has costs: a notetaker makes the other side speak less freely (its trust ${signed(v.costs.notetaker)}), and a call takes a turn; a call that confirms a report earns the teller ${signed(v.costs.confirmed)} trust.`,
+    '',
+    `- ${v.onRecord} of ${plural(v.proposals, 'proposal', 'proposals')} went on the record.`,
+    `- ${plural(info.clarifications, 'clarification call', 'clarification calls')}: ${v.confirmed} confirmed what was heard, ${v.exposures.clarification} exposed a distortion.`,
+    `- ${plural(v.leaks, 'leak', 'leaks')}, ${plural(v.readouts, 'readout', 'readouts')}, ${plural(v.relays, 'relay', 'relays')}.`,
+    `- Distortions found out by a call: ${v.exposures.clarification}; by a leak: ${v.exposures.leak}; by the text tabled for signing: ${v.exposures.signing}${v.exposures.other ? `; otherwise: ${v.exposures.other}` : ''}. Never found out: ${v.unexposed}.`,
+    `- Each time, whoever told it otherwise lost ${fmt(Math.abs(v.costs.credibility))} credibility, and the party it misled trusted it ${fmt(Math.abs(v.costs.trust))} less.`,
     '',
   );
   if (d.ratification) {
     push(`Ratification at home: ${Object.entries(d.ratification).map(([id, ok]) => `${nameIn(d, id)} ${ok ? 'ratified' : 'blocked it'}`).join(', ')}.`, '');
   }
+
+  push(...saidAndHeardMarkdown(d));
 
   // Concessions
   push('## Concession curves', '', "The utility of each party's own offers, in its own terms, round by round: how far and how fast it conceded.", '');

@@ -235,7 +235,7 @@ export function misled(world: World, m: Message, party: PartyId): boolean {
  * Who answers for a message's distortion: the envoy's principal; or whoever passed it on — unless it passed
  * on faithfully what it was told, and the blame goes back down the chain.
  */
-function culprit(w: World, m: Message): PartyId {
+export function culprit(w: World, m: Message): PartyId {
   if (m.channel === 'envoy') return m.envoyOf ?? m.from;
   if (m.channel === 'relay' && m.via !== undefined && m.said.kind === 'account') {
     const source = w.messages[m.via - 1]!;

@@ -163,7 +163,8 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       exposed,
       clarified: m.clarified.includes(self),
       disputed,
-      confidence: m.from === self ? 1 : exposed ? 0 : confidenceOf(m),
+      // A clarification that did not expose the message confirmed it: it is now as good as on the record.
+      confidence: m.from === self ? 1 : exposed ? 0 : m.clarified.includes(self) ? 1 : confidenceOf(m),
       ...(m.said.kind === 'account' ? { about: m.said.of, speaker: world.messages[m.said.of - 1]!.from } : {}),
       ...(m.meeting !== undefined ? { meeting: m.meeting } : {}),
     });

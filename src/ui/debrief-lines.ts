@@ -1,8 +1,8 @@
 // The debrief as styled lines for the screen: outcome, scores, the player's best and worst moves, the moments
 // that changed the game, the benchmarks, and every party's hidden preferences — now that the game is over.
-import type { Debrief, MoveAssessment } from '../analysis/debrief.js';
+import { distortionCost, distortionTeller, distortionTitle, listenerFate, type Debrief, type Distortion, type MoveAssessment } from '../analysis/debrief.js';
 import type { RichLine } from './components/RichText.js';
-import { bar, safeText, util2, wrap } from './format.js';
+import { bar, fit, safeText, util2, wrap } from './format.js';
 import type { Theme } from './theme.js';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
@@ -61,6 +61,10 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
     text(`R${m.round} ${safeText(m.text)}`, { color: bad ? theme.bad : undefined }, `  ${mark} `);
   }
 
+  heading('What was said, and what was heard');
+  if (d.saidAndHeard.length === 0) text('Every message arrived as it was said.', { color: theme.muted }, '  ');
+  for (const x of d.saidAndHeard) saidAndHeard(x, lines, text, width, theme);
+
   heading('What was possible');
   const z = d.zopa.start;
   text(z.exists ? `A zone of possible agreement existed at the start: ${(z.size.fraction * 100).toFixed(1)}% of packages beat every party's BATNA.` : 'At the start, no package beat every party\'s BATNA: there was no zone of possible agreement.', {}, '  ');
@@ -91,4 +95,41 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
     if (r.redLines.length > 0) text(`Red lines: ${r.redLines.map((l) => `${l.issueName}: ${l.optionLabel}`).join('; ')}`, { color: theme.bad }, '    ✗ ');
   }
   return lines;
+}
+
+type TextFn = (t: string, style?: Partial<RichLine[number]>, indent?: string) => void;
+
+/** One distorted message: who told it otherwise, what was said next to what each party heard, how it came out, the cost. */
+function saidAndHeard(x: Distortion, lines: RichLine[], text: TextFn, width: number, theme: Theme): void {
+  const found = x.listeners.some((l) => l.exposure);
+  text(distortionTitle(x), { bold: true }, `  ${found ? '✗' : '≈'} `);
+  text(distortionTeller(x), { color: theme.muted }, '    ');
+  // What was said next to each version heard, on the issues where they differ.
+  const columns: { names: string[]; heard: Distortion['listeners'][number]['heard'] }[] = [];
+  for (const l of x.listeners) {
+    const same = columns.find((c) => c.heard.every((h, i) => h.option === l.heard[i]!.option));
+    if (same) same.names.push(l.name);
+    else columns.push({ names: [l.name], heard: l.heard });
+  }
+  const issueW = Math.min(18, Math.max(8, ...x.said.map((l) => Array.from(l.issueName).length + 1)));
+  const colW = Math.max(8, Math.floor((width - 6 - issueW) / (columns.length + 1)) - 1);
+  lines.push([
+    { text: `      ${fit('', issueW)}` },
+    { text: ` ${fit(`${x.speaker.name} said`, colW)}`, bold: true, color: theme.good },
+    ...columns.map((c) => ({ text: ` ${fit(`${c.names.join(', ')} heard`, colW)}`, bold: true, color: theme.warn })),
+  ]);
+  x.said.forEach((line, i) => {
+    if (columns.every((c) => c.heard[i]!.option === line.option)) return;
+    lines.push([
+      { text: '    ≠ ', bold: true, color: theme.warn },
+      { text: fit(line.issueName, issueW) },
+      { text: ` ${fit(line.optionLabel, colW)}` },
+      ...columns.map((c) => ({ text: ` ${fit(c.heard[i]!.optionLabel, colW)}`, bold: c.heard[i]!.option !== line.option, color: c.heard[i]!.option !== line.option ? theme.warn : undefined })),
+    ]);
+  });
+  for (const l of x.listeners) {
+    const answered = l.answered ? `, ${l.answered} it` : '';
+    text(`${l.name} heard it worth ${util2(l.value.heard)} (really ${util2(l.value.said)})${answered}; ${listenerFate(l)}.`, { color: l.exposure ? undefined : theme.bad }, '    ');
+  }
+  text(`Cost: ${distortionCost(x)}`, { color: found ? theme.bad : theme.muted }, '    ');
 }

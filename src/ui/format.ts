@@ -1,8 +1,9 @@
 // Words and numbers as the player reads them, shared by the Ink screens and the plain line-by-line mode.
 // Plain strings only: no React here, so the plain mode can use it without loading the UI.
 import { utility, type Preferences, type PublicGame } from '../model/game.js';
+import { cableStatus, type CableStatus } from '../engine/channel-machine.js';
 import type { PlayerView, ViewMessage } from '../model/view.js';
-import type { Channel, Command, Commitment, LogLine, PartyId, Phase, Terms, World } from '../model/types.js';
+import type { Command, Commitment, LogLine, PartyId, Phase, Terms, World } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -35,62 +36,140 @@ export function termsLines(game: PublicGame, terms: Terms): string[] {
   return game.issues.map((issue, i) => `${issue.name}: ${issue.options[terms[i]!]?.label ?? '?'}`);
 }
 
-export function channelLabel(channel: Channel, record: boolean, envoyName?: string): string {
-  switch (channel) {
+/** How a cable stands for its holder, as a symbol and a word: the symbol carries it without colour (NO_COLOR). */
+export const CABLE_LOOK: Record<CableStatus, { symbol: string; word: string }> = {
+  sent: { symbol: '·', word: 'sent' },
+  'on-record': { symbol: '■', word: 'on the record' },
+  hearsay: { symbol: '≈', word: 'hearsay' },
+  confirmed: { symbol: '✓', word: 'confirmed' },
+  disputed: { symbol: '≠', word: 'disputed' },
+  exposed: { symbol: '✗', word: 'exposed' },
+};
+
+/** The flag on words that another account of the same talks tells differently. */
+export const DISAGREE_FLAG = '⚠ accounts disagree';
+
+/** A cable's status (from the cable machine) with its symbol and word. */
+export function cableLook(m: ViewMessage): { status: CableStatus; symbol: string; word: string } {
+  const status = cableStatus(m);
+  return { status, ...CABLE_LOOK[status] };
+}
+
+/** "Russia's", "United States'". */
+export const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+
+/** How a proposal or an answer travelled, in a few words: "at the table", "via Steve Witkoff", "in public". */
+export function viaWords(game: PublicGame, m: Pick<ViewMessage, 'channel' | 'record' | 'from' | 'envoy'>): string {
+  switch (m.channel) {
     case 'envoy':
-      return `via ${envoyName ?? 'envoy'} · hearsay`;
+      return `via ${envoyName(game, m.from, m.envoy) ?? 'an envoy'}`;
     case 'public':
-      return 'public · on the record';
+      return 'in public';
     case 'relay':
-      return 'passed on · hearsay';
+      return 'passed on';
     case 'readout':
-      return 'readout · their account';
+      return 'in a readout';
     case 'leak':
-      return 'leaked';
+      return 'in a leak';
     default:
-      return record ? 'direct · on the record' : 'direct · no notetaker';
+      return m.record ? 'at the table' : 'in talks with no notetaker';
   }
 }
 
+/** An envoy's name: the sender's own envoy, or (at a meeting) the guest's envoy who heard it. */
 export function envoyName(game: PublicGame, from: PartyId, envoy: string | undefined): string | undefined {
   if (envoy === undefined) return undefined;
-  return game.parties.find((p) => p.id === from)?.envoys.find((e) => e.id === envoy)?.name;
+  const own = game.parties.find((p) => p.id === from)?.envoys.find((e) => e.id === envoy);
+  return (own ?? game.parties.flatMap((p) => p.envoys).find((e) => e.id === envoy))?.name;
 }
 
-/** A cable as one line: who, through which channel, what. */
-export function cableLine(view: PlayerView, m: ViewMessage): string {
+/** What is known about the talks an account describes: who put which package on the table, and where. */
+export interface TalksRef {
+  /** The message that put the package on the table. */
+  root: number;
+  speaker: PartyId;
+  proposal?: number;
+  round: number;
+  /** The title of the scripted meeting it was put at. */
+  meeting?: string;
+  /** Who it was put to. */
+  listeners: PartyId[];
+}
+
+/**
+ * The talks behind each account `view` holds (and behind its proposals): an account names the talks it
+ * describes even to a party that was not there, so these come from the world, never their terms.
+ */
+export function talksRefs(world: World, meetings: readonly { id: string; title: string }[], view: PlayerView): Map<number, TalksRef> {
+  const refs = new Map<number, TalksRef>();
+  for (const m of view.messages) {
+    const root = m.about ?? (m.body.kind === 'proposal' ? m.id : undefined);
+    const r = root === undefined ? undefined : world.messages[root - 1];
+    if (!r || refs.has(r.id) || r.said.kind !== 'proposal') continue;
+    const meeting = world.proposals[r.said.proposal - 1]?.meeting;
+    const title = meeting === undefined ? undefined : meetings.find((x) => x.id === meeting)?.title;
+    refs.set(r.id, { root: r.id, speaker: r.from, proposal: r.said.proposal, round: r.round, listeners: r.to, ...(title ? { meeting: cleanText(title) } : {}) });
+  }
+  return refs;
+}
+
+/**
+ * "Russia's package #1", "your package #2", "its package #3" (told by the one who proposed it), or "the talks
+ * behind message #4" when nothing more is known.
+ */
+export function talksName(view: PlayerView, about: number, talks?: ReadonlyMap<number, TalksRef>, teller?: PartyId, named?: PartyId): string {
+  const ref = talks?.get(about);
+  const source = view.messages.find((x) => x.id === about);
+  const speaker = ref?.speaker ?? named ?? source?.from;
+  const proposal = ref?.proposal ?? (source?.body.kind === 'proposal' ? source.body.proposal : undefined);
+  if (speaker === undefined) return `the talks behind message #${about}`;
+  if (proposal === undefined) return speaker === view.self ? 'your offer' : `${possessive(partyName(view.game, speaker))} offer`;
+  if (speaker === view.self) return `your package #${proposal}`;
+  return speaker === teller ? `its package #${proposal}` : `${possessive(partyName(view.game, speaker))} package #${proposal}`;
+}
+
+/** A cable's sender and content, without its status: "R1 Russia via Steve Witkoff: package #1". */
+export function cableText(view: PlayerView, m: ViewMessage, talks?: ReadonlyMap<number, TalksRef>): string {
   const game = view.game;
-  const from = partyName(game, m.from);
-  const via = channelLabel(m.channel, m.record, envoyName(game, m.from, m.envoy));
+  const from = m.from === view.self ? 'You' : partyName(game, m.from);
   const body = m.body;
-  let what: string;
+  let text: string;
   switch (body.kind) {
     case 'proposal':
-      what = `package #${body.proposal}`;
+      text = `${from} ${viaWords(game, m)}: package #${body.proposal}`;
       break;
     case 'statement': {
       const issue = game.issues[body.issue]!;
-      what = `public line on ${issue.name}: nothing less than "${issue.options[body.option]!.label}"`;
+      text = `${from} in public: on ${issue.name}, nothing less than "${issue.options[body.option]!.label}"`;
       break;
     }
     case 'response':
-      what = `${body.answer === 'accept' ? 'accepts' : 'rejects'} package #${body.proposal}`;
+      text = `${from} ${viaWords(game, m)}: ${body.answer === 'accept' ? 'accepts' : 'rejects'} package #${body.proposal}`;
       break;
     case 'account': {
-      const source = view.messages.find((x) => x.id === body.of);
-      what =
-        source?.body.kind === 'proposal'
-          ? `an account of package #${source.body.proposal} (${partyName(game, source.from)}'s offer)`
-          : `an account of talks behind message #${body.of}`;
+      const what = talksName(view, body.of, talks, m.channel === 'leak' ? undefined : m.from, m.speaker);
+      text =
+        m.channel === 'leak'
+          ? `Leak of ${what}`
+          : m.channel === 'readout'
+            ? `${m.from === view.self ? 'Your' : possessive(from)} readout of ${what}`
+            : `${from} ${m.from === view.self ? 'pass' : 'passes'} on ${what}`;
       break;
     }
     case 'note':
-      what = body.text;
+      text = `${from}: ${body.text}`;
       break;
-    default:
-      what = '';
   }
-  return `R${m.round} ${from} (${via}${m.exposed ? ' · DISTORTED, exposed' : ''}): ${what}`;
+  return `R${m.round} ${text}`;
+}
+
+/**
+ * A cable as one line: who, through which channel, what, and how far it can be trusted — its status word,
+ * how sure, and whether accounts of the same talks disagree. "R1 Russia via Steve Witkoff: package #1 — ≈ hearsay, 70% sure".
+ */
+export function cableLine(view: PlayerView, m: ViewMessage, talks?: ReadonlyMap<number, TalksRef>): string {
+  const { symbol, word } = cableLook(m);
+  return `${cableText(view, m, talks)} — ${symbol} ${word}, ${percent(m.confidence)} sure${m.disputed ? ` · ${DISAGREE_FLAG}` : ''}`;
 }
 
 // ── Layout helpers shared by the screens (still plain strings) ────────────────────────────────────────────

@@ -33,6 +33,7 @@ export type Action =
   | 'walk'
   | 'pass'
   | 'history'
+  | 'intel'
   | 'channel'
   | 'sign'
   | 'refuse'
@@ -65,6 +66,7 @@ export type Scope =
   | 'offers'
   | 'pick'
   | 'history'
+  | 'intel'
   | 'signing'
   | 'confirm'
   | 'debrief'
@@ -88,6 +90,8 @@ const help: Binding = { action: 'help', keys: [ch('?')], help: 'this help', bar:
 const quit: Binding = { action: 'quit', keys: [ch('q')], help: 'quit (asks first; the game is saved)', bar: 'quit' };
 const back: Binding = { action: 'back', keys: [sp('escape')], help: 'go back', bar: 'back' };
 
+const intel: Binding = { action: 'intel', keys: [ch('i')], help: 'what we know: for sure vs what we were told, talks by talks', bar: 'intel' };
+
 export const KEYMAP: Record<Scope, Binding[]> = {
   title: [...move, { action: 'select', keys: [sp('enter')], help: 'choose', bar: 'choose' }, help, { ...quit, help: 'quit' }],
   scenarios: [...move, { action: 'select', keys: [sp('enter')], help: 'play this scenario', bar: 'choose' }, back, help, { ...quit, help: 'quit' }],
@@ -106,6 +110,7 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     { action: 'accept', keys: [ch('a')], help: 'accept an open proposal (pick one)', bar: 'accept' },
     { action: 'reject', keys: [ch('r')], help: 'reject an open proposal (pick one)', bar: 'reject' },
     { action: 'pass', keys: [ch('n')], help: 'pass: end your turn', bar: 'pass' },
+    intel,
     { action: 'statement', keys: [ch('s')], help: 'public statement: commit yourself on an issue', bar: 'statement' },
     { action: 'envoy', keys: [ch('e')], help: 'send a proposal through an envoy (off the record)', bar: 'envoy' },
     { action: 'clarify', keys: [ch('c')], help: 'ask for a clarification of what you heard second-hand', bar: 'clarify' },
@@ -139,9 +144,17 @@ export const KEYMAP: Record<Scope, Binding[]> = {
   ],
   pick: [...move, { action: 'select', keys: [sp('enter')], help: 'choose', bar: 'choose' }, { ...back, bar: 'cancel', help: 'cancel' }, help],
   history: [...scroll, { action: 'back', keys: [sp('escape'), ch('h')], help: 'back to the table', bar: 'back' }, help],
+  intel: [
+    ...scroll,
+    { action: 'left', keys: [sp('left'), ch('[')], help: 'the previous set of talks', bar: 'talks' },
+    { action: 'right', keys: [sp('right'), ch(']')], help: 'the next set of talks' },
+    { action: 'back', keys: [sp('escape'), ch('i')], help: 'back to the table', bar: 'back' },
+    help,
+  ],
   signing: [
     { action: 'sign', keys: [ch('s')], help: 'sign the agreement as written', bar: 'sign' },
     { action: 'refuse', keys: [ch('x')], help: 'refuse to sign (the agreement falls apart)', bar: 'refuse' },
+    intel,
     { action: 'history', keys: [ch('h')], help: 'the full log of what you have seen', bar: 'log' },
     help,
     quit,

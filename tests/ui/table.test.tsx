@@ -52,9 +52,11 @@ describe('the table at 80×24', () => {
 
     await t.press('n');
     advance();
-    screen = await t.waitFor('via Steve Witkoff · hearsay');
+    screen = await t.waitFor('United States via Steve Witkoff: package #');
     expect(screen).toContain('Round 2/18');
-    expect(screen).toMatch(/R1 Europe \(direct · on the record\): package #\d/);
+    // Each cable: its status (symbol and word), how reliable, then who, through which channel, what.
+    expect(screen).toMatch(/≈ hearsay +70% · R1 United States via Steve Witkoff: package #\d/);
+    expect(screen).toMatch(/■ on the record 100% · R1 Europe at the table: package #\d/);
     // Every AI's latest move with its reason.
     expect(screen).toMatch(/Russia\s+R1 proposed: our full demands/);
   });

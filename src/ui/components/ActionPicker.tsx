@@ -5,7 +5,7 @@ import type { Game } from '../../model/game.js';
 import { clarifiable, readable, relayable, summitPartners } from '../../model/rules.js';
 import type { Command, World } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
-import { cableLine, partyName, safeText } from '../format.js';
+import { cableLine, partyName, safeText, talksRefs } from '../format.js';
 import type { BuilderSetup } from '../hooks/use-builder.js';
 import { useTheme } from '../theme.js';
 import { PickList, type PickItem } from './PickList.js';
@@ -47,6 +47,7 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
   const self = view.self;
   const pub = view.game;
   const me = pub.parties.find((p) => p.id === self)!;
+  const talks = talksRefs(world, game.scenario.meetings, view);
   let title = '';
   let intro: string | undefined;
   let choices: Choice[] = [];
@@ -94,7 +95,7 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
       const ids = new Set(clarifiable(world, self).map((m) => m.id));
       choices = view.messages
         .filter((m) => ids.has(m.id))
-        .map((m) => ({ label: safeText(cableLine(view, m)), then: () => onCommand({ type: 'clarify', by: self, message: m.id }) }));
+        .map((m) => ({ label: safeText(cableLine(view, m, talks)), then: () => onCommand({ type: 'clarify', by: self, message: m.id }) }));
       break;
     }
     case 'relay': {
@@ -103,7 +104,7 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
       const ids = new Set(relayable(world, self).map((m) => m.id));
       choices = view.messages
         .filter((m) => ids.has(m.id))
-        .map((m) => ({ label: safeText(cableLine(view, m)), then: () => onNext({ what: 'relay-to', message: m.id }) }));
+        .map((m) => ({ label: safeText(cableLine(view, m, talks)), then: () => onNext({ what: 'relay-to', message: m.id }) }));
       break;
     }
     case 'relay-to': {
@@ -126,7 +127,7 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
       choices = view.messages
         .filter((m) => ids.has(m.id))
         .map((m) => ({
-          label: safeText(cableLine(view, m)),
+          label: safeText(cableLine(view, m, talks)),
           then: () =>
             onBuilder({
               purpose: 'readout',

@@ -1,27 +1,42 @@
-// The cables: every message you sent or received, newest first, with the channel it came through and whether
-// an official record exists or it is hearsay. Distortions you found out are flagged.
+// The cables: every message you sent or received, newest first. Each shows where it stands for you — its status
+// from the cable machine as a symbol and a word (■ on the record, ≈ hearsay, ✓ confirmed, ≠ disputed, ✗ exposed),
+// how sure you can be of it — and a flag when two accounts of the same talks disagree; then who sent it, through
+// which channel, and what it is (an account says whose talks it describes). i opens their terms side by side.
 import { Box, Text } from 'ink';
-import type { PlayerView } from '../../model/view.js';
 import { utility } from '../../model/game.js';
-import { cableLine, safeText, util2 } from '../format.js';
+import type { PlayerView } from '../../model/view.js';
+import { cableLook, cableText, DISAGREE_FLAG, fit, percent, safeText, util2, type TalksRef } from '../format.js';
+import { statusColor } from '../intel-lines.js';
 import { useTheme } from '../theme.js';
 import { Section } from './Section.js';
 
-export function CablesPanel({ view, width, rows }: { view: PlayerView; width: number; rows: number }) {
+export interface CablesPanelProps {
+  view: PlayerView;
+  /** The talks each account describes (see talksRefs). */
+  talks?: ReadonlyMap<number, TalksRef>;
+  width: number;
+  rows: number;
+}
+
+export function CablesPanel({ view, talks, width, rows }: CablesPanelProps) {
   const theme = useTheme();
   const cables = [...view.messages].sort((a, b) => b.id - a.id);
   return (
     <Box flexDirection="column" width={width}>
-      <Section title="Cables" width={width} right={`${cables.length} · newest first`} />
+      <Section title="Cables" width={width} right={`${cables.length} · newest first · i: what we know`} />
       <Box flexDirection="column" height={rows} overflow="hidden">
         {cables.length === 0 && <Text color={theme.muted}>No messages yet.</Text>}
         {cables.slice(0, rows).map((m) => {
-          const hearsay = m.channel === 'envoy';
+          const { status, symbol, word } = cableLook(m);
+          const terms = m.body.kind === 'proposal' && m.from !== view.self ? m.body.terms : undefined;
           return (
-            <Text key={m.id} wrap="truncate" color={m.exposed ? theme.bad : undefined}>
-              <Text color={theme.party(view.game, m.from)}>{hearsay ? '≈ ' : '■ '}</Text>
-              {safeText(cableLine(view, m))}
-              {m.body.kind === 'proposal' && m.from !== view.self && <Text color={theme.muted}>{` · you ${util2(utility(view.preferences, m.body.terms))}`}</Text>}
+            <Text key={m.id} wrap="truncate">
+              <Text color={statusColor(status, theme)} bold={status === 'exposed' || status === 'disputed'}>{`${symbol} ${fit(word, 13)}`}</Text>
+              <Text color={theme.muted}>{` ${percent(m.confidence).padStart(4)} `}</Text>
+              {m.disputed && <Text color={theme.warn} bold>{`${DISAGREE_FLAG} `}</Text>}
+              <Text color={theme.party(view.game, m.from)}>{'· '}</Text>
+              <Text color={status === 'exposed' ? theme.bad : undefined}>{safeText(cableText(view, m, talks))}</Text>
+              {terms && <Text color={theme.muted}>{` · you ${util2(utility(view.preferences, terms))}`}</Text>}
             </Text>
           );
         })}

@@ -20,6 +20,7 @@ const SCOPE_TITLE: Record<Scope, string> = {
   offers: 'Open proposals',
   pick: 'Choosing',
   history: 'The log',
+  intel: 'What we know',
   signing: 'Signing',
   confirm: 'A question',
   debrief: 'The debrief',
@@ -33,7 +34,7 @@ export const HOW_TO_PLAY =
   'apply pressure, call a summit, walk out — or pass. When every party whose signature is needed accepts the ' +
   'same package, it goes to signing, then home for ratification. Your score is the deal against your BATNA: ' +
   'what no deal — the war going on — is worth to you. Envoys carry messages off the record and may garble ' +
-  'them; direct talks keep an official record.';
+  'them; direct talks keep an official record. i shows what you know for sure and what you were only told.';
 
 export function HelpOverlay({ scope, width, height, onClose, intro }: { scope: Scope; width: number; height: number; onClose: () => void; intro?: boolean }) {
   const theme = useTheme();

@@ -1,7 +1,7 @@
 // Scrolling a tall text in a window of `height` lines.
 import { useReducer } from 'react';
 
-export type ScrollEvent = { type: 'up' } | { type: 'down' } | { type: 'pageUp' } | { type: 'pageDown' } | { type: 'top' } | { type: 'bottom' };
+export type ScrollEvent = { type: 'up' } | { type: 'down' } | { type: 'pageUp' } | { type: 'pageDown' } | { type: 'top' } | { type: 'bottom' } | { type: 'to'; offset: number };
 
 export function scrollBy(offset: number, event: ScrollEvent, total: number, height: number): number {
   const max = Math.max(0, total - height);
@@ -17,7 +17,9 @@ export function scrollBy(offset: number, event: ScrollEvent, total: number, heig
             ? offset + page
             : event.type === 'top'
               ? 0
-              : max;
+              : event.type === 'to'
+                ? event.offset
+                : max;
   return Math.max(0, Math.min(max, next));
 }
 

@@ -88,6 +88,8 @@ export function useTableActions({ view, legal, send, setMode, builder, onDebrief
         return can('refuse') ? setMode({ type: 'confirm', what: 'refuse' }) : no();
       case 'history':
         return setMode({ type: 'history' });
+      case 'intel':
+        return setMode({ type: 'intel' });
       case 'debrief':
         return view.phase === 'ended' ? onDebrief() : undefined;
       default:

@@ -10,6 +10,7 @@ export type TableMode =
   | { kind: 'offers' }
   | { kind: 'pick'; pick: Pick }
   | { kind: 'history' }
+  | { kind: 'intel' }
   | { kind: 'confirm'; what: 'walk-out' | 'refuse' };
 
 export type TableModeEvent =
@@ -18,6 +19,7 @@ export type TableModeEvent =
   | { type: 'offers' }
   | { type: 'pick'; pick: Pick }
   | { type: 'history' }
+  | { type: 'intel' }
   | { type: 'confirm'; what: 'walk-out' | 'refuse' };
 
 export function tableModeReducer(state: TableMode, event: TableModeEvent): TableMode {
@@ -33,6 +35,8 @@ export function tableModeReducer(state: TableMode, event: TableModeEvent): Table
       return { kind: 'pick', pick: event.pick };
     case 'history':
       return { kind: 'history' };
+    case 'intel':
+      return { kind: 'intel' };
     case 'confirm':
       return { kind: 'confirm', what: event.what };
   }

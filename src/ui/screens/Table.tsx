@@ -13,6 +13,7 @@ import { CablesPanel } from '../components/CablesPanel.js';
 import { ConfirmOverlay } from '../components/ConfirmOverlay.js';
 import { Header } from '../components/Header.js';
 import { HistoryView } from '../components/HistoryView.js';
+import { IntelView } from '../components/IntelView.js';
 import { KeyBar } from '../components/KeyBar.js';
 import { MapPanel } from '../components/MapPanel.js';
 import { MovesPanel, latestMoves } from '../components/MovesPanel.js';
@@ -24,8 +25,9 @@ import { ProposalBuilder } from '../components/ProposalBuilder.js';
 import { SigningView } from '../components/SigningView.js';
 import { StatusLine, tableStatus } from '../components/StatusLine.js';
 import { useKeys } from '../context/keys.js';
-import { visibleLines } from '../format.js';
+import { talksRefs, visibleLines } from '../format.js';
 import type { BuilderSetup } from '../hooks/use-builder.js';
+import { talksGroups } from '../intel.js';
 import { useTableMode } from '../hooks/use-table-mode.js';
 import type { Action } from '../keymap.js';
 import { tableLayout } from '../layout.js';
@@ -66,6 +68,9 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
   const log = useSelector(actor, (s) => s.context.log);
   const view = useMemo(() => playerView(world, game, viewer), [world, game, viewer]);
   const [mode, setMode] = useTableMode();
+  // The talks behind the cables (an account names them even to a party that was not there), and what we know.
+  const talks = useMemo(() => talksRefs(world, game.scenario.meetings, view), [world, game, view]);
+  const groups = useMemo(() => (mode.kind === 'intel' ? talksGroups(world, game.scenario.meetings, view) : []), [world, game, view, mode.kind]);
   const legal = legalCommandTypes(game, world, viewer);
   const signingTurn = world.phase === 'signing' && view.turn === viewer;
 
@@ -93,7 +98,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
   const lines = useMemo(() => visibleLines([...session.priorLines, ...logLines], viewer), [session.priorLines, logLines, viewer]);
   const layout = tableLayout(width, height, game.partyIds.length);
   const body = layout.bodyRows;
-  const only = new Set<Action>([...legal.flatMap((t) => ACTION_OF[t] ?? []), 'history', ...(world.phase === 'ended' ? (['debrief'] as Action[]) : [])]);
+  const only = new Set<Action>([...legal.flatMap((t) => ACTION_OF[t] ?? []), 'history', 'intel', ...(world.phase === 'ended' ? (['debrief'] as Action[]) : [])]);
   if (!game.party[viewer]!.envoys.length || !channels.includes('envoy')) only.delete('envoy');
   const status = tableStatus(view, session.humans, error, notice);
   const back = () => {
@@ -102,7 +107,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
   };
 
   let content;
-  let scope: 'table' | 'signing' | 'builder' | 'offers' | 'pick' | 'history' | 'confirm' = signingTurn ? 'signing' : 'table';
+  let scope: 'table' | 'signing' | 'builder' | 'offers' | 'pick' | 'history' | 'intel' | 'confirm' = signingTurn ? 'signing' : 'table';
   switch (mode.kind) {
     case 'builder':
       scope = 'builder';
@@ -143,6 +148,10 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
       scope = 'history';
       content = <HistoryView lines={lines} width={width} rows={body} onClose={back} />;
       break;
+    case 'intel':
+      scope = 'intel';
+      content = <IntelView view={view} groups={groups} width={width} rows={body} onClose={back} />;
+      break;
     case 'confirm':
       scope = 'confirm';
       content =
@@ -180,7 +189,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
             <OffersPanel view={view} width={layout.rightWidth} rows={layout.bandRows} />
           </Box>
           <MovesPanel view={view} moves={latestMoves(view, world, log, decisions)} width={width} rows={layout.movesRows} />
-          <CablesPanel view={view} width={width} rows={layout.cablesRows} />
+          <CablesPanel view={view} talks={talks} width={width} rows={layout.cablesRows} />
           <NewsPanel lines={lines} width={width} rows={layout.newsRows} />
         </Box>
       );
