@@ -1,9 +1,9 @@
 // `backchannel debrief SAVE... [--markdown FILE]`: the teacher's report. One save: that game's debrief (the
 // outcome, scores against BATNAs, the bargaining benchmarks, the moments that mattered, hidden preferences).
 // Several: the class report comparing them. Every save is replayed and its hash checked first.
-import { parseArgs } from 'node:util';
 import { aggregateDebriefs, aggregateMarkdown, buildDebrief, debriefMarkdown, type Debrief } from '../../analysis/debrief.js';
 import { cleanText } from '../../scenario/clean-text.js';
+import { parseCommand } from '../args.js';
 import { usageError } from '../errors.js';
 import { exitOnBrokenPipe } from '../tty.js';
 import { loadSave, rebuildLog, writeFileAtomic } from '../save-store.js';
@@ -12,18 +12,7 @@ const usage = 'usage: backchannel debrief SAVE... [--markdown FILE] [--scenario 
 
 export async function run(argv: string[]): Promise<number> {
   exitOnBrokenPipe();
-  let values: { markdown?: string | undefined; scenario?: string | undefined; help?: boolean | undefined };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { markdown: { type: 'string' }, scenario: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    throw usageError(`debrief: ${argError(error)}\n${usage}`);
-  }
+  const { values, positionals } = parseCommand('debrief', argv, { markdown: { type: 'string' }, scenario: { type: 'string' } });
   if (values.help) {
     process.stdout.write(
       `${usage}\n\nThe teacher's report of one saved game, or a class report comparing several.\n` +
@@ -49,11 +38,3 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** node:util parseArgs errors in a line: "unknown option --x", "option --y needs a value". */
-function argError(error: unknown): string {
-  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  const option = /'([^' ]+)/.exec(message)?.[1];
-  if (/Unknown option/i.test(message) && option) return `unknown option ${option}`;
-  if (/argument missing/i.test(message) && option) return `${option} needs a value`;
-  return message.replace(/\.$/, '');
-}

@@ -1,8 +1,8 @@
 // `backchannel new ID [--out FILE]`: writes a commented starter scenario that validates, for an author to edit.
 import { writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { bundledSchemaPath, packageRoot } from '../../scenario/bundled.js';
+import { parseCommand } from '../args.js';
 import { CliError, usageError } from '../errors.js';
 
 const help = `Usage: backchannel new ID [--out FILE]
@@ -12,18 +12,7 @@ ID is lower-case letters, digits and dashes, starting with a letter (e.g. border
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { out?: string | undefined; help?: boolean | undefined };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    throw usageError(`new: ${argumentProblem(error)} (try: backchannel new --help)`);
-  }
+  const { values, positionals } = parseCommand('new', argv, { out: { type: 'string', short: 'o' } });
   if (values.help) {
     process.stdout.write(help);
     return 0;
@@ -50,15 +39,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   process.stdout.write(`wrote ${out} — edit it, then check it with: backchannel validate ${out}\n`);
   return 0;
-}
-
-function argumentProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: unknown }).code;
-  const option = /'([^']+)'/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option ${/--[\w-]+/.exec(option)?.[0] ?? option} needs a value`;
-  return message;
 }
 
 /**

@@ -4,12 +4,12 @@
 // plain mode when asked for or when stdin or stdout is not a terminal. React and Ink are imported only on the
 // interactive path.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Game } from '../../model/game.js';
 import type { PartyId } from '../../model/types.js';
 import { listBundled } from '../../scenario/bundled.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import type { AppOptions, GameStart, ScenarioChoice } from '../../ui/app-options.js';
+import { parseCommand } from '../args.js';
 import { CliError, usageError } from '../errors.js';
 import { INTERRUPT, lineSource } from '../plain/input.js';
 import { pickParties, pickScenario } from '../plain/pickers.js';
@@ -50,25 +50,15 @@ interface Flags {
 }
 
 function parse(argv: string[]): { flags: Flags; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        as: { type: 'string' },
-        players: { type: 'string' },
-        seed: { type: 'string' },
-        load: { type: 'string' },
-        save: { type: 'string' },
-        plain: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    return { flags: values as Flags, positionals };
-  } catch (error) {
-    throw usageError(`play: ${argError(error)}\n${playUsage}`);
-  }
+  const { values, positionals } = parseCommand('play', argv, {
+    as: { type: 'string' },
+    players: { type: 'string' },
+    seed: { type: 'string' },
+    load: { type: 'string' },
+    save: { type: 'string' },
+    plain: { type: 'boolean' },
+  });
+  return { flags: values as Flags, positionals };
 }
 
 /** The parties named by --as or --players, checked against the scenario, in turn order. */
@@ -260,11 +250,3 @@ async function interactive(scenarios: ScenarioChoice[], seed: number, start: Gam
   return 0;
 }
 
-/** node:util parseArgs errors in a line: "unknown option --x", "option --y needs a value". */
-function argError(error: unknown): string {
-  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  const option = /'([^' ]+)/.exec(message)?.[1];
-  if (/Unknown option/i.test(message) && option) return `unknown option ${option}`;
-  if (/argument missing/i.test(message) && option) return `${option} needs a value`;
-  return message.replace(/\.$/, '');
-}

@@ -1,9 +1,9 @@
 // `backchannel replay SAVE [--scenario PATH]`: rebuilds a saved game from its commands (the AI is never asked
 // again) and checks that the rebuilt world's hash is the one the save recorded.
-import { parseArgs } from 'node:util';
 import { replaySave, SaveError } from '../../engine/save.js';
 import type { World } from '../../model/types.js';
 import { cleanText } from '../../scenario/clean-text.js';
+import { parseCommand } from '../args.js';
 import { CliError, usageError } from '../errors.js';
 import { exitOnBrokenPipe } from '../tty.js';
 import { readSave, scenarioForSave } from '../save-store.js';
@@ -12,18 +12,7 @@ const usage = 'usage: backchannel replay SAVE [--scenario PATH]';
 
 export async function run(argv: string[]): Promise<number> {
   exitOnBrokenPipe();
-  let values: { scenario?: string | undefined; help?: boolean | undefined };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { scenario: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    throw usageError(`replay: ${argError(error)}\n${usage}`);
-  }
+  const { values, positionals } = parseCommand('replay', argv, { scenario: { type: 'string' } });
   if (values.help) {
     process.stdout.write(
       `${usage}\n\nRebuilds the game in SAVE from its seed and commands and checks the final state's hash.\n` +
@@ -59,11 +48,3 @@ export function outcomeText(world: World): string {
   return `${o.kind === 'deal' ? 'deal' : 'no deal'} (${o.reason})`;
 }
 
-/** node:util parseArgs errors in a line: "unknown option --x", "option --y needs a value". */
-function argError(error: unknown): string {
-  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  const option = /'([^' ]+)/.exec(message)?.[1];
-  if (/Unknown option/i.test(message) && option) return `unknown option ${option}`;
-  if (/argument missing/i.test(message) && option) return `${option} needs a value`;
-  return message.replace(/\.$/, '');
-}

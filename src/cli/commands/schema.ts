@@ -1,6 +1,6 @@
 // `backchannel schema`: the JSON Schema (draft-07) of the scenario format, for editors and tools.
-import { parseArgs } from 'node:util';
 import { scenarioJsonSchema } from '../../scenario/json-schema.js';
+import { parseCommand } from '../args.js';
 import { usageError } from '../errors.js';
 
 const help = `Usage: backchannel schema
@@ -11,14 +11,7 @@ Prints the JSON Schema (draft-07) of the scenario format. Scenario files point a
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { help?: boolean | undefined };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
-  } catch (error) {
-    const option = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
-    throw usageError(`schema: ${option ? `unknown option ${option}` : String(error)} (try: backchannel schema --help)`);
-  }
+  const { values, positionals } = parseCommand('schema', argv, {});
   if (values.help) {
     process.stdout.write(help);
     return 0;

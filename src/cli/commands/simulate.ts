@@ -1,20 +1,15 @@
 // `backchannel simulate SCENARIO [--runs N] [--seed N] [--json]`: all-AI games and their outcome distribution.
-import { parseArgs } from 'node:util';
 import { simulate, type SimulationSummary } from '../../engine/simulate.js';
 import type { Game } from '../../model/game.js';
+import { parseCommand } from '../args.js';
 import { usageError } from '../errors.js';
 import { loadGame, parseSeed } from '../scenario-arg.js';
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { runs: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw usageError((error as Error).message);
+  const parsed = parseCommand('simulate', argv, { runs: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } });
+  if (parsed.values.help) {
+    process.stdout.write('Usage: backchannel simulate SCENARIO [--runs N] [--seed N] [--json]\n\nPlays N all-AI games (default 100) and prints the outcome distribution; --json prints one JSON object.\nThe same arguments always print the same output.\n');
+    return 0;
   }
   const [arg, ...extra] = parsed.positionals;
   if (!arg) throw usageError('simulate needs a scenario: backchannel simulate SCENARIO [--runs N] [--seed N] [--json]');

@@ -1,9 +1,9 @@
 // `backchannel validate FILE...`: checks scenario files and prints every problem as file:line:col: message.
 import { statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { cleanText } from '../../scenario/clean-text.js';
 import { listBundled } from '../../scenario/bundled.js';
 import { formatProblem, loadScenarioFile } from '../../scenario/load.js';
+import { parseCommand } from '../args.js';
 import { usageError } from '../errors.js';
 
 const help = `Usage: backchannel validate FILE...
@@ -14,14 +14,7 @@ Exit code 1 when any file has a problem.
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { help?: boolean | undefined };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
-  } catch (error) {
-    const option = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
-    throw usageError(`validate: ${option ? `unknown option ${option}` : String(error)} (try: backchannel validate --help)`);
-  }
+  const { values, positionals } = parseCommand('validate', argv, {});
   if (values.help) {
     process.stdout.write(help);
     return 0;
