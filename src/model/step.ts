@@ -39,19 +39,24 @@ setAutoFreeze(process.env.NODE_ENV !== 'production');
 export function step(game: Game, world: World, command: Command): World {
   const error = validate(game, world, command);
   if (error) throw new IllegalCommand(error);
+  base = world;
   pending = [];
   roundPending = false;
   try {
     const after = produce(world, (w) => {
+      const added = mark(w as World);
       w.moves++;
       apply(game, w as World, command);
+      settleNew(w as World, added);
       if (!roundPending) flush(w as World);
     });
     if (!roundPending) return after;
     // A new round opens: its events read the world as the round begins (a plain, frozen World — reading
     // conditions through immer's drafts would cost more than the rest of the step).
     return produce(after, (w) => {
+      const added = mark(w as World);
       startRound(game, w as World, after);
+      settleNew(w as World, added);
       flush(w as World);
     });
   } finally {
@@ -60,8 +65,10 @@ export function step(game: Game, world: World, command: Command): World {
   }
 }
 
-// State of the step in progress (step is synchronous and never re-entered): the lines it wrote, and
-// whether it ended a round so that the next one must open.
+// State of the step in progress (step is synchronous and never re-entered): the world it started from (for
+// reads of what the step cannot have changed yet — a read through an immer draft costs far more), the lines
+// it wrote, and whether it ended a round so that the next one must open.
+let base: World;
 let pending: LogLine[] = [];
 let roundPending = false;
 
@@ -90,6 +97,26 @@ function log(w: World, line: Omit<LogLine, 'round'>): void {
   pending.push({ round: w.round, ...line });
 }
 
+const mark = (w: World) => ({ messages: w.messages.length, proposals: w.proposals.length });
+
+/** Freezes the messages and proposals a recipe added (they are plain objects inside the draft, not drafts). */
+function settleNew(w: World, from: { messages: number; proposals: number }): void {
+  for (let i = from.messages; i < w.messages.length; i++) settled(w.messages[i]!);
+  for (let i = from.proposals; i < w.proposals.length; i++) settled(w.proposals[i]!);
+}
+
+/**
+ * Freezes a new record once the step is done with it. Immer copies a frozen object on write like any other, and
+ * when it finalizes a changed list it skips frozen items at once: the history of messages and proposals then
+ * costs next to nothing per step, frozen or not in the rest of the world.
+ */
+function settled<T extends object>(record: T): T {
+  for (const value of Object.values(record)) {
+    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) settled(value);
+  }
+  return Object.freeze(record);
+}
+
 function closeProposal(w: World, id: number, status: Proposal['status']): void {
   w.proposals[id - 1]!.status = status;
   const at = w.open.indexOf(id);
@@ -100,7 +127,9 @@ function closeProposal(w: World, id: number, status: Proposal['status']): void {
 function closeOpen(w: World, status: Proposal['status'], by?: PartyId): void {
   const ids = w.open.slice();
   for (const id of ids) {
-    if (by === undefined || w.proposals[id - 1]!.by === by) closeProposal(w, id, status);
+    // Who made a proposal never changes: read it from the step's base world, not through a draft.
+    const maker = (base.proposals[id - 1] ?? w.proposals[id - 1]!).by;
+    if (by === undefined || maker === by) closeProposal(w, id, status);
   }
 }
 
@@ -278,11 +307,13 @@ function expose(game: Game, w: World, m: Message, listener: PartyId, how: string
 
 /** Every party that was told something else about the talks behind `root` learns the truth (a record, a leak). */
 function exposeAll(game: Game, w: World, root: Message, how: string): void {
-  for (const m of w.messages) {
+  for (let i = 0; i < w.messages.length; i++) {
+    // Who heard what never changes after a message is sent: decide from the base world, draft only to expose.
+    const m = base.messages[i] ?? w.messages[i]!;
     if (m.id !== root.id && !(m.said.kind === 'account' && m.said.of === root.id)) continue;
     if (m.channel === 'readout' || m.channel === 'leak') continue;
     for (const listener of m.to) {
-      if (listener !== root.from && misled(w, m, listener)) expose(game, w, m, listener, how);
+      if (listener !== root.from && misled(w, m, listener)) expose(game, w, w.messages[i]!, listener, how);
     }
   }
 }
@@ -406,10 +437,12 @@ function leaks(game: Game, w: World): void {
   if (chance <= 0) return;
   // Messages are in round order: read back only as far as this round's (each read of a draft costs).
   const count = w.messages.length;
+  // Read each message from the step's base world where it already existed (a plain read), else the draft.
+  const read = (i: number) => base.messages[i] ?? w.messages[i]!;
   let first = count;
-  while (first > 0 && w.messages[first - 1]!.round === w.round) first--;
+  while (first > 0 && read(first - 1).round === w.round) first--;
   for (let i = first; i < count; i++) {
-    const m = w.messages[i]!;
+    const m = read(i);
     if (m.record || m.channel === 'leak' || m.channel === 'readout') continue;
     const truth = truthOf(w, m);
     if (!truth || rand(w) >= chance) continue;
@@ -617,7 +650,7 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
   const name = nameOf(game, by);
   switch (c.type) {
     case 'propose': {
-      const to = c.to ?? game.partyIds.filter((id) => id !== by && w.parties[id]!.status === 'active');
+      const to = c.to ?? game.partyIds.filter((id) => id !== by && base.parties[id]!.status === 'active');
       closeOpen(w, 'superseded', by);
       const id = w.proposals.length + 1;
       const heard: Record<PartyId, Terms> = {};
