@@ -28,7 +28,7 @@ import { suspiciousEnvoyOffer } from './clarify.js';
 import { informationMove, informationPlan } from './information.js';
 import { leverMove } from './levers.js';
 import { emptyModel, learnOpponentsInto, type OpponentModel } from './opponent-model.js';
-import { f2, givenIssue, issueName, names, optionLabel, partyName, refusal, takenIssue } from './reasons.js';
+import { givenIssue, issueName, names, optionLabel, partyName, refusal, takenIssue } from './reasons.js';
 import { relianceTable } from './reliance.js';
 import { searchPackage } from './search.js';
 import { commitmentToMake } from './statements.js';
@@ -82,7 +82,7 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
       reason:
         suspicion.why === 'disputed'
           ? `asked ${partyName(view, suspicion.message.from)} to confirm #${suspicion.proposal.id}: another account of those talks disagrees`
-          : `asked ${partyName(view, suspicion.message.from)} to confirm #${suspicion.proposal.id}: ${f2(suspicion.utility)} is far above its earlier ${f2(suspicion.baseline)}`,
+          : `asked ${partyName(view, suspicion.message.from)} to confirm #${suspicion.proposal.id}: it sounds far better than anything it offered before`,
     };
   }
 
@@ -90,13 +90,12 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
   const offers = openOffers(view);
   const acceptable = bestAcceptable(view, t, target, nextValue, offers);
   if (acceptable) {
-    const u = f2(acceptable.utility);
     return {
       command: { type: 'accept', by: self, proposal: acceptable.proposal.id },
       reason:
         acceptable.rule === 'target'
-          ? `accepted #${acceptable.proposal.id}: ${u} beats my aspiration ${f2(target)}`
-          : `accepted #${acceptable.proposal.id}: ${u} beats what I would ask next round (${f2(nextValue)})`,
+          ? `accepted #${acceptable.proposal.id}: it gives us what we came for`
+          : `accepted #${acceptable.proposal.id}: it is as good as what we would ask next`,
     };
   }
 
@@ -105,7 +104,7 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
   if (shouldWalkOut(view, strategy, heard)) {
     return {
       command: { type: 'walk-out', by: self },
-      reason: `walked out: the best offer (${f2(heard!)}) is ${f2(view.batna - heard!)} below my BATNA ${f2(view.batna)}`,
+      reason: `walked out: nothing on the table comes close to what we can get without a deal`,
     };
   }
 
@@ -159,7 +158,7 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
       const how = latest.channel === 'envoy' ? 'through the envoy' : 'in one-to-one talks';
       return {
         command: { type: 'propose', by: self, terms: [...latest.terms], channel },
-        reason: `proposed ${channel === 'public' ? 'in public' : 'at the table'} what ${names(view, latest.to)} accepted ${how} (${f2(ownUtility(t, latest.terms))} for us)`,
+        reason: `proposed ${channel === 'public' ? 'in public' : 'at the table'} what ${names(view, latest.to)} accepted ${how}`,
       };
     }
   }
@@ -193,7 +192,7 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
 
   // Repeating a proposal that is still on the table only resets its clock: do something else.
   if (latest && latest.status === 'open' && sameTerms(latest.terms, terms) && latest.round >= view.round - 1) {
-    return wait(holdOrReject(view, t, offers, target, nextValue, `waiting: #${latest.id} still stands (${f2(utility)} for us)`));
+    return wait(holdOrReject(view, t, offers, target, nextValue, `waiting: #${latest.id} still stands`));
   }
 
   // An offer made to us alone that is within reach of what we ask is answered one to one (talks.ts).
@@ -256,17 +255,16 @@ function proposalReason(
           : command.to && command.to.length === 1
             ? ` to ${names(view, command.to)} one to one, ${command.notetaker ? 'with a notetaker' : 'with no notetaker'}`
             : '';
-  const u = f2(utility);
-  if (strategy.policy === 'hardline') return `proposed${via}: our full demands, nothing less (${u})`;
+  if (strategy.policy === 'hardline') return `proposed${via}: our full demands, nothing less`;
   const give = givenIssue(t, terms);
   if (counter) {
     const take = takenIssue(t, terms, counter.terms);
-    if (give >= 0 && take >= 0 && give !== take) return `countered #${counter.id}${via}: trade ${issueName(view, give)} for ${issueName(view, take)} (${u} for us)`;
-    if (take >= 0) return `countered #${counter.id}${via}: we need more on ${issueName(view, take)} (${u} for us)`;
-    return `countered #${counter.id}${via}: ${u} for us`;
+    if (give >= 0 && take >= 0 && give !== take) return `countered #${counter.id}${via}: trade ${issueName(view, give)} for ${issueName(view, take)}`;
+    if (take >= 0) return `countered #${counter.id}${via}: we need more on ${issueName(view, take)}`;
+    return `countered #${counter.id}${via}: closer to what we can sign`;
   }
-  if (give < 0) return `proposed${via}: our opening demands (${u})`;
-  return `proposed${via}: give on ${issueName(view, give)}, asking ${u} (target ${f2(target)})`;
+  if (give < 0) return `proposed${via}: our opening demands`;
+  return `proposed${via}: give on ${issueName(view, give)}`;
 }
 
 function randomPackage(t: Tables, allowed: Uint8Array, rng: Rng): number[] {
@@ -338,14 +336,14 @@ function decideSigning(view: PlayerView, strategy: Strategy): Decision {
     return {
       command: { type: 'refuse', by: self },
       reason: worse
-        ? `refused to sign: the text on ${at} is worse than we were told (${f2(u)}, not ${f2(ownUtility(t, told))})`
+        ? `refused to sign: the text on ${at} is worse than we were told`
         : `refused to sign: the text is not what the envoy reported, and ${refusal(view, verdict, targets.now)}`,
     };
   }
   if (!verdict.ok && verdict.why === 'commitment' && u < targets.now - 1e-9) {
     return { command: { type: 'refuse', by: self }, reason: `refused to sign: ${refusal(view, verdict, targets.now)}` };
   }
-  return { command: { type: 'sign', by: self }, reason: `signed: ${f2(u)} beats my BATNA ${f2(view.batna)}` };
+  return { command: { type: 'sign', by: self }, reason: `signed: it is better for us than no deal` };
 }
 
 // ── helpers ───────────────────────────────────────────────────────────────────────────────────────────────

@@ -15,7 +15,7 @@ import { termsOf } from './accounts.js';
 import { hearsayToVerify, type Doubt } from './clarify.js';
 import type { OpponentModel } from './opponent-model.js';
 import { readoutCandidate, type ReadoutPlan } from './readout.js';
-import { f2, names, partyName } from './reasons.js';
+import { names, partyName } from './reasons.js';
 import { RELAY_CHANCE, relayCandidate, type RelayPlan } from './relay.js';
 import { faithful, shade } from './shade.js';
 import type { Tables } from './tables.js';
@@ -49,14 +49,14 @@ export function informationMove(
   const self = view.self;
   switch (plan.kind) {
     case 'verify': {
-      const { message: m, why, utility, baseline } = plan.doubt;
+      const { message: m, why } = plan.doubt;
       const what = m.channel === 'relay' ? `what ${partyName(view, m.from)} passed on (message #${m.id})` : `#${proposalOf(m) ?? m.id}`;
       return {
         command: { type: 'clarify', by: self, message: m.id },
         reason:
           why === 'disputed'
             ? `asked for confirmation of ${what}: another account of the same talks disagrees`
-            : `asked for confirmation of ${what}: ${f2(utility)} is far above anything offered before (${f2(baseline)})`,
+            : `asked for confirmation of ${what}: it sounds far better than anything offered before`,
       };
     }
     case 'readout': {

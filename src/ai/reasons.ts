@@ -22,8 +22,11 @@ export function names(view: PlayerView, ids: readonly PartyId[]): string {
   return ids.map((id) => partyName(view, id)).join(', ');
 }
 
-/** Why an offer fails, e.g. "Donetsk terms below my reserve (0.31 < 0.45)". */
-export function refusal(view: PlayerView, verdict: Extract<Verdict, { ok: false }>, target: number): string {
+/**
+ * Why an offer fails, e.g. "Donetsk terms leave us worse off than no deal". Reasons are shown to every player:
+ * they name issues, never the private numbers behind them.
+ */
+export function refusal(view: PlayerView, verdict: Extract<Verdict, { ok: false }>, _target: number): string {
   const issue = issueName(view, verdict.issue);
   switch (verdict.why) {
     case 'red-line':
@@ -31,9 +34,9 @@ export function refusal(view: PlayerView, verdict: Extract<Verdict, { ok: false 
     case 'commitment':
       return `${issue} terms break my public commitment`;
     case 'batna':
-      return `${issue} terms below my reserve (${f2(verdict.utility)} < ${f2(view.batna)})`;
+      return `${issue} terms leave us worse off than no deal`;
     case 'target':
-      return `${issue} terms fall short (${f2(verdict.utility)} < ${f2(target)})`;
+      return `${issue} terms fall short of what we need`;
   }
 }
 

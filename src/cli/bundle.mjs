@@ -1,9 +1,12 @@
 // Bundles the CLI into .build/ with esbuild: one file for the headless commands, and a separate chunk for
 // the terminal UI (React, Ink) that only `play` and the title screen load. Production React, no devtools.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+// Chunk names carry content hashes: start from an empty folder so old chunks never pile up.
+rmSync(new URL('../../.build/', import.meta.url), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,

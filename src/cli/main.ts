@@ -67,6 +67,11 @@ function report(error: unknown): number {
 
 /** Runs the command line and returns the exit code; never throws. */
 export async function cli(argv: string[]): Promise<number> {
+  // A failure outside the awaited path (an actor's action, a timer) still ends in one line, not a stack.
+  process.on('uncaughtException', (error) => {
+    if (process.stdout.isTTY) process.stdout.write('\x1b[?1049l\x1b[?25h'); // leave the alternate screen, show the cursor
+    process.exit(report(error));
+  });
   try {
     return await main(argv);
   } catch (error) {

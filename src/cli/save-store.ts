@@ -195,7 +195,8 @@ export function loadSave(path: string, scenarioArg?: string): LoadedSave {
 /** Writes a transcript (Markdown) to the current folder, or the save folder when that fails; returns the path. */
 export function writeTranscript(name: string, markdown: string, env: NodeJS.ProcessEnv = process.env): string {
   const file = `${safeName(name.replace(/\.md$/i, ''))}.md`;
-  const candidates = [resolve(process.cwd(), file), join(saveDir(env), file)];
+  // Beside the saves, never silently into whatever folder the game was started from (often a checkout).
+  const candidates = [join(saveDir(env), 'transcripts', file), join(saveDir(env), file)];
   let lastError: unknown;
   for (const path of candidates) {
     try {

@@ -15,6 +15,8 @@ export interface SimulationSummary {
   dealRate: number;
   meanRounds: number;
   parties: Record<PartyId, { meanScore: number; meanUtility: number; walkOuts: number }>;
+  /** Mean length of the talks in rounds: until every signatory accepted a deal, or until they ended without one. */
+  meanTalkRounds: number;
   /** Why games without a deal ended, by reason. */
   failures: Record<string, number>;
   /** The most frequent deal packages (approximate beyond 64 distinct packages), with option ids per issue. */
@@ -90,6 +92,7 @@ export function simulate(game: Game, runs: number, seed: number, onProgress?: (d
   const { scenario } = game;
   let deals = 0;
   let rounds = 0;
+  let talkRounds = 0;
   const scoreSum: Record<PartyId, number> = {};
   const utilitySum: Record<PartyId, number> = {};
   const walkOuts: Record<PartyId, number> = {};
@@ -113,6 +116,7 @@ export function simulate(game: Game, runs: number, seed: number, onProgress?: (d
     });
     const outcome = world.outcome!;
     rounds += world.round;
+    talkRounds += Math.min(world.agreement?.round ?? outcome.round, scenario.calendar.rounds);
     const onRecord = countInformation(world, information);
     if (onRecord !== undefined) {
       const bucket = onRecord ? record.with : record.without;
@@ -152,6 +156,7 @@ export function simulate(game: Game, runs: number, seed: number, onProgress?: (d
     deals,
     dealRate: runs ? round3(deals / runs) : 0,
     meanRounds: runs ? round3(rounds / runs) : 0,
+    meanTalkRounds: runs ? round3(talkRounds / runs) : 0,
     parties,
     failures,
     topDeals: packages.top(5).map(([key, count]) => ({

@@ -21,7 +21,9 @@ export function bestHeardOffer(game: Game, world: World, party: PartyId, from?: 
     const p = world.proposals[id - 1]!;
     if (p.by === party || !p.to.includes(party)) continue;
     if (from !== undefined && p.by !== from) continue;
-    const terms = p.heard[party] ?? p.terms;
+    // What the party believes: what it heard, until a distortion was exposed to it.
+    const exposed = world.messages[p.message - 1]!.exposedTo.includes(party);
+    const terms = exposed ? p.terms : (p.heard[party] ?? p.terms);
     if (crossesRedLine(prefs, terms)) continue;
     const u = utility(prefs, terms);
     if (u > best) best = u;

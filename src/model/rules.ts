@@ -36,7 +36,12 @@ export function legalCommandTypes(game: Game, world: World, party: PartyId): Com
 /** Messages `party` heard second-hand (through an envoy, or passed on by someone) and has not had clarified. */
 export function clarifiable(world: World, party: PartyId) {
   return world.messages.filter(
-    (m) => (m.channel === 'envoy' || m.channel === 'relay') && m.to.includes(party) && !m.exposedTo.includes(party) && !m.clarified.includes(party),
+    (m) =>
+      (m.channel === 'envoy' || m.channel === 'relay') &&
+      (m.said.kind === 'proposal' || m.said.kind === 'account') &&
+      m.to.includes(party) &&
+      !m.exposedTo.includes(party) &&
+      !m.clarified.includes(party),
   );
 }
 
@@ -76,21 +81,25 @@ function validTerms(game: Game, terms: readonly number[]): string | null {
   return null;
 }
 
+/** An own property only: ids come from commands and saves, and "constructor" must not find Object's. */
+const own = <T>(record: Record<string, T>, key: unknown): T | undefined =>
+  typeof key === 'string' && Object.hasOwn(record, key) ? record[key] : undefined;
+
 /** Why `command` is not legal now, or null when it is. */
 export function validate(game: Game, world: World, command: Command): string | null {
   if (world.phase === 'ended') return 'the game is over';
   if (command.type === 'begin') return world.phase === 'briefing' ? null : 'the game has already begun';
   if (command.type === 'posture') {
-    const party = game.party[command.party];
+    const party = own(game.party, command.party);
     if (!party) return `no party "${command.party}"`;
-    if (!party.postures.states[command.posture]) return `${party.name} has no posture "${command.posture}"`;
+    if (!own(party.postures.states, command.posture)) return `${party.name} has no posture "${command.posture}"`;
     return null;
   }
   if (command.type === 'continue') {
     return world.phase === 'ratification' || world.phase === 'implementation' ? null : 'time only runs on its own during ratification and implementation';
   }
   const by = command.by;
-  const party = game.party[by];
+  const party = own(game.party, by);
   if (!party) return `no party "${by}"`;
   const actor = currentActor(world, game);
   if (actor === undefined) return `no party acts during ${world.phase}`;
@@ -107,7 +116,15 @@ export function validate(game: Game, world: World, command: Command): string | n
     case 'propose': {
       const bad = validTerms(game, command.terms);
       if (bad) return bad;
+      if (command.channel !== 'direct' && command.channel !== 'envoy' && command.channel !== 'public') {
+        return 'a proposal goes by direct talks, an envoy, or in public';
+      }
       if (!party.channels.includes(command.channel)) return `${party.name} cannot use the ${command.channel} channel in this scenario`;
+      if (command.to !== undefined) {
+        if (command.channel === 'public') return 'a public proposal is heard by everyone: it takes no recipients';
+        if (!Array.isArray(command.to) || command.to.length === 0) return 'a proposal needs at least one recipient';
+        if (new Set(command.to).size !== command.to.length) return 'a recipient is named twice';
+      }
       if (command.notetaker !== undefined && command.channel !== 'direct') return 'only direct talks can have a notetaker';
       if (command.channel === 'envoy') {
         if (!party.envoys.some((e) => e.id === command.envoy)) return `${party.name} has no envoy "${command.envoy ?? ''}"`;
@@ -116,7 +133,7 @@ export function validate(game: Game, world: World, command: Command): string | n
         return 'only the envoy channel takes an envoy';
       }
       for (const to of command.to ?? []) {
-        if (to === by || !world.parties[to]) return `cannot send a proposal to "${to}"`;
+        if (to === by || !own(world.parties, to)) return `cannot send a proposal to "${to}"`;
         if (world.parties[to]!.status !== 'active') return `${game.party[to]!.name} has walked out`;
       }
       if (command.replyTo !== undefined && !world.proposals[command.replyTo - 1]) return `no proposal #${command.replyTo}`;
@@ -139,7 +156,8 @@ export function validate(game: Game, world: World, command: Command): string | n
       if (!party.channels.includes('relay')) return `${party.name} cannot pass messages on in this scenario`;
       if (!relayable(world, by).some((m) => m.id === command.message)) return `${party.name} received no proposal #${command.message} to pass on`;
       if (!Array.isArray(command.to) || command.to.length === 0) return 'pass it on to at least one party';
-      for (const to of command.to) if (to === by || !world.parties[to]) return `cannot pass a message on to "${to}"`;
+      if (new Set(command.to).size !== command.to.length) return 'a recipient is named twice';
+      for (const to of command.to) if (to === by || !own(world.parties, to)) return `cannot pass a message on to "${to}"`;
       return command.terms === undefined ? null : validTerms(game, command.terms);
     }
     case 'readout': {

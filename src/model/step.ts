@@ -139,7 +139,7 @@ function addTrust(s: PartyState, toward: PartyId, add: number): void {
   if (s.trust[toward] !== undefined) s.trust[toward] = clamp01(s.trust[toward] + add);
 }
 
-function applyEffect(game: Game, w: World, e: Effect): void {
+function applyEffect(game: Game, w: World, e: Effect, movesBatna = true): void {
   if ('pressure' in e) {
     const s = w.parties[e.pressure.party]!;
     s.pressure = clamp100(s.pressure + e.pressure.add);
@@ -156,7 +156,7 @@ function applyEffect(game: Game, w: World, e: Effect): void {
     const before = w.control[id] ?? 0;
     const after = clamp01(e.control.set ?? before + (e.control.add ?? 0));
     w.control[id] = after;
-    followControl(game, w, id, after - before);
+    if (movesBatna) followControl(game, w, id, after - before);
   } else {
     w.ceasefire = e.ceasefire;
   }
@@ -289,6 +289,12 @@ function expose(game: Game, w: World, m: Message, listener: PartyId, how: string
     return;
   }
   const cost = game.scenario.information.exposure;
+  // The party that answers for it learns too; if it had itself been told something else, now it knows.
+  const truth = truthOf(w, m);
+  if (truth && truth.root.id !== m.id && misled(w, truth.root, who)) {
+    const root = w.messages[truth.root.id - 1]!;
+    if (!root.exposedTo.includes(who)) root.exposedTo.push(who);
+  }
   const principal = w.parties[who]!;
   principal.credibility = clamp01(principal.credibility + cost.credibility);
   addTrust(w.parties[listener]!, who, cost.trust);
@@ -524,7 +530,8 @@ function ratify(game: Game, w: World): void {
     a.implementedFrom = w.round;
     w.ceasefire = true;
     game.scenario.issues.forEach((issue, i) => {
-      for (const e of issue.options[a.terms[i]!]!.effects) applyEffect(game, w, e);
+      // Ground handed over by the deal is not ground won in war: no party's BATNA moves with it.
+      for (const e of issue.options[a.terms[i]!]!.effects) applyEffect(game, w, e, false);
     });
     w.ceasefire = true;
     log(w, { kind: 'implementation', text: 'The agreement enters into force: the guns fall silent, implementation begins.' });
@@ -650,7 +657,10 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
   const name = nameOf(game, by);
   switch (c.type) {
     case 'propose': {
-      const to = c.to ?? game.partyIds.filter((id) => id !== by && base.parties[id]!.status === 'active');
+      const everyone = game.partyIds.filter((id) => id !== by && base.parties[id]!.status === 'active');
+      const to = c.to ? [...c.to] : everyone;
+      // Talks with only some of the table are theirs alone: the others see neither the offer nor the answers.
+      const privateTalks = c.channel === 'envoy' || to.length < everyone.length;
       closeOpen(w, 'superseded', by);
       const id = w.proposals.length + 1;
       const heard: Record<PartyId, Terms> = {};
@@ -670,7 +680,7 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
         by,
         terms: [...c.terms],
         channel: c.channel,
-        to,
+        to: [...to],
         heard,
         accepted: [by],
         rejected: [],
@@ -684,7 +694,7 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
       // Direct talks are on the record unless the proposer leaves the notetaker out; bringing one to talks
       // with a single party makes that party speak less freely.
       const record = c.channel === 'public' || (c.channel === 'direct' && c.notetaker !== false);
-      if (c.channel === 'direct' && c.notetaker === true && to.length === 1) {
+      if (c.channel === 'direct' && record && to.length === 1) {
         addTrust(w.parties[to[0]!]!, by, game.scenario.information.notetaker.trust);
       }
       const message: Omit<Message, 'id' | 'round' | 'exposedTo' | 'clarified'> = {
@@ -697,7 +707,8 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
       };
       if (c.envoy !== undefined) message.envoy = c.envoy;
       newMessage(w, message);
-      checkCommitments(game, w, by, c.terms);
+      // An audience cost is paid where the audience can see: offers to the whole table or in public.
+      if (!privateTalks) checkCommitments(game, w, by, c.terms);
       const via =
         c.channel === 'envoy'
           ? `through ${game.party[by]!.envoys.find((e) => e.id === c.envoy)!.name}, off the record`
@@ -706,12 +717,12 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
             : c.notetaker === false
               ? 'in direct talks, with no notetaker'
               : 'at the table, on the record';
-      const target = c.channel === 'envoy' ? ` to ${to.map((t) => nameOf(game, t)).join(', ')}` : '';
+      const target = privateTalks ? ` to ${to.map((t) => nameOf(game, t)).join(', ')}` : '';
       log(w, {
         kind: 'action',
         party: by,
         text: `${name} ${c.replyTo !== undefined ? 'counters with' : 'proposes'} package #${id}${target} ${via}.`,
-        ...(c.channel === 'envoy' ? { visibleTo: [by, ...to] } : {}),
+        ...(privateTalks ? { visibleTo: [by, ...to] } : {}),
       });
       return;
     }
@@ -719,23 +730,27 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
     case 'reject': {
       const p = w.proposals[c.proposal - 1]!;
       const heardTerms = p.heard[by] ?? p.terms;
+      const talks = w.messages[p.message - 1]!;
       newMessage(w, {
         from: by,
         to: [p.by],
         channel: p.channel,
-        record: p.channel !== 'envoy',
+        // An answer is on the record exactly when the talks it answers were.
+        record: talks.record,
         said: { kind: 'response', proposal: p.id, answer: c.type },
         heard: {},
         ...(p.envoy !== undefined ? { envoy: p.envoy } : {}),
       });
-      const visibility = p.channel === 'envoy' ? { visibleTo: [by, p.by] } : {};
+      const table = game.partyIds.filter((id) => id !== p.by);
+      const privateTalks = p.channel === 'envoy' || table.some((id) => !p.to.includes(id));
+      const visibility = privateTalks ? { visibleTo: [by, ...p.to.filter((id) => id !== by), p.by] } : {};
       if (c.type === 'reject') {
         p.rejected.push(by);
         if (p.to.every((id) => p.rejected.includes(id))) closeProposal(w, p.id, 'rejected');
         log(w, { kind: 'action', party: by, text: `${name} rejects package #${p.id}.`, ...visibility });
         return;
       }
-      checkCommitments(game, w, by, heardTerms);
+      if (!privateTalks) checkCommitments(game, w, by, heardTerms);
       p.accepted.push(by);
       log(w, { kind: 'action', party: by, text: `${name} accepts package #${p.id}.`, ...visibility });
       const signatories = game.public.signatories;
@@ -837,6 +852,12 @@ function diplomacy(game: Game, w: World, c: Exclude<Command, { type: 'begin' | '
       me.status = 'walked-out';
       me.walkedOutAt = w.round;
       closeOpen(w, 'superseded', by);
+      // Leaving the table withdraws every acceptance: an absent party signs nothing.
+      for (const id of w.open) {
+        const accepted = w.proposals[id - 1]!.accepted;
+        const at = accepted.indexOf(by);
+        if (at >= 0) accepted.splice(at, 1);
+      }
       for (const id of game.partyIds) if (id !== by) addTrust(w.parties[id]!, by, AMOUNTS.walkOut.trust);
       log(w, { kind: 'walk-out', party: by, text: `${name} walks out of the talks.` });
       return;
@@ -856,7 +877,7 @@ function agree(game: Game, w: World, p: Proposal): void {
   closeProposal(w, p.id, 'agreed');
   closeOpen(w, 'superseded');
   const signatories = game.public.signatories;
-  w.agreement = { proposal: p.id, terms: p.terms, signatories: [...signatories], signed: [], ratified: {}, violations: 0 };
+  w.agreement = { proposal: p.id, round: w.round, terms: p.terms, signatories: [...signatories], signed: [], ratified: {}, violations: 0 };
   w.phase = 'signing';
   w.turn = game.partyIds.indexOf(signatories[0]!);
   log(w, { kind: 'signing', text: `Every party accepted package #${p.id}: the text goes to signing.` });

@@ -110,6 +110,8 @@ export interface Message {
 
 export interface Agreement {
   proposal: number;
+  /** The round every signatory accepted it: where the talks ended. */
+  round: number;
   terms: Terms;
   signatories: PartyId[];
   signed: PartyId[];

@@ -310,13 +310,19 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** A copy with every string (keys included) passed through cleanText. */
-function cleanDeep(value: unknown): unknown {
-  if (typeof value === 'string') return cleanText(value);
-  if (Array.isArray(value)) return value.map(cleanDeep);
+/** Fields shown on one line (a name in a log line, a label in a list): a newline there could forge a line. */
+const ONE_LINE = new Set(['id', 'name', 'leader', 'label', 'title', 'host', 'guest', 'envoy', 'party', 'toward', 'territory', 'issue', 'option']);
+
+/** A copy with every string (keys included) passed through cleanText, and one-line fields kept to one line. */
+function cleanDeep(value: unknown, key?: string): unknown {
+  if (typeof value === 'string') {
+    const clean = cleanText(value);
+    return key !== undefined && ONE_LINE.has(key) ? clean.replace(/\s*\n\s*/g, ' ') : clean;
+  }
+  if (Array.isArray(value)) return value.map((item) => cleanDeep(item, key));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[cleanText(k)] = cleanDeep(v);
+    for (const [k, v] of Object.entries(value)) out[cleanText(k)] = cleanDeep(v, k);
     return out;
   }
   return value;

@@ -2,10 +2,14 @@
 // carries a description so the emitted JSON Schema gives hover help in an editor.
 import { z } from 'zod';
 
+// Names that every JavaScript object already has: an id must never look one of them up by accident.
+const RESERVED = new Set(['constructor', 'prototype', 'hasownproperty', 'tostring', 'valueof', 'isprototypeof', 'propertyisenumerable', 'tolocalestring']);
+
 const id = (what: string) =>
   z
     .string()
     .regex(/^[a-z][a-z0-9-]*$/, `${what} ids are lower-case letters, digits and dashes, starting with a letter`)
+    .refine((value) => !RESERVED.has(value), { message: `"constructor", "prototype" and the like are reserved: pick another ${what} id` })
     .meta({ description: `The ${what}'s id: lower-case letters, digits and dashes (used in references).` });
 
 const share = (description: string) => z.number().min(0).max(1).meta({ description });

@@ -112,7 +112,7 @@ describe('decide: behaviour by posture', () => {
     const mine = offer({ id: 1, by: 'ukraine', round: 2, terms: [0, 0, 0], accepted: ['ukraine', 'europe'] });
     const theirs = offer({ id: 2, by: 'russia', round: 2, terms: [2, 1, 1] }); // 0.33 < 0.4
     const d = decide(view({ round: 3, proposals: [mine, theirs] }), strategy({ aspiration: 0.9 }), new Rng(1));
-    expect(d.reason).toBe('rejected #2: Donetsk terms below my reserve (0.33 < 0.40)');
+    expect(d.reason).toBe('rejected #2: Donetsk terms leave us worse off than no deal');
   });
 
   it('proposals respect its commitments and red lines', () => {

@@ -220,3 +220,25 @@ describe('who answers for a relay', () => {
     expect(w.parties.blue!.credibility).toBeCloseTo(blue + game.scenario.information.exposure.credibility);
   });
 });
+
+describe('conditions read what a party believes', () => {
+  it('an offer condition judges what the party heard until the distortion is exposed to it', async () => {
+    const { holds } = await import('../../src/model/conditions.js');
+    const game = base;
+    for (let seed = 1; seed < 400; seed++) {
+      let w = run(game, initialWorld(game, seed), { type: 'begin' }, { type: 'pass', by: 'blue' });
+      w = run(game, w, { type: 'propose', by: 'red', terms: [1, 2, 0], channel: 'envoy', envoy: 'red-envoy', to: ['blue'] });
+      const p = w.proposals.at(-1)!;
+      if (!p.heard.blue) continue;
+      const heard = utility(game.prefs.blue!, p.heard.blue);
+      const real = utility(game.prefs.blue!, p.terms);
+      if (Math.abs(heard - real) < 0.05) continue;
+      const at = (x: number) => ({ offer: { party: 'blue', gte: x - 1e-9, lte: x + 1e-9 } });
+      expect(holds(at(heard), game, w)).toBe(true);
+      w = run(game, w, { type: 'pass', by: 'green' }, { type: 'clarify', by: 'blue', message: p.message });
+      expect(holds(at(real), game, w)).toBe(true);
+      return;
+    }
+    throw new Error('no seed distorted the offer');
+  });
+});

@@ -179,3 +179,65 @@ describe('envoys and what each party heard', () => {
     }
   });
 });
+
+describe('rules found by review', () => {
+  it('a party that walks out withdraws its acceptances: an absent party signs nothing', () => {
+    let w = run(start(3), { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct' });
+    w = run(w, { type: 'accept', by: 'red', proposal: 1 }, { type: 'pass', by: 'green' });
+    w = run(w, { type: 'pass', by: 'blue' }, { type: 'walk-out', by: 'red' });
+    expect(w.proposals[0]!.accepted).not.toContain('red');
+    w = run(w, { type: 'accept', by: 'green', proposal: 1 });
+    expect(w.phase).toBe('diplomacy');
+  });
+
+  it('refuses a proposal by a channel that is not for proposals, to nobody, twice to one party, or a public one with recipients', () => {
+    const w = start();
+    const terms = [0, 0, 0];
+    expect(validate(game, w, { type: 'propose', by: 'blue', terms, channel: 'readout' as never })).toBe('a proposal goes by direct talks, an envoy, or in public');
+    expect(validate(game, w, { type: 'propose', by: 'blue', terms, channel: 'direct', to: [] })).toBe('a proposal needs at least one recipient');
+    expect(validate(game, w, { type: 'propose', by: 'blue', terms, channel: 'direct', to: ['red', 'red'] })).toBe('a recipient is named twice');
+    expect(validate(game, w, { type: 'propose', by: 'blue', terms, channel: 'public', to: ['red'] })).toBe('a public proposal is heard by everyone: it takes no recipients');
+  });
+
+  it('never mistakes an inherited name for a party or a posture', () => {
+    const w = start();
+    expect(validate(game, w, { type: 'pass', by: 'constructor' })).toBe('no party "constructor"');
+    expect(validate(game, w, { type: 'posture', party: 'red', posture: 'constructor', note: '' })).toBe('Red has no posture "constructor"');
+  });
+
+  it('talks with part of the table stay between those at them, and do not cost public commitments', () => {
+    let w = run(start(), { type: 'statement', by: 'blue', issue: 0, option: 0 }, { type: 'pass', by: 'red' }, { type: 'pass', by: 'green' });
+    const credibility = w.parties.blue!.credibility;
+    w = run(w, { type: 'propose', by: 'blue', terms: [1, 0, 2], channel: 'direct', to: ['red'], notetaker: false });
+    expect(w.recent.every((l) => l.visibleTo?.includes('red') && !l.visibleTo.includes('green'))).toBe(true);
+    expect(w.parties.blue!.credibility).toBe(credibility);
+    expect(w.parties.blue!.commitments[0]!.broken).toBe(false);
+    expect(playerView(w, game, 'green').proposals.some((p) => p.id === w.proposals.at(-1)!.id)).toBe(false);
+  });
+
+  it('a notetaker at one-to-one talks costs the other side\'s candour whoever brings it', () => {
+    const w = start();
+    const trust = w.parties.red!.trust.blue!;
+    const after = run(w, { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct', to: ['red'] });
+    expect(after.parties.red!.trust.blue).toBeCloseTo(trust + game.scenario.information.notetaker.trust);
+    const off = run(w, { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct', to: ['red'], notetaker: false });
+    expect(off.parties.red!.trust.blue).toBe(trust);
+  });
+
+  it('answers to an envoy cannot be clarified for free trust', () => {
+    let w = run(start(), { type: 'pass', by: 'blue' });
+    w = run(w, { type: 'propose', by: 'red', terms: [1, 1, 1], channel: 'envoy', envoy: 'red-envoy', to: ['green'] });
+    w = run(w, { type: 'reject', by: 'green', proposal: w.proposals.at(-1)!.id });
+    const answer = w.messages.at(-1)!;
+    expect(answer.said.kind).toBe('response');
+    w = run(w, { type: 'pass', by: 'blue' });
+    expect(validate(game, w, { type: 'clarify', by: 'red', message: answer.id })).toBe(`message #${answer.id} cannot be clarified`);
+  });
+
+  it('keeps its own copy of the recipients a command names', () => {
+    const to = ['red'];
+    const w = run(start(), { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct', to });
+    to.push('green');
+    expect(w.proposals[0]!.to).toEqual(['red']);
+  });
+});

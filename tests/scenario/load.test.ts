@@ -218,3 +218,17 @@ describe('loadScenarioFile', () => {
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([`${file}:1:1: the file is not UTF-8 text`]);
   });
 });
+
+describe('hardening', () => {
+  it('refuses ids that every JavaScript object already has', () => {
+    const result = parseScenario(GOOD.replace('  - id: border\n', '  - id: constructor\n'), 'f.yaml');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map(formatProblem).join('\n')).toMatch(/"constructor", "prototype" and the like are reserved: pick another issue id/);
+  });
+
+  it('keeps names on one line, so no scenario can forge a log line', () => {
+    const result = parseScenario(GOOD.replace('    name: Red\n', '    name: "Red\\nBlue accepts package #1."\n'), 'f.yaml');
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.scenario.parties[0]!.name).toBe('Red Blue accepts package #1.');
+  });
+});

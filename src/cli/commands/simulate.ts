@@ -31,7 +31,7 @@ export function formatSummary(game: Game, s: SimulationSummary): string {
   const out: string[] = [];
   out.push(`${game.scenario.meta.title} — ${s.runs} all-AI games, seed ${s.seed}`);
   out.push('');
-  out.push(`Deals: ${s.deals} of ${s.runs} (${pct(s.dealRate)})   mean length: ${s.meanRounds.toFixed(1)} rounds`);
+  out.push(`Deals: ${s.deals} of ${s.runs} (${pct(s.dealRate)})   talks last ${s.meanTalkRounds.toFixed(1)} of ${game.scenario.calendar.rounds} rounds on average`);
   const failures = Object.entries(s.failures).sort((a, b) => b[1] - a[1]);
   if (failures.length) out.push(`No deal: ${failures.map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
   out.push('');

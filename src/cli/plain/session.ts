@@ -102,14 +102,13 @@ export async function playPlain(o: PlainOptions): Promise<number> {
       const { entry } = item;
       const by = 'by' in entry.command ? entry.command.by : undefined;
       if (by === who) continue; // its own moves were confirmed when made
-      const lines = visibleLines(item.lines, who);
-      lines.forEach((line, i) => {
+      // An AI's reason goes under the line that reports its move, and only to those who may see that line:
+      // a reason must never reveal a move made out of sight.
+      const own = by === undefined ? undefined : item.lines.find((line) => line.party === by);
+      for (const line of visibleLines(item.lines, who)) {
         out.push(`  ${line.text}`);
-        // An AI's reason goes under the line that reports its move (the first one its command wrote).
-        if (i === 0 && entry.reason !== undefined && by !== undefined && !humans.includes(by)) {
-          out.push(`      (why: ${entry.reason})`);
-        }
-      });
+        if (line === own && entry.reason !== undefined && !humans.includes(by!)) out.push(`      (why: ${entry.reason})`);
+      }
     }
     seen[who] = feed.length;
     return out.length ? ['Since your last turn:', ...out] : [];
