@@ -1,4 +1,5 @@
-// `npm run bench`: the engine's figures, each next to a baseline measured in the same run.
+// `npm run bench`: the engine's figures, each next to a baseline measured in the same run (NODE_ENV=production, as
+// the shipped bundle runs).
 //   1. complete flagship games per second through the session machine (xstate) vs the same games as a plain
 //      loop over step (the xstate layer bypassed) — the ratio is the actor overhead;
 //   2. engine commands per second (the same runs, counted by command);
