@@ -151,8 +151,12 @@ describe('acting on what was heard', () => {
       const exposed = run(game, w, { type: 'clarify', by: 'blue', message: p.message });
       const afterView = playerView(exposed, game, 'blue');
       expect(judged(afterView)).toBeCloseTo(utility(blue, p.terms));
-      // Whatever it decides, it decides on what it believes: the same decision function, a different view.
-      expect(decide(before, strategy, new Rng(1)).command).toBeDefined();
+      // It decides on what it believes: on the flattering version it takes the offer (or first checks it);
+      // once the truth is out, the same decision function on the new view does not accept it.
+      const first = decide(before, strategy, new Rng(1)).command;
+      expect(['accept', 'clarify']).toContain(first.type);
+      const later = decide(afterView, { ...strategy, aspiration: Math.max(0.5, judged(before) - 0.01) }, new Rng(1)).command;
+      expect(later.type === 'accept' && later.proposal === p.id).toBe(false);
       return;
     }
     throw new Error('no seed produced a flattering distortion');

@@ -1,7 +1,7 @@
 // Invariants over random seeds and random legal command sequences (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crossesRedLine, utility, type Game } from '../../src/model/game.js';
+import { utility, type Game } from '../../src/model/game.js';
 import { hashWorld } from '../../src/model/hash.js';
 import { validate } from '../../src/model/rules.js';
 import { Rng } from '../../src/model/rng.js';
@@ -54,7 +54,9 @@ describe.each(games)('%s under random legal play', (_name, load) => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed, choices) => {
         const { world, commands } = randomGame(game, seed, choices);
-        const replayed = commands.reduce((w, c) => step(game, w, c), initialWorld(game, seed));
+        // Through JSON, as a save stores them.
+        const saved = JSON.parse(JSON.stringify(commands)) as Command[];
+        const replayed = saved.reduce((w, c) => step(game, w, c), initialWorld(game, seed));
         expect(hashWorld(replayed)).toBe(hashWorld(world));
       }),
       { numRuns: 15 },
@@ -70,7 +72,6 @@ describe.each(games)('%s under random legal play', (_name, load) => {
           const u = utility(game.prefs[id]!, terms);
           expect(u).toBeGreaterThanOrEqual(0);
           expect(u).toBeLessThanOrEqual(1 + 1e-12);
-          expect(typeof crossesRedLine(game.prefs[id]!, terms)).toBe('boolean');
         }
       }),
     );
