@@ -36,9 +36,22 @@ export interface CommandRecord {
   reason?: string;
 }
 
+/** A move's value as the counterfactual rates it (src/engine/move-impact.ts computes them). */
+export interface RatedMove {
+  /** Index in the command log. */
+  index: number;
+  /** In score points: the player's score had the game gone on from the move, minus had it waited instead. */
+  value: number;
+}
+
 export interface DebriefOptions {
   /** Parties played by people: their moves are assessed (best and worst). Default: none. */
   humans?: readonly PartyId[];
+  /**
+   * The value of each human's moves, by party (moveImpacts in src/engine/move-impact.ts). A party without them
+   * has its moves listed as not rated.
+   */
+  impacts?: Readonly<Record<PartyId, readonly RatedMove[]>>;
   /** How many best and worst moves to keep per human. Default 3. */
   topMoves?: number;
   /** Search options (lattice resolution, node budget). Red lines are always excluded in the debrief. */
@@ -57,16 +70,20 @@ export interface PartyResult {
   party: PartyId;
   name: string;
   human: boolean;
-  /** The outcome's utility: the deal's, or the final BATNA without a deal (the war goes on). */
+  /** The outcome's utility: the deal's, or its BATNA when the talks ended without a deal (the war goes on). */
   utility: number;
-  /** What the score is measured against (scenario.scoring.baseline). */
+  /** What the score is measured against (scenario.scoring.baseline): its BATNA at the start, or when the talks ended. */
   baseline: number;
   /** score(utility, baseline): −100 to 100, 0 = as good as the baseline. */
   score: number;
   /** The reservation value in its preferences: its BATNA at the start. */
   initialBatna: number;
-  /** Its BATNA when the game ended (moved by the war, events and levers). */
-  finalBatna: number;
+  /**
+   * Its BATNA when the talks ended — when the agreement was signed, or in the last round of talks — as the war,
+   * events and levers moved it. A deal being ratified and carried out moves no BATNA, so this is also its BATNA
+   * when the game ended.
+   */
+  endBatna: number;
   credibility: { start: number; end: number };
   commitments: { made: number; broken: number };
   /** Whether the party was out of the talks at the end. */
@@ -118,11 +135,9 @@ export interface Moment {
 }
 
 /**
- * One move of a human player, judged by what followed. The rule: the party's *position* at a point of the
- * command log is the better of its initial reservation value and the best package currently on the table for
- * it (each other party's latest proposal that included it, or a proposal another party accepted), valued in its
- * own utility. A move's effect is the position just before its next move (or, after its last move, the
- * outcome's utility) minus the position just before it. Best moves raised it most, worst lowered it most.
+ * One move of a human player, rated by counterfactual: the game played to its end by the AI for every party
+ * (the player included) from just after the move, against the same from a wait in its place (during signing:
+ * the other of sign and refuse). Its value is the player's score in the first minus in the second.
  */
 export interface MoveAssessment {
   /** Index in the command log. */
@@ -131,19 +146,20 @@ export interface MoveAssessment {
   command: Command;
   text: string;
   reason?: string;
-  before: number;
-  after: number;
-  /** after − before, in the party's utility. */
-  delta: number;
-  /** The same change in score points (against the scoring baseline). */
-  scoreDelta: number;
+  /** In score points; null when the move is not rated (a wait — the yardstick itself — or no ratings were computed). */
+  value: number | null;
 }
 
 export interface HumanMoves {
   party: PartyId;
+  /** Every move it made, waits included, in order. */
   moves: MoveAssessment[];
+  /** Rated moves that helped it most (value above zero), and that hurt it most (below zero). */
   best: MoveAssessment[];
   worst: MoveAssessment[];
+  /** How many of its moves were rated, and how many were waits (never rated). */
+  rated: number;
+  waits: number;
 }
 
 export interface RevealedIssue {
@@ -158,7 +174,8 @@ export interface RevealedPreferences {
   party: PartyId;
   name: string;
   reservation: number;
-  finalBatna: number;
+  /** Its BATNA when the talks ended (see PartyResult.endBatna). */
+  endBatna: number;
   discount: number;
   /** Issues by weight, heaviest first. */
   issues: RevealedIssue[];
@@ -180,9 +197,17 @@ export interface Debrief {
   scenarioId: string;
   title: string;
   seed: number;
-  /** Rounds played, and the scenario's last round. */
+  /**
+   * How long the talks ran: rounds until the agreement was signed, or until they ended without one (the
+   * deadline, a walk-out) — never the rounds of ratification and implementation after a signature.
+   */
   rounds: number;
+  /** The scenario's last round of talks. */
   maxRounds: number;
+  /** The round the agreement was signed in, when one was signed. */
+  signedIn?: number;
+  /** Rounds from the signature until the game ended (ratification and implementation), when one was signed. */
+  afterSigning?: number;
   parties: { id: PartyId; name: string; human: boolean }[];
   outcome: {
     kind: 'deal' | 'no-deal' | 'unfinished';
@@ -208,17 +233,26 @@ export interface Debrief {
   };
   nash?: BenchmarkPoint;
   kalai?: BenchmarkPoint;
+  /** The ZOPA for the BATNAs at the start, and for those when the talks ended. */
   zopa: { start: ZopaSummary; end: ZopaSummary };
   concessions: { party: PartyId; curve: ConcessionPoint[]; summary: ConcessionSummary }[];
   tradeoffs: TradeoffSummary[];
   moments: Moment[];
+  /**
+   * How words travelled. Every count of distortions comes from `saidAndHeard`: `distorted` is its length,
+   * `misled` the number of its listeners, and verification.exposures plus verification.unexposed add up to
+   * `misled`.
+   */
   information: {
     messages: number;
     viaEnvoy: number;
-    /** Messages some recipient heard differently from what was said. */
+    /** Messages some party heard otherwise than they were said (the entries of saidAndHeard). */
     distorted: number;
-    /** Of those, messages whose distortion some recipient found out. */
+    /** Of those, messages some party that heard them otherwise found out. */
     exposed: number;
+    /** Parties misled, a party counted once per distorted message (the listeners of saidAndHeard). */
+    misled: number;
+    /** Clarification calls made: verification.confirmed of them confirmed, verification.exposures.clarification exposed a distortion. */
     clarifications: number;
     public: number;
     /** How words were checked, and what checking found. */
@@ -230,6 +264,10 @@ export interface Debrief {
   ratification?: Record<PartyId, boolean>;
   humans: HumanMoves[];
   revealed: RevealedPreferences[];
+  /** The scenario's notes for teachers, paragraph by paragraph (empty when it has none). */
+  teacherNotes: string[];
+  /** The public sources the scenario rests on. */
+  sources: { title: string; url?: string; note?: string }[];
 }
 
 /** How a distortion came out: a clarification call, a leak, the text tabled for signing. */
@@ -287,14 +325,14 @@ export interface Verification {
   /** Proposals made, and how many of them went on an official record (a notetaker, or in public). */
   proposals: number;
   onRecord: number;
-  /** Clarification calls that confirmed what was heard. */
+  /** Clarification calls that confirmed what was heard (the others exposed a distortion: exposures.clarification). */
   confirmed: number;
   relays: number;
   readouts: number;
   leaks: number;
-  /** Parties that found out a distortion, by how they found out. */
+  /** Parties that found out a distortion, by how they found out (a party counted once per distorted message). */
   exposures: Record<ExposureHow, number>;
-  /** Parties still misled at the end. */
+  /** Parties still misled at the end (counted the same way). */
   unexposed: number;
   /** The scenario's amounts: what exposure costs, what a notetaker costs in the other side's trust, what a confirmation earns. */
   costs: { credibility: number; trust: number; notetaker: number; confirmed: number };
@@ -393,67 +431,39 @@ function keyMoments(game: Game, world: World, commands: readonly CommandRecord[]
 
 // ── a human's moves ──────────────────────────────────────────────────────────────────────────────────────
 
+/** Rated moves whose value rounds to zero are neither best nor worst. */
+const NOTICEABLE = 0.05;
+
 function assessMoves(
   game: Game,
-  world: World,
   commands: readonly CommandRecord[],
   human: PartyId,
-  outcomeUtility: number | undefined,
-  baseline: number,
+  impacts: readonly RatedMove[] | undefined,
   top: number,
 ): HumanMoves {
-  const prefs = game.prefs[human]!;
-  const floor = prefs.reservation;
-  const value = (terms: Terms) => utilities([prefs], terms)[0]!;
-  const proposals = new Map(world.proposals.map((p) => [p.id, p]));
-  // The latest package each other party has on the table for the human.
-  const standing = new Map<PartyId, number>();
-  const position = () => Math.max(floor, ...standing.values());
-  const positions: number[] = [];
-  const mine: number[] = [];
-  let nextProposalId = 1;
+  const values = new Map((impacts ?? []).map((m) => [m.index, m.value]));
+  const moves: MoveAssessment[] = [];
   commands.forEach((record, index) => {
-    positions.push(position());
-    const c = record.command;
-    if (commandActor(c) === human) mine.push(index);
-    if (c.type === 'propose') {
-      // Proposals get ids in the order made; look the id up to find who it went to when the command omits it.
-      const id = nextProposalId++;
-      if (c.by === human) return;
-      const to = c.to ?? proposals.get(id)?.to ?? game.partyIds.filter((p) => p !== c.by);
-      if (to.includes(human)) standing.set(c.by, value(c.terms));
-    } else if (c.type === 'accept' && c.by !== human) {
-      const p = proposals.get(c.proposal);
-      if (p && (p.by === human || p.to.includes(human))) standing.set(c.by, value(p.terms));
-    }
-  });
-  const end = outcomeUtility ?? position();
-  const moves: MoveAssessment[] = mine.map((index, k) => {
-    const next = mine[k + 1];
-    const before = positions[index]!;
-    const after = next === undefined ? end : positions[next]!;
-    const record = commands[index]!;
-    return {
+    if (commandActor(record.command) !== human) return;
+    moves.push({
       index,
       round: record.round,
       command: record.command,
       text: describeCommand(game.public, record.command),
-      reason: record.reason,
-      before,
-      after,
-      delta: after - before,
-      scoreDelta: Math.round((score(after, baseline) - score(before, baseline)) * 10) / 10,
-    };
+      ...(record.reason !== undefined ? { reason: record.reason } : {}),
+      value: record.command.type === 'pass' ? null : (values.get(index) ?? null),
+    });
   });
-  const best = moves
-    .filter((m) => m.delta > 1e-6)
-    .sort((a, b) => b.delta - a.delta || a.index - b.index)
+  const rated = moves.filter((m): m is MoveAssessment & { value: number } => m.value !== null);
+  const best = rated
+    .filter((m) => m.value > NOTICEABLE)
+    .sort((a, b) => b.value - a.value || a.index - b.index)
     .slice(0, top);
-  const worst = moves
-    .filter((m) => m.delta < -1e-6)
-    .sort((a, b) => a.delta - b.delta || a.index - b.index)
+  const worst = rated
+    .filter((m) => m.value < -NOTICEABLE)
+    .sort((a, b) => a.value - b.value || a.index - b.index)
     .slice(0, top);
-  return { party: human, moves, best, worst };
+  return { party: human, moves, best, worst, rated: rated.length, waits: moves.filter((m) => m.command.type === 'pass').length };
 }
 
 // ── hidden preferences ───────────────────────────────────────────────────────────────────────────────────
@@ -479,7 +489,7 @@ function reveal(game: Game, world: World, id: PartyId): RevealedPreferences {
     party: id,
     name: partyName(game.public, id),
     reservation: prefs.reservation,
-    finalBatna: world.parties[id]?.batna ?? prefs.reservation,
+    endBatna: world.parties[id]?.batna ?? prefs.reservation,
     discount: prefs.discount,
     issues: issues.sort((a, b) => b.weight - a.weight),
     ideal: termLines(game, ideal),
@@ -596,21 +606,30 @@ function exposureOf(
   return { how: 'other', text: 'It came out' };
 }
 
-function verification(game: Game, world: World, found: readonly Distortion[]): Verification {
+/** The counts of distortions, all from the one list: messages, parties misled, and how each party found out. */
+function distortionCounts(found: readonly Distortion[]): { distorted: number; exposed: number; misled: number; exposures: Record<ExposureHow, number>; unexposed: number } {
   const exposures: Record<ExposureHow, number> = { clarification: 0, leak: 0, signing: 0, other: 0 };
   let unexposed = 0;
+  let misled = 0;
   for (const d of found) {
     for (const l of d.listeners) {
+      misled++;
       if (l.exposure) exposures[l.exposure.how]++;
       else unexposed++;
     }
   }
+  return { distorted: found.length, exposed: found.filter((d) => d.listeners.some((l) => l.exposure)).length, misled, exposures, unexposed };
+}
+
+function verification(game: Game, world: World, found: readonly Distortion[]): Verification {
+  const { exposures, unexposed } = distortionCounts(found);
   const proposals = world.messages.filter((m) => m.said.kind === 'proposal');
   const info = game.scenario.information;
   return {
     proposals: proposals.length,
     onRecord: proposals.filter((m) => m.record).length,
-    confirmed: world.messages.reduce((n, m) => n + m.clarified.filter((p) => !m.exposedTo.includes(p)).length, 0),
+    // A call confirms what its caller heard when what it heard was what was said.
+    confirmed: world.messages.reduce((n, m) => n + m.clarified.filter((p) => !misled(world, m, p)).length, 0),
     relays: world.messages.filter((m) => m.channel === 'relay').length,
     readouts: world.messages.filter((m) => m.channel === 'readout').length,
     leaks: world.messages.filter((m) => m.channel === 'leak').length,
@@ -618,6 +637,18 @@ function verification(game: Game, world: World, found: readonly Distortion[]): V
     unexposed,
     costs: { credibility: info.exposure.credibility, trust: info.exposure.trust, notetaker: info.notetaker.trust, confirmed: info.clarification.confirmed },
   };
+}
+
+/**
+ * A scenario's text in paragraphs: split at blank lines when it has any (a literal YAML block), else at each
+ * newline (a folded block keeps only its paragraph breaks, as single newlines).
+ */
+function paragraphs(text: string): string[] {
+  const clean = cleanText(text);
+  return clean
+    .split(/\n[ \t]*\n/.test(clean) ? /\n[ \t]*\n/ : /\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 0);
 }
 
 // ── the debrief ──────────────────────────────────────────────────────────────────────────────────────────
@@ -639,13 +670,15 @@ export function buildDebrief(
   const prefs: Preferences[] = ids.map((id) => game.prefs[id]!);
   const humans = new Set(opts.humans ?? []);
   const baselineKind = game.scenario.scoring.baseline;
-  const finalBatnas = ids.map((id, p) => world.parties[id]?.batna ?? prefs[p]!.reservation);
+  // Nothing moves a BATNA once an agreement is signed (ratification and implementation move no BATNA), so the
+  // final world's BATNAs are those of the moment the talks ended.
+  const endBatnas = ids.map((id, p) => world.parties[id]?.batna ?? prefs[p]!.reservation);
   const reservations = prefs.map((p) => p.reservation);
-  const baselines = baselineKind === 'final-batna' ? finalBatnas : reservations;
+  const baselines = baselineKind === 'final-batna' ? endBatnas : reservations;
 
   const outcome = world.outcome;
   const dealTerms = outcome?.kind === 'deal' ? (outcome.terms ?? world.agreement?.terms) : undefined;
-  const outcomeUtilities = dealTerms ? utilities(prefs, dealTerms) : finalBatnas;
+  const outcomeUtilities = dealTerms ? utilities(prefs, dealTerms) : endBatnas;
 
   const search = { ...opts.search, excludeRedLines: true };
   const frontier = paretoFrontier(prefs, search);
@@ -687,7 +720,7 @@ export function buildDebrief(
       baseline: baselines[p]!,
       score: score(outcomeUtilities[p]!, baselines[p]!),
       initialBatna: reservations[p]!,
-      finalBatna: finalBatnas[p]!,
+      endBatna: endBatnas[p]!,
       credibility: { start: game.party[id]?.credibility ?? 0, end: state?.credibility ?? 0 },
       commitments: { made: commitments.length, broken: commitments.filter((c) => c.broken).length },
       walkedOut: state?.status === 'walked-out',
@@ -715,33 +748,39 @@ export function buildDebrief(
       })),
   }));
 
+  // Every count of distortions comes from the one list.
   const said = distortions(game, world, log);
-  const saidOf = (m: World['messages'][number]) => JSON.stringify(m.said);
-  const distorted = world.messages.filter((m) => Object.values(m.heard).some((h) => JSON.stringify(h) !== saidOf(m)));
+  const counts = distortionCounts(said);
+  const checked = verification(game, world, said);
   const information = {
     messages: world.messages.length,
     viaEnvoy: world.messages.filter((m) => m.channel === 'envoy').length,
-    distorted: distorted.length,
-    exposed: distorted.filter((m) => m.exposedTo.length > 0).length,
-    clarifications: commands.filter((r) => r.command.type === 'clarify').length,
+    distorted: counts.distorted,
+    exposed: counts.exposed,
+    misled: counts.misled,
+    clarifications: checked.confirmed + checked.exposures.clarification,
     public: world.messages.filter((m) => m.channel === 'public').length,
-    verification: verification(game, world, said),
+    verification: checked,
   };
 
   const top = opts.topMoves ?? 3;
-  const humanMoves = ids
-    .filter((id) => humans.has(id))
-    .map((id) => {
-      const p = ids.indexOf(id);
-      return assessMoves(game, world, commands, id, outcome ? outcomeUtilities[p] : undefined, baselines[p]!, top);
-    });
+  const humanMoves = ids.filter((id) => humans.has(id)).map((id) => assessMoves(game, commands, id, opts.impacts?.[id], top));
+
+  // The talks end when the agreement is signed (ratification and implementation follow), or without one.
+  const maxRounds = game.public.rounds;
+  const agreement = world.agreement;
+  const signed = agreement !== undefined && agreement.signatories.every((id) => agreement.signed.includes(id));
+  const lastRound = outcome?.round ?? world.round;
+  const talkRounds = signed ? agreement.round : Math.min(lastRound, maxRounds);
+  const meta = game.scenario.meta;
 
   return {
-    scenarioId: game.scenario.meta.id,
-    title: cleanText(game.scenario.meta.title),
+    scenarioId: meta.id,
+    title: cleanText(meta.title),
     seed: world.seed,
-    rounds: world.round,
-    maxRounds: game.public.rounds,
+    rounds: talkRounds,
+    maxRounds,
+    ...(signed ? { signedIn: agreement.round, afterSigning: Math.max(0, lastRound - agreement.round) } : {}),
     parties: ids.map((id) => ({ id, name: partyName(game.public, id), human: humans.has(id) })),
     outcome: {
       kind: outcome ? outcome.kind : 'unfinished',
@@ -762,7 +801,7 @@ export function buildDebrief(
     },
     nash: benchmark(nashPoint(prefs, baselines, withFrontier)),
     kalai: benchmark(kalaiPoint(prefs, baselines, withFrontier)),
-    zopa: { start: zopaSummary(reservations), end: zopaSummary(finalBatnas) },
+    zopa: { start: zopaSummary(reservations), end: zopaSummary(endBatnas) },
     concessions,
     tradeoffs,
     moments: keyMoments(game, world, commands, log),
@@ -771,6 +810,12 @@ export function buildDebrief(
     ratification: world.agreement && Object.keys(world.agreement.ratified).length > 0 ? { ...world.agreement.ratified } : undefined,
     humans: humanMoves,
     revealed: ids.map((id) => reveal(game, world, id)),
+    teacherNotes: paragraphs(meta.teacherNotes),
+    sources: meta.sources.map((x) => ({
+      title: cleanText(x.title),
+      ...(x.url !== undefined ? { url: cleanText(x.url) } : {}),
+      ...(x.note !== undefined ? { note: cleanText(x.note).trim() } : {}),
+    })),
   };
 }
 
@@ -886,6 +931,85 @@ function saidAndHeardMarkdown(d: Debrief): string[] {
   return out;
 }
 
+/** How a human's moves are rated, in one sentence (the screen and the Markdown say the same). */
+export const MOVE_RULE =
+  "Each move is rated by what the game would have been had you waited instead, everything else played by the AI: from just before the move, the game is played to its end once after your move and once after a wait in its place (when signing: the other of signing and refusing), every party — you included — played by the AI, and the move's value is your score in the first minus your score in the second; waiting itself is not rated.";
+
+/**
+ * How long the talks ran, apart from what came after a signature: "signed in round 14 of 18; carried out over
+ * 3 more rounds", "the talks ran all 18 rounds without a signed agreement".
+ */
+export function talksLength(d: Debrief): string {
+  const of = `of ${d.maxRounds}`;
+  if (d.signedIn !== undefined) {
+    const after = d.afterSigning ?? 0;
+    const more = plural(after, 'more round', 'more rounds');
+    if (d.outcome.kind === 'deal') return after === 0 ? `signed and carried out in round ${d.signedIn} ${of}` : `signed in round ${d.signedIn} ${of}; carried out over ${more}`;
+    if (d.outcome.reason === 'collapse') return `signed in round ${d.signedIn} ${of}; it collapsed during implementation, ${plural(after, 'round', 'rounds')} later`;
+    return `signed in round ${d.signedIn} ${of}; the game stopped ${after === 0 ? 'before it was carried out' : `${more} on, before it was carried out`}`;
+  }
+  if (d.outcome.kind === 'unfinished') return `the game stopped in round ${d.rounds} ${of}, with no agreement signed`;
+  if (d.rounds >= d.maxRounds) return `the talks ran all ${d.maxRounds} rounds without a signed agreement`;
+  return `the talks ended in round ${d.rounds} ${of} without a signed agreement`;
+}
+
+/** What the scores are measured against, in a few words: "BATNA at the start". */
+export function scoreBasis(d: Debrief): string {
+  return d.baseline === 'initial-batna' ? 'BATNA at the start' : 'BATNA when the talks ended';
+}
+
+/** The scores' yardstick in a sentence, named as the scenario names it. */
+export function scoreBasisSentence(d: Debrief): string {
+  return d.baseline === 'initial-batna'
+    ? "Scores run from −100 to 100 against each party's BATNA at the start — its reservation value (the scenario's scoring baseline, 'initial-batna') — not against its BATNA when the talks ended; 0 is as good as that starting BATNA."
+    : "Scores run from −100 to 100 against each party's BATNA when the talks ended (the scenario's scoring baseline, 'final-batna'); 0 is as good as no deal at that moment.";
+}
+
+/** A move's value in words: "+12.3 points against waiting", or why it has none. */
+export function moveValueText(m: MoveAssessment): string {
+  if (m.command.type === 'pass') return 'not rated (waiting is the yardstick)';
+  if (m.value === null) return 'not rated';
+  if (Math.abs(m.value) < NOTICEABLE) return 'no different from waiting';
+  return `${m.value >= 0 ? '+' : '−'}${Math.abs(m.value).toFixed(1)} points against waiting`;
+}
+
+/**
+ * The information counts in words, every one of them from the list of distortions (saidAndHeard): messages
+ * sent, messages told otherwise and how many came out, the parties they misled and how each found out, and the
+ * clarification calls.
+ */
+export function informationSummary(d: Debrief): { sent: string; distorted: string; misled?: string; calls: string } {
+  const info = d.information;
+  const v = info.verification;
+  const sent = `${plural(info.messages, 'message was', 'messages were')} sent (${info.viaEnvoy} through envoys, ${info.public} in public).`;
+  const distorted =
+    info.distorted === 0
+      ? 'None reached anyone otherwise than it was said.'
+      : info.distorted === 1
+        ? `1 reached someone otherwise than it was said, and ${info.exposed === 1 ? 'it came out' : 'it never came out'}.`
+        : `${info.distorted} reached someone otherwise than they were said; ${
+            info.exposed === 0 ? 'none of them came out' : info.exposed === info.distorted ? `all ${info.distorted} came out` : `${info.exposed} of the ${info.distorted} came out`
+          }.`;
+  const misled =
+    info.distorted === 0
+      ? undefined
+      : `Parties misled: ${info.misled} (a party counted once per message) — found out by a clarification call: ${v.exposures.clarification}; by a leak: ${v.exposures.leak}; by the text tabled for signing: ${v.exposures.signing}${
+          v.exposures.other ? `; otherwise: ${v.exposures.other}` : ''
+        }; never found out: ${v.unexposed}.`;
+  const calls =
+    info.clarifications === 0
+      ? 'No clarification call was made.'
+      : `${plural(info.clarifications, 'clarification call', 'clarification calls')}: ${v.confirmed} confirmed what was heard, ${v.exposures.clarification} exposed a distortion.`;
+  return { sent, distorted, misled, calls };
+}
+
+type BenchmarkName = 'improvement' | 'nash' | 'kalai';
+const BENCHMARK_NAMES: Record<BenchmarkName, string> = {
+  improvement: 'the most even improvement',
+  nash: 'the Nash point',
+  kalai: 'the Kalai–Smorodinsky point',
+};
+
 /** A readable report for a teacher: the outcome, the concepts as they applied in this game, and the details. */
 export function debriefMarkdown(d: Debrief): string {
   const out: string[] = [];
@@ -893,7 +1017,7 @@ export function debriefMarkdown(d: Debrief): string {
   const humanNames = d.parties.filter((p) => p.human).map((p) => p.name);
   push(`# Debrief: ${d.title}`, '');
   push(
-    `Scenario \`${d.scenarioId}\`, seed ${d.seed}; ${d.rounds} of ${d.maxRounds} rounds. Parties: ${d.parties
+    `Scenario \`${d.scenarioId}\`, seed ${d.seed}; ${talksLength(d)}. Parties: ${d.parties
       .map((p) => (p.human ? `${p.name} (player)` : p.name))
       .join(', ')}.`,
     '',
@@ -901,17 +1025,19 @@ export function debriefMarkdown(d: Debrief): string {
 
   // Outcome
   push('## Outcome', '');
+  const length = talksLength(d);
   const headline =
-    d.outcome.kind === 'deal' ? `**Deal** (round ${d.outcome.round}).` : d.outcome.kind === 'no-deal' ? `**No deal** — ${d.outcome.reason ?? 'talks failed'} (round ${d.outcome.round}).` : `**Unfinished** (round ${d.outcome.round}).`;
+    d.outcome.kind === 'deal'
+      ? `**Deal** (${length}).`
+      : d.outcome.kind === 'no-deal'
+        ? `**No deal** — ${d.outcome.reason ?? 'talks failed'} (${length}).`
+        : `**Unfinished** (${length}).`;
   push(`${headline} ${d.outcome.summary}`, '');
   if (d.outcome.lines) push('Terms:', '', ...linesList(d.outcome.lines), '');
-  push(
-    `Scores run from −100 to 100 against each party's ${d.baseline === 'initial-batna' ? 'BATNA at the start (its reservation value)' : 'BATNA at the end'}; 0 is as good as no deal.`,
-    '',
-  );
-  push('| party | utility | baseline | score | BATNA start → end |', '|---|---:|---:|---:|---|');
+  push(scoreBasisSentence(d), '');
+  push(`| party | utility | score | scored against (${scoreBasis(d)}) | BATNA at the start → when the talks ended |`, '|---|---:|---:|---:|---|');
   for (const r of d.results) {
-    push(`| ${cell(r.name)}${r.human ? ' (player)' : ''} | ${fmt(r.utility)} | ${fmt(r.baseline)} | ${r.score.toFixed(1)} | ${fmt(r.initialBatna)} → ${fmt(r.finalBatna)} |`);
+    push(`| ${cell(r.name)}${r.human ? ' (player)' : ''} | ${fmt(r.utility)} | ${r.score.toFixed(1)} | ${fmt(r.baseline)} | ${fmt(r.initialBatna)} → ${fmt(r.endBatna)} |`);
   }
   push('');
 
@@ -920,14 +1046,21 @@ export function debriefMarkdown(d: Debrief): string {
   push(
     '### BATNA',
     '',
-    "The Best Alternative To a Negotiated Agreement: what a party gets if talks fail. Here it is the utility of no deal — the war going on — and it moved with the front, the costs of war, events and levers.",
+    "The Best Alternative To a Negotiated Agreement: what a party gets if talks fail. Here it is the utility of no deal — the war going on — and it moved with the front, the costs of war, events and levers until the talks ended; once an agreement is signed, nothing moves it. Each party's BATNA at the start, and when the talks ended:",
     '',
     ...d.results.map((r) => {
-      const change = Math.abs(r.finalBatna - r.initialBatna) < 0.005 ? 'unchanged' : r.finalBatna > r.initialBatna ? 'stronger at the end' : 'weaker at the end';
-      return `- ${r.name}: ${fmt(r.initialBatna)} → ${fmt(r.finalBatna)} (${change}).`;
+      const change = Math.abs(r.endBatna - r.initialBatna) < 0.005 ? 'unchanged' : r.endBatna > r.initialBatna ? 'stronger when the talks ended' : 'weaker when the talks ended';
+      return `- ${r.name}: ${fmt(r.initialBatna)} → ${fmt(r.endBatna)} (${change}).`;
     }),
     '',
   );
+  const fell = d.results.filter((r) => r.endBatna < r.initialBatna - 0.005);
+  if (d.baseline === 'initial-batna' && fell.length > 0) {
+    push(
+      `The scores above are against the BATNA at the start, not the one when the talks ended: ${andList(fell.map((r) => r.name))} ${fell.length === 1 ? 'was' : 'were'} worse off without a deal at the end than at the start, so no deal would have scored below 0.`,
+      '',
+    );
+  }
   const below = d.results.filter((r) => r.utility < r.initialBatna - 1e-9);
   push(
     '### Reservation value',
@@ -947,7 +1080,7 @@ export function debriefMarkdown(d: Debrief): string {
     'The packages every party prefers to its BATNA. If it is empty, no deal is rational for everyone; the larger it is, the easier a deal.',
     '',
     `- At the start: ${zopaLine(d.zopa.start)}`,
-    `- At the end: ${zopaLine(d.zopa.end)}`,
+    `- When the talks ended: ${zopaLine(d.zopa.end)}`,
     '',
   );
   const improvement = d.frontier.improvement;
@@ -967,8 +1100,22 @@ export function debriefMarkdown(d: Debrief): string {
       '',
     );
   }
+  // The three benchmark packages can be one and the same: each is printed once.
+  const shown: { name: BenchmarkName; terms: Terms }[] = [];
+  const benchmarkBlock = (name: BenchmarkName, point: BenchmarkPoint, intro: string): string[] => {
+    const same = shown.filter((x) => sameTerms(x.terms, point.terms)).map((x) => x.name);
+    shown.push({ name, terms: point.terms });
+    if (same.length === 0) return [intro, '', ...linesList(point.lines), '', ...pointTable(d, point), ''];
+    const label = BENCHMARK_NAMES[name].replace(/^the /, '');
+    const Label = label.charAt(0).toUpperCase() + label.slice(1);
+    const coincide =
+      name === 'kalai' && same.includes('nash')
+        ? `the Nash and Kalai–Smorodinsky points coincide here${same.includes('improvement') ? ', and with the most even improvement' : ''}`
+        : `${BENCHMARK_NAMES[same[0]!]} and ${BENCHMARK_NAMES[name]} coincide here`;
+    return [`${Label}: the same package as ${andList(same.map((x) => BENCHMARK_NAMES[x]))} above — ${coincide}.`, ''];
+  };
   if (improvement) {
-    push(`Every party could have gained at once — the most even improvement over the outcome:`, '', ...pointTable(d, improvement), '');
+    push(...benchmarkBlock('improvement', improvement, 'Every party could have gained at once — the most even improvement over the outcome:'));
   } else {
     push('No package would have made every party better off at once than the outcome.', '');
   }
@@ -979,12 +1126,12 @@ export function debriefMarkdown(d: Debrief): string {
     '',
   );
   if (d.nash) {
-    push('Nash point:', '', ...linesList(d.nash.lines), '', ...pointTable(d, d.nash), '');
+    push(...benchmarkBlock('nash', d.nash, 'Nash point:'));
     if (!d.nash.exact) push('_(The search was cut short: this is the best package found, not a proven optimum.)_', '');
   } else {
     push('There was no Nash point: no signable package beat every party\'s baseline.', '');
   }
-  if (d.kalai) push('Kalai–Smorodinsky point:', '', ...pointTable(d, d.kalai), '');
+  if (d.kalai) push(...benchmarkBlock('kalai', d.kalai, 'Kalai–Smorodinsky point:'));
   const logrolls = d.tradeoffs.filter((t) => t.logroll);
   push('### Logrolling', '', 'Trading concessions across issues: each side gives way where it cares less and wins where it cares more, so both gain.', '');
   if (logrolls.length === 0) push('No pair of parties had opposed issues each cared much more about than the other.', '');
@@ -1006,6 +1153,7 @@ export function debriefMarkdown(d: Debrief): string {
   );
   const info = d.information;
   const v = info.verification;
+  const summary = informationSummary(d);
   const publicReadouts = d.saidAndHeard.filter((x) => x.channel === 'readout');
   push(
     `Words said in public reach everyone as they were said${info.public === 0 ? ', but nobody spoke in public in this game' : `: ${plural(info.public, 'public message', 'public messages')} could not be garbled on the way`}. A readout is a party's own account in front of everyone — a public claim it must stand by. ${v.readouts === 0 ? 'No readout was published.' : `${plural(v.readouts, 'readout was', 'readouts were')} published${publicReadouts.length > 0 ? `; ${publicReadouts.map((x) => `${poss(x.teller.name)} told package #${x.proposal ?? '?'} otherwise than it went`).join('; ')}` : ', none at odds with what was said'}.`}`,
@@ -1018,11 +1166,7 @@ export function debriefMarkdown(d: Debrief): string {
     '',
     "A leader (the principal) negotiates through agents — envoys with their own fidelity and bias — and must sell the deal to principals at home (veto players who ratify). The agent knows what was said; the principal knows only what the agent reports, and answers for it. What a party heard can differ from what was said; without a notetaker's record, nobody can settle it.",
     '',
-    `${plural(info.messages, 'message was', 'messages were')} sent (${info.viaEnvoy} through envoys, ${info.public} in public); ${
-      info.distorted === 0
-        ? 'no envoy garbled one on the way'
-        : `${plural(info.distorted, 'message reached', 'messages reached')} someone garbled on the way, and ${info.exposed} of those ${info.exposed === 1 ? 'was' : 'were'} found out`
-    }. ${plural(info.clarifications, 'clarification was', 'clarifications were')} asked for.`,
+    `${summary.sent} ${summary.distorted}${info.distorted > 0 ? ' Each is listed under “What was said, and what was heard” below.' : ''}`,
     '',
   );
   for (const x of agents) {
@@ -1051,9 +1195,9 @@ export function debriefMarkdown(d: Debrief): string {
     `Words can be checked: an official record (a notetaker at direct talks, or words said in public), a clarification call to whoever spoke, another account of the same talks (a readout, a relay), a leak — and in the end the text tabled for signing. Checking has costs: a notetaker makes the other side speak less freely (its trust ${signed(v.costs.notetaker)}), and a call takes a turn; a call that confirms a report earns the teller ${signed(v.costs.confirmed)} trust.`,
     '',
     `- ${v.onRecord} of ${plural(v.proposals, 'proposal', 'proposals')} went on the record.`,
-    `- ${plural(info.clarifications, 'clarification call', 'clarification calls')}: ${v.confirmed} confirmed what was heard, ${v.exposures.clarification} exposed a distortion.`,
+    `- ${summary.calls}`,
     `- ${plural(v.leaks, 'leak', 'leaks')}, ${plural(v.readouts, 'readout', 'readouts')}, ${plural(v.relays, 'relay', 'relays')}.`,
-    `- Distortions found out by a call: ${v.exposures.clarification}; by a leak: ${v.exposures.leak}; by the text tabled for signing: ${v.exposures.signing}${v.exposures.other ? `; otherwise: ${v.exposures.other}` : ''}. Never found out: ${v.unexposed}.`,
+    `- ${summary.misled ?? 'Nobody was misled: every message that carried a package reached everyone as it was said.'}`,
     `- Each time, whoever told it otherwise lost ${fmt(Math.abs(v.costs.credibility))} credibility, and the party it misled trusted it ${fmt(Math.abs(v.costs.trust))} less.`,
     '',
   );
@@ -1084,20 +1228,23 @@ export function debriefMarkdown(d: Debrief): string {
   // Humans
   for (const h of d.humans) {
     push(`## ${nameIn(d, h.party)}: your moves`, '');
-    push(
-      "Each move is judged by what followed: your position is the better of your reservation value and the best package the others had on the table for you; a move's effect is how that position changed by your next move (after your last move: the outcome).",
-      '',
-    );
-    const describe = (m: MoveAssessment) => `- Round ${m.round}: ${m.text}${m.reason ? ` — “${cleanText(m.reason)}”` : ''}: ${fmt(m.before)} → ${fmt(m.after)} (${signed(m.delta)}, ${m.scoreDelta >= 0 ? '+' : '−'}${Math.abs(m.scoreDelta).toFixed(1)} points)`;
-    push('Best moves:', '', ...(h.best.length > 0 ? h.best.map(describe) : ['- None improved your position.']), '');
-    push('Worst moves:', '', ...(h.worst.length > 0 ? h.worst.map(describe) : ['- None worsened your position.']), '');
+    push(MOVE_RULE, '');
+    const describe = (m: MoveAssessment) => `- Round ${m.round}: ${m.text}${m.reason ? ` — “${cleanText(m.reason)}”` : ''}: ${moveValueText(m)}.`;
+    const made = h.moves.length - h.waits;
+    if (h.rated === 0 && made > 0) {
+      push(`_Your moves were not rated in this report: ${plural(made, 'move is', 'moves are')} listed below as not rated._`, '');
+    } else {
+      push('Best moves:', '', ...(h.best.length > 0 ? h.best.map(describe) : ['- No move of yours did better than waiting would have.']), '');
+      push('Worst moves:', '', ...(h.worst.length > 0 ? h.worst.map(describe) : ['- No move of yours did worse than waiting would have.']), '');
+    }
+    if (h.moves.length > 0) push('Every move, in order:', '', ...h.moves.map(describe), '');
   }
   if (humanNames.length === 0) push('_No human players: every party was played by the AI._', '');
 
   // Revealed
   push('## Hidden preferences revealed', '');
   for (const r of d.revealed) {
-    push(`### ${r.name}`, '', `Reservation value ${fmt(r.reservation)} (BATNA at the end ${fmt(r.finalBatna)}); patience ${r.discount} a round.`, '');
+    push(`### ${r.name}`, '', `Reservation value ${fmt(r.reservation)} (BATNA when the talks ended ${fmt(r.endBatna)}); patience ${r.discount} a round.`, '');
     push('| issue | weight | best option | worst option |', '|---|---:|---|---|');
     for (const i of r.issues) {
       const best = i.options[0];
@@ -1106,7 +1253,20 @@ export function debriefMarkdown(d: Debrief): string {
     }
     push('', r.redLines.length > 0 ? `Red lines: ${r.redLines.map((l) => `${l.issueName}: ${l.optionLabel}`).join('; ')}.` : 'No red lines.', '');
   }
+
+  // The scenario's own notes for teachers, and what it rests on
+  if (d.teacherNotes.length > 0) push('## Teacher notes', '', ...d.teacherNotes.flatMap((p) => [p, '']));
+  if (d.sources.length > 0) {
+    push('## Sources', '');
+    for (const x of d.sources) push(`- ${sourceLine(x)}`);
+    push('');
+  }
   return out.join('\n');
+}
+
+/** One source in a line: its title, its address (when public) and what the scenario takes from it. */
+export function sourceLine(x: Debrief['sources'][number]): string {
+  return `${x.title}${x.url ? ` — <${x.url}>` : ''}${x.note ? `: ${x.note}` : ''}`;
 }
 
 // ── many games ───────────────────────────────────────────────────────────────────────────────────────────
@@ -1118,6 +1278,7 @@ export interface DebriefAggregate {
   dealRate: number;
   /** Outcomes by reason ('implemented', 'deadline', 'walk-out', 'collapse', …, 'unfinished'). */
   reasons: Record<string, number>;
+  /** The mean length of the talks, in rounds (until the signature, or until they ended without one). */
   meanRounds: number;
   parties: { party: PartyId; name: string; games: number; meanScore: number; meanUtility: number; humanGames: number }[];
   /** Deals that passed the local Pareto check. */
@@ -1129,6 +1290,7 @@ export interface DebriefAggregate {
   /** The most frequent whole packages agreed, most frequent first (at most five). */
   commonPackages: { lines: TermLine[]; count: number }[];
   /** One row per game. */
+  /** One row per game; `rounds` is the length of its talks. */
   rows: { scenarioId: string; seed: number; outcome: string; rounds: number; scores: Record<PartyId, number> }[];
 }
 
@@ -1215,7 +1377,7 @@ export function aggregateMarkdown(a: DebriefAggregate): string {
   out.push(
     `Deals: ${a.deals} of ${a.games} (${pct(a.dealRate)}). Outcomes: ${Object.entries(a.reasons)
       .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}. Mean length ${a.meanRounds.toFixed(1)} rounds.`,
+      .join(', ')}. The talks lasted ${a.meanRounds.toFixed(1)} rounds on average (until the signature, or until they ended without one).`,
     '',
   );
   if (a.deals > 0) {
@@ -1232,7 +1394,7 @@ export function aggregateMarkdown(a: DebriefAggregate): string {
     for (const t of a.commonTerms) out.push(`| ${cell(t.issueName)} | ${cell(t.optionLabel)} | ${pct(t.share)} |`);
     out.push('');
   }
-  out.push('## Games', '', '| scenario | seed | outcome | rounds | scores |', '|---|---:|---|---:|---|');
+  out.push('## Games', '', '| scenario | seed | outcome | rounds of talks | scores |', '|---|---:|---|---:|---|');
   for (const r of a.rows) {
     out.push(`| ${r.scenarioId} | ${r.seed} | ${r.outcome} | ${r.rounds} | ${Object.entries(r.scores).map(([id, s]) => `${id} ${s.toFixed(1)}`).join(', ')} |`);
   }

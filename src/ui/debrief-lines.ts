@@ -1,8 +1,24 @@
 // The debrief as styled lines for the screen: outcome, scores, the player's best and worst moves, the moments
-// that changed the game, the benchmarks, and every party's hidden preferences — now that the game is over.
-import { distortionCost, distortionTeller, distortionTitle, listenerFate, type Debrief, type Distortion, type MoveAssessment } from '../analysis/debrief.js';
-import type { RichLine } from './components/RichText.js';
-import { bar, fit, safeText, util2, wrap } from './format.js';
+// that changed the game, the benchmarks, every party's hidden preferences — now that the game is over — and
+// the scenario's notes for teachers and its sources.
+import {
+  distortionCost,
+  distortionTeller,
+  distortionTitle,
+  informationSummary,
+  listenerFate,
+  MOVE_RULE,
+  moveValueText,
+  scoreBasis,
+  scoreBasisSentence,
+  sourceLine,
+  talksLength,
+  type Debrief,
+  type Distortion,
+  type MoveAssessment,
+} from '../analysis/debrief.js';
+import { wrapRich, type RichLine } from './components/RichText.js';
+import { bar, safeText, util2, wrapCells, wrapIndented } from './format.js';
 import type { Theme } from './theme.js';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
@@ -10,8 +26,10 @@ const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`
 export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: (id: string) => string | undefined): RichLine[] {
   const lines: RichLine[] = [];
   const text = (t: string, style: Partial<RichLine[number]> = {}, indent = '') => {
-    for (const [i, l] of wrap(t, width - indent.length).entries()) lines.push([{ text: `${i === 0 ? indent : ' '.repeat(indent.length)}${l}`, ...style }]);
+    for (const l of wrapIndented(t, width, indent)) lines.push([{ text: l, ...style }]);
   };
+  // A line of styled pieces, wrapped (never cut) with a hanging indent.
+  const rich = (line: RichLine, indent = '') => lines.push(...wrapRich(line, width, indent));
   const heading = (t: string) => {
     if (lines.length > 0) lines.push([]);
     lines.push([{ text: t, bold: true, color: theme.accent }]);
@@ -20,11 +38,11 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
 
   heading('Outcome');
   const head = d.outcome.kind === 'deal' ? '✓ Deal' : d.outcome.kind === 'no-deal' ? `✗ No deal (${d.outcome.reason ?? 'talks failed'})` : '… Unfinished';
-  lines.push([{ text: `${head}`, bold: true, color: d.outcome.kind === 'deal' ? theme.good : theme.bad }, { text: ` · round ${d.outcome.round}${d.outcome.round <= d.maxRounds ? ` of ${d.maxRounds}` : ''}` }]);
+  rich([{ text: `${head}`, bold: true, color: d.outcome.kind === 'deal' ? theme.good : theme.bad }, { text: ` · ${talksLength(d)}` }], '  ');
   text(d.outcome.summary, {}, '  ');
   for (const l of d.outcome.lines ?? []) text(`${l.issueName}: ${l.optionLabel}`, {}, '  • ');
 
-  heading('Scores against each BATNA (−100 … 0 = no deal … +100)');
+  heading(`Scores against each ${scoreBasis(d)} (−100 … 0 … +100)`);
   const nameW = Math.max(...d.results.map((r) => r.name.length + (r.human ? 2 : 0))) + 2;
   for (const r of d.results) {
     const half = 10;
@@ -32,23 +50,41 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
     const neg = Math.max(0, Math.min(1, -r.score / 100));
     const left = ' '.repeat(half - Math.round(neg * half)) + '█'.repeat(Math.round(neg * half));
     const right = '█'.repeat(Math.round(pos * half)) + ' '.repeat(half - Math.round(pos * half));
-    lines.push([
+    const scoreLine: RichLine = [
       { text: `  ${(r.human ? '★ ' : '') + r.name}`.padEnd(nameW + 2), bold: true, color: colourOf(r.party) },
       { text: left, color: theme.bad },
       { text: '│' },
       { text: right, color: theme.good },
       { text: ` ${signed(r.score).padStart(6)}`, bold: true },
-      { text: `  utility ${util2(r.utility)} vs ${util2(r.baseline)}${r.walkedOut ? ' · walked out' : ''}`, color: theme.muted },
-    ]);
+    ];
+    const utilities = `utility ${util2(r.utility)} vs ${util2(r.baseline)}`;
+    const tail = `BATNA when the talks ended ${util2(r.endBatna)}${r.walkedOut ? ' · walked out' : ''}`;
+    const used = scoreLine.reduce((n, p) => n + Array.from(p.text).length, 0);
+    // The utilities beside the bar, and the rest after them when it fits, else on the line below: never cut.
+    const indent = ' '.repeat(Math.min(nameW + 2, 12));
+    if (used + 2 + utilities.length + 3 + tail.length <= width) lines.push([...scoreLine, { text: `  ${utilities} · ${tail}`, color: theme.muted }]);
+    else if (used + 2 + utilities.length <= width) {
+      lines.push([...scoreLine, { text: `  ${utilities}`, color: theme.muted }]);
+      text(`· ${tail}`, { color: theme.muted }, indent);
+    } else {
+      lines.push(scoreLine);
+      text(`${utilities} · ${tail}`, { color: theme.muted }, indent);
+    }
   }
+
+  text(scoreBasisSentence(d), { color: theme.muted }, '  ');
 
   for (const h of d.humans) {
     heading(`${name(h.party)}: your best and worst moves`);
-    const move = (m: MoveAssessment, good: boolean) =>
-      text(`Round ${m.round}: ${m.text} — your position ${util2(m.before)} → ${util2(m.after)} (${signed(m.scoreDelta)} points)`, { color: good ? theme.good : theme.bad }, good ? '  ▲ ' : '  ▼ ');
-    if (h.best.length === 0) text('No move of yours improved your position.', { color: theme.muted }, '  ▲ ');
+    text(MOVE_RULE, { color: theme.muted }, '  ');
+    const move = (m: MoveAssessment, good: boolean) => text(`Round ${m.round}: ${m.text} (${moveValueText(m)})`, { color: good ? theme.good : theme.bad }, good ? '  ▲ ' : '  ▼ ');
+    if (h.rated === 0 && h.moves.length > h.waits) {
+      text('Your moves were not rated this time.', { color: theme.muted }, '  ');
+      continue;
+    }
+    if (h.best.length === 0) text('No move of yours did better than waiting would have.', { color: theme.muted }, '  ▲ ');
     for (const m of h.best) move(m, true);
-    if (h.worst.length === 0) text('No move of yours worsened your position.', { color: theme.muted }, '  ▼ ');
+    if (h.worst.length === 0) text('No move of yours did worse than waiting would have.', { color: theme.muted }, '  ▼ ');
     for (const m of h.worst) move(m, false);
   }
 
@@ -73,26 +109,45 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
     text(`The Nash bargaining point (the fair, efficient benchmark) would have scored ${mine || d.parties.map((p) => `${p.name} ${signed(d.nash!.scores[p.id]!)}`).join(', ')}.`, {}, '  ');
   }
   text(`Total value: the outcome gave ${util2(d.frontier.welfare.outcome)} of a possible ${util2(d.frontier.welfare.max)}.`, {}, '  ');
-  const info = d.information;
-  text(`${info.messages} messages, ${info.viaEnvoy} through envoys; ${info.distorted} arrived distorted and ${info.exposed} of those were found out.`, {}, '  ');
+  const info = informationSummary(d);
+  text(`${info.sent} ${info.distorted}`, {}, '  ');
+  if (info.misled) text(info.misled, {}, '  ');
 
   heading('Hidden preferences, revealed');
   for (const r of d.revealed) {
     const human = d.parties.find((p) => p.id === r.party)?.human;
-    lines.push([
-      { text: `  ${r.name}`, bold: true, color: colourOf(r.party) },
-      { text: `${human ? ' (player)' : ''} · reservation ${util2(r.reservation)} · BATNA at the end ${util2(r.finalBatna)}`, color: theme.muted },
-    ]);
+    rich(
+      [
+        { text: `  ${r.name}`, bold: true, color: colourOf(r.party) },
+        { text: `${human ? ' (player)' : ''} · reservation ${util2(r.reservation)} · BATNA when the talks ended ${util2(r.endBatna)}`, color: theme.muted },
+      ],
+      '    ',
+    );
     for (const issue of r.issues.slice(0, 5)) {
       const best = issue.options[0];
       const worst = issue.options[issue.options.length - 1];
-      lines.push([
-        { text: `    ${bar(issue.weight * 4, 4)} `, color: colourOf(r.party) },
-        { text: `${issue.name} ${Math.round(issue.weight * 100)}%: ` },
-        { text: `wants "${best?.label ?? '?'}", least "${worst?.label ?? '?'}"`, color: theme.muted },
-      ]);
+      rich(
+        [
+          { text: `    ${bar(issue.weight * 4, 4)} `, color: colourOf(r.party) },
+          { text: `${issue.name} ${Math.round(issue.weight * 100)}%: ` },
+          { text: `wants "${best?.label ?? '?'}", least "${worst?.label ?? '?'}"`, color: theme.muted },
+        ],
+        ' '.repeat(9),
+      );
     }
     if (r.redLines.length > 0) text(`Red lines: ${r.redLines.map((l) => `${l.issueName}: ${l.optionLabel}`).join('; ')}`, { color: theme.bad }, '    ✗ ');
+  }
+
+  if (d.teacherNotes.length > 0) {
+    heading('Teacher notes');
+    d.teacherNotes.forEach((p, k) => {
+      if (k > 0) lines.push([]);
+      text(safeText(p), {}, '  ');
+    });
+  }
+  if (d.sources.length > 0) {
+    heading('Sources');
+    for (const x of d.sources) text(safeText(sourceLine(x)), { color: theme.muted }, '  • ');
   }
   return lines;
 }
@@ -113,19 +168,25 @@ function saidAndHeard(x: Distortion, lines: RichLine[], text: TextFn, width: num
   }
   const issueW = Math.min(18, Math.max(8, ...x.said.map((l) => Array.from(l.issueName).length + 1)));
   const colW = Math.max(8, Math.floor((width - 6 - issueW) / (columns.length + 1)) - 1);
-  lines.push([
-    { text: `      ${fit('', issueW)}` },
-    { text: ` ${fit(`${x.speaker.name} said`, colW)}`, bold: true, color: theme.good },
-    ...columns.map((c) => ({ text: ` ${fit(`${c.names.join(', ')} heard`, colW)}`, bold: true, color: theme.warn })),
-  ]);
+  // Column heads and the labels of the issues that differ are wrapped inside their columns, never cut.
+  const widths = [issueW, ...Array.from({ length: columns.length + 1 }, () => colW)];
+  wrapCells(['', `${x.speaker.name} said`, ...columns.map((c) => `${c.names.join(', ')} heard`)], widths).forEach((row) =>
+    lines.push([
+      { text: `      ${row[0]}` },
+      { text: ` ${row[1]}`, bold: true, color: theme.good },
+      ...row.slice(2).map((cell) => ({ text: ` ${cell}`, bold: true, color: theme.warn })),
+    ]),
+  );
   x.said.forEach((line, i) => {
     if (columns.every((c) => c.heard[i]!.option === line.option)) return;
-    lines.push([
-      { text: '    ≠ ', bold: true, color: theme.warn },
-      { text: fit(line.issueName, issueW) },
-      { text: ` ${fit(line.optionLabel, colW)}` },
-      ...columns.map((c) => ({ text: ` ${fit(c.heard[i]!.optionLabel, colW)}`, bold: c.heard[i]!.option !== line.option, color: c.heard[i]!.option !== line.option ? theme.warn : undefined })),
-    ]);
+    wrapCells([line.issueName, line.optionLabel, ...columns.map((c) => c.heard[i]!.optionLabel)], widths).forEach((row, k) =>
+      lines.push([
+        { text: k === 0 ? '    ≠ ' : '      ', bold: true, color: theme.warn },
+        { text: row[0]! },
+        { text: ` ${row[1]}` },
+        ...columns.map((c, j) => ({ text: ` ${row[j + 2]}`, bold: c.heard[i]!.option !== line.option, color: c.heard[i]!.option !== line.option ? theme.warn : undefined })),
+      ]),
+    );
   });
   for (const l of x.listeners) {
     const answered = l.answered ? `, ${l.answered} it` : '';

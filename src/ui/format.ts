@@ -46,13 +46,61 @@ export const CABLE_LOOK: Record<CableStatus, { symbol: string; word: string }> =
   exposed: { symbol: '✗', word: 'exposed' },
 };
 
+/** How a leak looks while nothing has been learnt about it: its own word, not "on the record" or "hearsay". */
+export const LEAK_LOOK = { symbol: '◆', word: 'leaked' } as const;
+
+/** How the truth an exposure revealed looks in "What we know". */
+export const FOUND_OUT_LOOK = { symbol: '!', word: 'found out' } as const;
+
+/** The look of a cable's status, by its channel: a leak that is only on record or hearsay shows as "leaked". */
+export function statusLook(status: CableStatus, channel?: string): { symbol: string; word: string } {
+  if (channel === 'leak' && (status === 'on-record' || status === 'hearsay')) return { ...LEAK_LOOK };
+  return CABLE_LOOK[status];
+}
+
 /** The flag on words that another account of the same talks tells differently. */
 export const DISAGREE_FLAG = '⚠ accounts disagree';
 
 /** A cable's status (from the cable machine) with its symbol and word. */
 export function cableLook(m: ViewMessage): { status: CableStatus; symbol: string; word: string } {
   const status = cableStatus(m);
-  return { status, ...CABLE_LOOK[status] };
+  return { status, ...statusLook(status, m.channel) };
+}
+
+/** What each cable symbol means, in the order a legend lists them. */
+export function cableLegend(): { symbol: string; word: string; meaning: string }[] {
+  const meaning: Record<CableStatus, string> = {
+    'on-record': 'said at the table with a notetaker, or in public: provably what was said',
+    hearsay: 'second-hand: an envoy, a relay, a readout or talks with no notetaker — may be garbled',
+    confirmed: 'hearsay that a clarification call with the sender confirmed',
+    disputed: 'another account of the same talks tells it differently',
+    exposed: 'found to differ from what was really said',
+    sent: 'your own words, as you sent them',
+  };
+  const order: CableStatus[] = ['on-record', 'hearsay', 'confirmed', 'disputed', 'exposed', 'sent'];
+  return [
+    ...order.map((status) => ({ ...CABLE_LOOK[status], meaning: meaning[status] })),
+    { ...LEAK_LOOK, meaning: 'published by a leak: what was said, told by someone who was not meant to' },
+  ];
+}
+
+/** "message 38": how a message's number is written, so that it is never taken for a package's "#21". */
+export const messageRef = (id: number) => `message ${id}`;
+
+/**
+ * The package a message carries, with the message's own number: "package #21 (message 38)"; just
+ * "message 38" when it carries none the view can name.
+ */
+export function messagePackage(view: PlayerView, id: number, talks?: ReadonlyMap<number, TalksRef>): string {
+  const m = view.messages.find((x) => x.id === id);
+  let proposal: number | undefined;
+  if (m?.body.kind === 'proposal' || m?.body.kind === 'response') proposal = m.body.proposal;
+  else if (m?.body.kind === 'account') {
+    const of = m.body.of;
+    const source = view.messages.find((x) => x.id === of);
+    proposal = talks?.get(of)?.proposal ?? (source?.body.kind === 'proposal' ? source.body.proposal : undefined);
+  }
+  return proposal === undefined ? messageRef(id) : `package #${proposal} (${messageRef(id)})`;
 }
 
 /** "Russia's", "United States'". */
@@ -115,14 +163,14 @@ export function talksRefs(world: World, meetings: readonly { id: string; title: 
 
 /**
  * "Russia's package #1", "your package #2", "its package #3" (told by the one who proposed it), or "the talks
- * behind message #4" when nothing more is known.
+ * behind message 4" when nothing more is known (packages are "#n", messages "message n").
  */
 export function talksName(view: PlayerView, about: number, talks?: ReadonlyMap<number, TalksRef>, teller?: PartyId, named?: PartyId): string {
   const ref = talks?.get(about);
   const source = view.messages.find((x) => x.id === about);
   const speaker = ref?.speaker ?? named ?? source?.from;
   const proposal = ref?.proposal ?? (source?.body.kind === 'proposal' ? source.body.proposal : undefined);
-  if (speaker === undefined) return `the talks behind message #${about}`;
+  if (speaker === undefined) return `the talks behind ${messageRef(about)}`;
   if (proposal === undefined) return speaker === view.self ? 'your offer' : `${possessive(partyName(view.game, speaker))} offer`;
   if (speaker === view.self) return `your package #${proposal}`;
   return speaker === teller ? `its package #${proposal}` : `${possessive(partyName(view.game, speaker))} package #${proposal}`;
@@ -191,16 +239,25 @@ export function fit(text: string, width: number): string {
   return cut + ' '.repeat(Math.max(0, width - Array.from(cut).length));
 }
 
-/** Word-wraps text to `width` cells; blank lines in the text separate paragraphs and are kept. */
-export function wrap(text: string, width: number): string[] {
+/**
+ * Word-wraps text to `width` cells; blank lines in the text separate paragraphs and are kept. With `restWidth`,
+ * every line after the first is wrapped to that width instead (for a hanging indent: see `wrapIndented`).
+ */
+export function wrap(text: string, width: number, restWidth: number = width): string[] {
   const out: string[] = [];
-  const w = Math.max(1, width);
+  const first = Math.max(1, width);
+  const rest = Math.max(1, restWidth);
+  let w = first;
+  const push = (line: string) => {
+    out.push(line);
+    w = rest;
+  };
   for (const [k, paragraph] of cleanText(text).split('\n').entries()) {
     // Every line break in the text starts a paragraph: a blank line sets it off.
-    if (k > 0) out.push('');
+    if (k > 0) push('');
     const words = paragraph.split(/\s+/).filter(Boolean);
     if (words.length === 0) {
-      out.push('');
+      push('');
       continue;
     }
     let line = '';
@@ -208,25 +265,46 @@ export function wrap(text: string, width: number): string[] {
       while (Array.from(word).length > w) {
         // A word longer than the line: hard-break it.
         if (line) {
-          out.push(line);
+          push(line);
           line = '';
         }
-        out.push(Array.from(word).slice(0, w).join(''));
+        push(Array.from(word).slice(0, w).join(''));
         word = Array.from(word).slice(w).join('');
       }
       if (!line) line = word;
       else if (Array.from(line).length + 1 + Array.from(word).length <= w) line += ` ${word}`;
       else {
-        out.push(line);
+        push(line);
         line = word;
       }
     }
-    if (line) out.push(line);
+    if (line) push(line);
   }
   // Collapse runs of blank lines (YAML folded text leaves doubles) and drop trailing ones.
   const collapsed = out.filter((line, i) => line !== '' || (i > 0 && out[i - 1] !== ''));
   while (collapsed.length > 0 && collapsed[collapsed.length - 1] === '') collapsed.pop();
   return collapsed;
+}
+
+/**
+ * Word-wraps text so that each line, with its prefix, fits `width` cells: the first line starts with `first`,
+ * the others with `rest` (a hanging indent). Nothing is ever cut.
+ */
+export function wrapIndented(text: string, width: number, first = '', rest = ' '.repeat(Array.from(first).length)): string[] {
+  const a = Array.from(first).length;
+  const b = Array.from(rest).length;
+  // No leading blank line: the first line wrapped is the one that gets `first`.
+  return wrap(text.replace(/^\s+/, ''), width - a, width - b).map((line, i) => `${i === 0 ? first : rest}${line}`);
+}
+
+/**
+ * Table cells side by side, each word-wrapped to its column's width: as many lines as the longest cell needs,
+ * every cell padded to its width. Nothing is cut (a word longer than its column is broken).
+ */
+export function wrapCells(texts: readonly string[], widths: readonly number[]): string[][] {
+  const columns = texts.map((text, k) => (text.trim() === '' ? [''] : wrap(text, widths[k]!)));
+  const height = Math.max(1, ...columns.map((c) => c.length));
+  return Array.from({ length: height }, (_, row) => columns.map((c, k) => fit(c[row] ?? '', widths[k]!)));
 }
 
 /** Utility as the table shows it: "0.61". */
@@ -251,13 +329,27 @@ export function phaseLabel(phase: Phase): string {
 
 /** The next deadline at or after `round`, in words: "27 Nov — answer the plan (round 17, in 14 weeks)". */
 export function nextDeadline(game: PublicGame, round: number): string | undefined {
+  return upcomingDeadline(game, round)?.text;
+}
+
+/** The next deadline at or after `round`, and whether it falls on `round` itself ("Today:", not "Next:"). */
+export function upcomingDeadline(game: PublicGame, round: number): { text: string; today: boolean } | undefined {
   const next = [...game.deadlines].sort((a, b) => a.round - b.round).find((d) => d.round >= round);
   const last = game.rounds;
   const unit = game.roundDays === 7 ? 'week' : 'round';
   const inRounds = (r: number) => (r === round ? 'this ' + unit : `in ${r - round} ${unit}${r - round === 1 ? '' : 's'}`);
-  if (next) return `${cleanText(next.label)} (round ${next.round}, ${inRounds(next.round)})`;
-  if (round <= last) return `End of talks: ${roundDate(game, last)} (round ${last}, ${inRounds(last)})`;
+  if (next) return { text: `${cleanText(next.label)} (round ${next.round}, ${inRounds(next.round)})`, today: next.round === round };
+  if (round <= last) return { text: `End of talks: ${roundDate(game, last)} (round ${last}, ${inRounds(last)})`, today: last === round };
   return undefined;
+}
+
+/**
+ * The round and phase for a header: "Round 3/18 · Diplomacy" during the talks; after the last round of talks
+ * (ratification, implementation) never "Round 11/10" but "Implementation, round 11".
+ */
+export function roundLabel(game: PublicGame, round: number, phase: Phase): string {
+  if (round <= game.rounds) return `Round ${round}/${game.rounds} · ${phaseLabel(phase)}`;
+  return `${phaseLabel(phase)}, round ${round}`;
 }
 
 /** Cells of a control bar for an occupier's share: the occupied part and the rest. */

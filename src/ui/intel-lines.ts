@@ -3,7 +3,7 @@
 import type { CableStatus } from '../engine/channel-machine.js';
 import type { PublicGame } from '../model/game.js';
 import type { RichLine } from './components/RichText.js';
-import { CABLE_LOOK, DISAGREE_FLAG, fit, partyName, percent, possessive, safeText, truncate } from './format.js';
+import { DISAGREE_FLAG, FOUND_OUT_LOOK, fit, partyName, percent, possessive, safeText, statusLook, truncate, wrapCells, wrapIndented } from './format.js';
 import { differingIssues, setLetter, type TalksGroup, type TalksVersion } from './intel.js';
 import type { Theme } from './theme.js';
 
@@ -13,9 +13,9 @@ export interface IntelLines {
   starts: number[];
 }
 
-/** The symbol and word of a version: its cable status, or "found out" for the truth an exposure revealed. */
+/** The symbol and word of a version: its cable status (a leak: "leaked"), or "found out" for the truth an exposure revealed. */
 export function versionLook(v: TalksVersion): { symbol: string; word: string } {
-  return v.status ? CABLE_LOOK[v.status] : { symbol: '◆', word: 'found out' };
+  return v.status ? statusLook(v.status, v.channel) : { ...FOUND_OUT_LOOK };
 }
 
 /** The colour of a cable status (undefined: the truth an exposure revealed); the symbol carries it without colour. */
@@ -98,23 +98,62 @@ function versionSection(lines: RichLine[], g: TalksGroup, certainty: 'sure' | 't
 function termsTable(lines: RichLine[], g: TalksGroup, game: PublicGame, width: number, theme: Theme): void {
   const sets = g.termSets;
   const differ = new Set(differingIssues(g));
-  const issueW = Math.max(12, Math.min(30, Math.floor(width * 0.28), Math.max(...game.issues.map((x) => Array.from(safeText(x.name)).length)) + 1));
-  const colW = Math.max(8, Math.floor((width - 2 - issueW) / Math.max(1, sets.length)) - 1);
+  // The issue names whole when the labels beside them still get room (as wide as the longest, or 20 cells).
+  const nameW = Math.min(30, Math.max(...game.issues.map((x) => Array.from(safeText(x.name)).length)) + 1);
+  const labelW = Math.max(...game.issues.flatMap((x) => sets.map((t) => Array.from(safeText(x.options[t[game.issues.indexOf(x)]!]?.label ?? '?')).length)));
+  const colFor = (issueW: number) => Math.floor((width - 2 - issueW) / Math.max(1, sets.length)) - 1;
+  let issueW = Math.max(12, nameW);
+  while (issueW > 12 && colFor(issueW) < Math.min(labelW, 20)) issueW--;
+  const colW = Math.max(8, colFor(issueW));
+  // Columns too narrow to read a label in: the versions of a differing issue are stacked under it instead.
+  const stacked = sets.length > 1 && colW < 14;
   const sureSets = new Set(g.versions.filter((v) => v.certainty === 'sure').map((v) => v.set));
-  lines.push([
-    { text: `  ${fit('Issue', issueW)}`, color: theme.muted },
-    ...sets.map((_, s) => ({ text: ` ${fit(`${setLetter(s)} · ${sureSets.has(s) ? 'for sure' : 'told'}`, colW)}`, bold: true })),
-  ]);
+  const head = (s: number) => `${setLetter(s)} · ${sureSets.has(s) ? 'for sure' : 'told'}`;
+  if (stacked) lines.push([{ text: `  ${fit('Issue', issueW)}`, color: theme.muted }, { text: ` ${sets.map((_, s) => head(s)).join('  ')}`, bold: true }]);
+  else
+    lines.push([
+      { text: `  ${fit('Issue', issueW)}`, color: theme.muted },
+      ...sets.map((_, s) => ({ text: ` ${fit(head(s), colW)}`, bold: true })),
+    ]);
+  const spanW = width - 2 - issueW - 1;
   game.issues.forEach((issue, i) => {
     const differs = differ.has(i);
-    lines.push([
-      { text: differs ? '≠ ' : '  ', bold: true, color: theme.warn },
-      { text: fit(safeText(issue.name), issueW), bold: differs },
-      ...sets.map((terms, s) => {
-        const changed = differs && s > 0 && terms[i] !== sets[0]![i];
-        return { text: ` ${fit(safeText(issue.options[terms[i]!]?.label ?? '?'), colW)}`, bold: differs, color: changed ? theme.warn : differs ? undefined : theme.muted };
-      }),
-    ]);
+    const name = safeText(issue.name);
+    const labels = sets.map((terms) => safeText(issue.options[terms[i]!]?.label ?? '?'));
+    if (differs && stacked) {
+      // One line per version, each label in full.
+      lines.push([{ text: '≠ ', bold: true, color: theme.warn }, { text: truncate(name, width - 2), bold: true }]);
+      sets.forEach((terms, s) => {
+        const changed = s > 0 && terms[i] !== sets[0]![i];
+        for (const line of wrapIndented(labels[s]!, width, `    ${setLetter(s)}  `)) lines.push([{ text: line, bold: true, color: changed ? theme.warn : undefined }]);
+      });
+      return;
+    }
+    if (differs) {
+      // The labels that differ are what matters: wrapped in their columns, never cut.
+      wrapCells([name, ...labels], [issueW, ...sets.map(() => colW)]).forEach((row, k) =>
+        lines.push([
+          { text: k === 0 ? '≠ ' : '  ', bold: true, color: theme.warn },
+          { text: row[0]!, bold: true },
+          ...sets.map((terms, s) => {
+            const changed = s > 0 && terms[i] !== sets[0]![i];
+            return { text: ` ${row[s + 1]}`, bold: true, color: changed ? theme.warn : undefined };
+          }),
+        ]),
+      );
+      return;
+    }
+    const label = labels[0] ?? '?';
+    if (sets.length > 1 && Array.from(label).length > colW) {
+      // The same in every version, and too long for a column: once, across them all.
+      wrapCells([name, `${label} (all versions)`], [issueW, spanW]).forEach((row) =>
+        lines.push([{ text: '  ' }, { text: row[0]! }, { text: ` ${row[1]}`, color: theme.muted }]),
+      );
+      return;
+    }
+    wrapCells([name, ...labels], [issueW, ...sets.map(() => colW)]).forEach((row) =>
+      lines.push([{ text: '  ' }, { text: row[0]! }, ...sets.map((_, s) => ({ text: ` ${row[s + 1]}`, color: theme.muted }))]),
+    );
   });
   if (sets.length > 1) lines.push([{ text: `  ≠ ${differ.size} issue${differ.size === 1 ? '' : 's'} told differently`, color: theme.warn }]);
 }

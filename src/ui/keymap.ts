@@ -38,7 +38,8 @@ export type Action =
   | 'sign'
   | 'refuse'
   | 'debrief'
-  | 'transcript';
+  | 'transcript'
+  | 'details';
 
 type Special = 'up' | 'down' | 'left' | 'right' | 'enter' | 'escape' | 'tab' | 'space' | 'pageUp' | 'pageDown';
 
@@ -130,6 +131,7 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     { action: 'left', keys: [sp('left'), ch('h')], help: 'previous option', bar: 'option' },
     { action: 'right', keys: [sp('right'), ch('l')], help: 'next option' },
     { action: 'channel', keys: [sp('tab')], help: 'switch channel: direct talks with or without a notetaker, or in public', bar: 'channel' },
+    { action: 'details', keys: [ch('d')], help: 'read what the option under the cursor means, in full (d again: one line)', bar: 'details' },
     { action: 'select', keys: [sp('enter')], help: 'send it', bar: 'send' },
     { action: 'back', keys: [sp('escape')], help: 'cancel', bar: 'cancel' },
     help,
@@ -138,7 +140,11 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     ...move,
     { action: 'accept', keys: [ch('a')], help: 'accept this proposal', bar: 'accept' },
     { action: 'reject', keys: [ch('r')], help: 'reject this proposal', bar: 'reject' },
-    { action: 'counter', keys: [ch('c')], help: 'counter: open the builder with these terms', bar: 'counter' },
+    // p proposes, here as at the table: a counter-proposal starts from these terms. c clarifies, as at the table.
+    { action: 'counter', keys: [ch('p')], help: 'counter: propose a package of your own, starting from these terms', bar: 'counter' },
+    { action: 'clarify', keys: [ch('c')], help: 'ask the sender to confirm what you heard (hearsay you have not checked yet)', bar: 'clarify' },
+    { action: 'pageUp', keys: [sp('pageUp')], help: 'scroll the terms up (when they do not all fit)' },
+    { action: 'pageDown', keys: [sp('pageDown')], help: 'scroll the terms down' },
     back,
     help,
   ],
@@ -233,7 +239,12 @@ export function keyOf(scope: Scope, action: Action): string {
  * shown once. `only` keeps just those actions (e.g. the legal ones).
  */
 export function barItems(scope: Scope, only?: ReadonlySet<Action>): { keys: string; word: string }[] {
-  const out: { keys: string; word: string }[] = [];
+  return barEntries(scope, only).map(({ keys, word }) => ({ keys, word }));
+}
+
+/** The key bar of a scope as `barItems` gives it, with the action of each item. */
+export function barEntries(scope: Scope, only?: ReadonlySet<Action>): { action: Action; keys: string; word: string }[] {
+  const out: { action: Action; keys: string; word: string }[] = [];
   const bindings = KEYMAP[scope];
   bindings.forEach((b, i) => {
     if (!b.bar) return;
@@ -242,7 +253,7 @@ export function barItems(scope: Scope, only?: ReadonlySet<Action>): { keys: stri
     const next = bindings[i + 1];
     const pair = next && !next.bar && (b.action === 'up' || b.action === 'left' || b.action === 'pageUp');
     const keys = pair ? `${keyLabel(b.keys[0]!)}${keyLabel(next.keys[0]!)}` : keyLabel(b.keys[0]!);
-    out.push({ keys, word: b.bar });
+    out.push({ action: b.action, keys, word: b.bar });
   });
   return out;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateDebriefs, aggregateMarkdown, buildDebrief, debriefMarkdown } from '../../src/analysis/debrief.js';
+import { aggregateDebriefs, aggregateMarkdown, buildDebrief, debriefMarkdown, MOVE_RULE, type Debrief } from '../../src/analysis/debrief.js';
 import { nashProduct, utilities } from '../../src/analysis/frontier.js';
 import { score } from '../../src/model/game.js';
 import { enumerate } from './fixtures.js';
+import type { Game } from '../../src/model/game.js';
 import { dealGame, noDealGame, testGame } from './game-fixture.js';
 
 describe('buildDebrief: a deal', () => {
@@ -28,7 +29,7 @@ describe('buildDebrief: a deal', () => {
       expect(r.score).toBe(score(u[p]!, prefs[p]!.reservation));
     });
     expect(d.results[0]!.utility).toBeCloseTo(0.58, 12);
-    expect(d.results[0]).toMatchObject({ initialBatna: 0.35, finalBatna: 0.3 });
+    expect(d.results[0]).toMatchObject({ initialBatna: 0.35, endBatna: 0.3 });
     expect(d.results[1]).toMatchObject({ commitments: { made: 1, broken: 1 }, credibility: { start: 0.6, end: 0.45 } });
   });
 
@@ -93,26 +94,62 @@ describe('buildDebrief: a deal', () => {
   });
 
   it('counts information problems: a distorted envoy message that was exposed', () => {
-    expect(d.information).toMatchObject({ viaEnvoy: 1, distorted: 1, exposed: 1, clarifications: 0 });
+    expect(d.information).toMatchObject({ viaEnvoy: 1, distorted: 1, exposed: 1, misled: 1, clarifications: 1 });
+    expect(d.saidAndHeard).toHaveLength(1);
     expect(d.ratification).toEqual({ ukraine: true, russia: true, usa: true });
   });
 
-  it('ranks the human’s moves by how its position changed until its next move', () => {
+  it('measures the talks up to the signature, apart from implementation', () => {
+    // Signed in round 4 of 8; ratified and carried out until round 6.
+    expect(d).toMatchObject({ rounds: 4, maxRounds: 8, signedIn: 4, afterSigning: 2 });
+    const md = debriefMarkdown(d);
+    expect(md).toContain('seed 42; signed in round 4 of 8; carried out over 2 more rounds.');
+    expect(md).toContain('**Deal** (signed in round 4 of 8; carried out over 2 more rounds).');
+    expect(md).not.toMatch(/\b6 of 8 rounds/);
+  });
+
+  it('reports each BATNA when the talks ended, and says the scores are against the BATNA at the start', () => {
+    const md = debriefMarkdown(d);
+    expect(md).toContain("against each party's BATNA at the start — its reservation value (the scenario's scoring baseline, 'initial-batna')");
+    expect(md).toContain('| party | utility | score | scored against (BATNA at the start) | BATNA at the start → when the talks ended |');
+    expect(md).toContain('- Ukraine: 0.35 → 0.30 (weaker when the talks ended).');
+    expect(md).toContain('The scores above are against the BATNA at the start, not the one when the talks ended: Ukraine was worse off');
+    expect(md).toContain('- When the talks ended: ');
+    expect(md).not.toContain('BATNA at the end');
+  });
+
+  it('leaves the human’s moves not rated when no impacts were computed', () => {
     const h = d.humans[0]!;
     expect(h.party).toBe('ukraine');
     expect(h.moves.map((m) => m.command.type)).toEqual(['propose', 'propose', 'walk-out', 'return', 'accept', 'sign']);
-    // Opening: from its reservation (0.35) to the American compromise (0.58) that followed.
-    expect(h.best[0]).toMatchObject({ round: 1, index: 1 });
-    expect(h.best[0]!.before).toBeCloseTo(0.35, 12);
-    expect(h.best[0]!.after).toBeCloseTo(0.58, 12);
-    expect(h.best.map((m) => m.command.type)).toEqual(['propose', 'return']);
-    // The walk-out: the United States hardened its offer while Ukraine was away (0.58 → 0.53 best on the table).
-    expect(h.worst).toHaveLength(1);
-    expect(h.worst[0]!.command.type).toBe('walk-out');
-    expect(h.worst[0]!.delta).toBeCloseTo(-0.05, 12);
-    expect(h.worst[0]!.scoreDelta).toBeLessThan(0);
-    // The last move is judged against the outcome.
-    expect(h.moves[5]!.after).toBeCloseTo(0.58, 12);
+    expect(h.moves.every((m) => m.value === null)).toBe(true);
+    expect(h).toMatchObject({ best: [], worst: [], rated: 0, waits: 0 });
+    const md = debriefMarkdown(d);
+    expect(md).toContain('Your moves were not rated in this report');
+    expect(md).toContain('- Round 3: walks out of the talks: not rated.');
+  });
+
+  it('ranks the human’s moves by their counterfactual value, as given', () => {
+    // Indices in the command log: 1 propose, 4 propose, 8 walk-out, 11 return, 13 accept, 15 sign (not rated).
+    const impacts = { ukraine: [{ index: 1, value: 2.5 }, { index: 4, value: 0 }, { index: 8, value: -12.34 }, { index: 11, value: 30 }, { index: 13, value: 45.1 }] };
+    const r = buildDebrief(game, world, records, log, { humans: ['ukraine'], impacts });
+    const h = r.humans[0]!;
+    expect(h.moves.map((m) => m.value)).toEqual([2.5, 0, -12.34, 30, 45.1, null]);
+    expect(h.best.map((m) => [m.index, m.command.type])).toEqual([
+      [13, 'accept'],
+      [11, 'return'],
+      [1, 'propose'],
+    ]);
+    expect(h.worst.map((m) => m.command.type)).toEqual(['walk-out']);
+    expect(h).toMatchObject({ rated: 5, waits: 0 });
+    const md = debriefMarkdown(r);
+    expect(md).toContain(MOVE_RULE);
+    expect(md).toContain('what the game would have been had you waited instead, everything else played by the AI');
+    expect(md).toContain('- Round 4: accepts package #7: +45.1 points against waiting.');
+    expect(md).toContain('- Round 3: walks out of the talks: −12.3 points against waiting.');
+    expect(md).toContain('- Round 4: signs the agreement: not rated.');
+    expect(md).toContain('- Round 2: proposes a package in direct talks: no different from waiting.');
+    expect(md).not.toContain('not rated in this report');
   });
 
   it('reveals hidden preferences', () => {
@@ -166,11 +203,85 @@ describe('buildDebrief: no deal', () => {
     expect(md).toContain('every party was played by the AI');
   });
 
+  it('never rates a wait, even when given a value for it', () => {
+    const u = buildDebrief(game, world, records, log, { humans: ['usa'], impacts: { usa: [{ index: 3, value: 5 }] } });
+    expect(u.humans[0]!.moves).toEqual([expect.objectContaining({ index: 3, value: null })]);
+    expect(u.humans[0]).toMatchObject({ rated: 0, waits: 1, best: [], worst: [] });
+    expect(debriefMarkdown(u)).toContain('- Round 1: waits: not rated (waiting is the yardstick).');
+  });
+
+  it('measures the talks without a signature: until they ended', () => {
+    expect(d).toMatchObject({ rounds: 5, maxRounds: 8 });
+    expect(d.signedIn).toBeUndefined();
+    expect(debriefMarkdown(d)).toContain('**No deal** — walk-out (the talks ended in round 5 of 8 without a signed agreement).');
+  });
+
   it('handles an unfinished game as no deal yet', () => {
     const unfinished = { ...world, outcome: undefined, phase: 'diplomacy' as const };
     const u = buildDebrief(game, unfinished, records, log);
     expect(u.outcome.kind).toBe('unfinished');
     expect(debriefMarkdown(u)).toContain('**Unfinished**');
+  });
+});
+
+describe('the scenario’s notes for teachers and its sources', () => {
+  const { game, world, records, log } = dealGame();
+  const withNotes: Game = {
+    ...game,
+    scenario: {
+      ...game.scenario,
+      meta: {
+        ...game.scenario.meta,
+        teacherNotes: 'What this scenario teaches: BATNAs move.\nA second paragraph, about ZOPAs.',
+        sources: [
+          { title: 'Reuters, 28 Aug 2025 — the envoy misreport', url: 'https://example.org/reuters', note: 'The basis of the envoy fidelity.' },
+          { title: 'BILD, 9 Aug 2025' },
+        ],
+      },
+    },
+  };
+
+  it('are part of the debrief data, paragraph by paragraph', () => {
+    const d = buildDebrief(withNotes, world, records, log);
+    expect(d.teacherNotes).toEqual(['What this scenario teaches: BATNAs move.', 'A second paragraph, about ZOPAs.']);
+    expect(d.sources).toEqual([
+      { title: 'Reuters, 28 Aug 2025 — the envoy misreport', url: 'https://example.org/reuters', note: 'The basis of the envoy fidelity.' },
+      { title: 'BILD, 9 Aug 2025' },
+    ]);
+  });
+
+  it('are rendered in the Markdown: a Teacher notes section and a Sources list', () => {
+    const md = debriefMarkdown(buildDebrief(withNotes, world, records, log));
+    expect(md).toContain('## Teacher notes\n\nWhat this scenario teaches: BATNAs move.\n\nA second paragraph, about ZOPAs.\n');
+    expect(md).toContain('## Sources\n\n- Reuters, 28 Aug 2025 — the envoy misreport — <https://example.org/reuters>: The basis of the envoy fidelity.\n- BILD, 9 Aug 2025\n');
+  });
+
+  it('are left out when the scenario has none', () => {
+    const md = debriefMarkdown(buildDebrief(game, world, records, log));
+    expect(md).not.toContain('## Teacher notes');
+    expect(md).not.toContain('## Sources');
+  });
+});
+
+describe('the benchmark packages', () => {
+  const { game, world, records, log } = dealGame();
+  const d = buildDebrief(game, world, records, log);
+
+  it('are printed once when they coincide', () => {
+    const same: Debrief = { ...d, kalai: d.nash, frontier: { ...d.frontier, improvement: undefined } };
+    const md = debriefMarkdown(same);
+    expect(md).toContain('Kalai–Smorodinsky point: the same package as the Nash point above — the Nash and Kalai–Smorodinsky points coincide here.');
+    expect(md.match(/\| party \| utility \| score \| vs outcome \|/g)).toHaveLength(1);
+    const all: Debrief = { ...d, nash: d.frontier.improvement ?? d.nash, kalai: d.frontier.improvement ?? d.nash };
+    const three = debriefMarkdown(all);
+    expect(three.match(/\| party \| utility \| score \| vs outcome \|/g)).toHaveLength(1);
+    expect(three).toContain('the Nash and Kalai–Smorodinsky points coincide here');
+  });
+
+  it('are each printed with their terms when they differ', () => {
+    const md = debriefMarkdown(d);
+    const distinct = new Set([d.frontier.improvement, d.nash, d.kalai].filter((x) => x !== undefined).map((x) => JSON.stringify(x.terms))).size;
+    expect(md.match(/\| party \| utility \| score \| vs outcome \|/g)).toHaveLength(distinct);
   });
 });
 
@@ -184,6 +295,9 @@ describe('aggregateDebriefs', () => {
     const agg = aggregateDebriefs([a, b, c]);
     expect(agg).toMatchObject({ games: 3, deals: 2, scenarios: ['test-talks'], reasons: { implemented: 2, 'walk-out': 1 } });
     expect(agg.dealRate).toBeCloseTo(2 / 3, 12);
+    // The length of the talks: signed in round 4 twice, the walk-out ended them in round 5.
+    expect(agg.meanRounds).toBeCloseTo(13 / 3, 12);
+    expect(agg.rows.map((r) => r.rounds)).toEqual([4, 4, 5]);
     const ukraine = agg.parties.find((p) => p.party === 'ukraine')!;
     expect(ukraine.games).toBe(3);
     expect(ukraine.humanGames).toBe(1);

@@ -190,7 +190,7 @@ export function dealGame(game: Game = testGame()): { game: Game; world: World; r
   world.parties.russia!.commitments = [{ issue: 1, option: 0, round: 2, broken: true }];
   world.parties.russia!.credibility = 0.45;
   world.parties.usa!.levers = ['tariffs'];
-  // Russia's envoy garbled one message and Ukraine found out.
+  // Russia's envoy carried its package #5 to Ukraine garbled as well, and Ukraine found out with a call.
   world.messages.push({
     id: world.messages.length + 1,
     round: 2,
@@ -199,8 +199,8 @@ export function dealGame(game: Game = testGame()): { game: Game; world: World; r
     channel: 'envoy',
     envoy: 'dmitriev',
     record: false,
-    said: { kind: 'note', text: 'We can talk about Zaporizhzhia.' },
-    heard: { ukraine: { kind: 'note', text: 'We will leave Zaporizhzhia.' } },
+    said: { kind: 'proposal', proposal: 5, terms: [1, 1, 2] },
+    heard: { ukraine: { kind: 'proposal', proposal: 5, terms: [0, 1, 2] } },
     exposedTo: ['ukraine'],
     clarified: ['ukraine'],
   });

@@ -92,6 +92,70 @@ describe('what was said, and what was heard', () => {
   });
 });
 
+/** Every count of distortions, in the data and in the Markdown, agrees with the list itself. */
+function expectCountsAgree(d: Debrief, clarifyCommands: number): void {
+  const list = d.saidAndHeard;
+  const listeners = list.flatMap((x) => x.listeners);
+  const info = d.information;
+  const v = info.verification;
+  // The data.
+  expect(info.distorted).toBe(list.length);
+  expect(info.exposed).toBe(list.filter((x) => x.listeners.some((l) => l.exposure)).length);
+  expect(info.misled).toBe(listeners.length);
+  for (const how of ['clarification', 'leak', 'signing', 'other'] as const) expect(v.exposures[how]).toBe(listeners.filter((l) => l.exposure?.how === how).length);
+  expect(v.unexposed).toBe(listeners.filter((l) => !l.exposure).length);
+  expect(Object.values(v.exposures).reduce((a, b) => a + b, 0) + v.unexposed).toBe(info.misled);
+  expect(info.clarifications).toBe(clarifyCommands);
+  expect(v.confirmed + v.exposures.clarification).toBe(info.clarifications);
+  // The Markdown says the same numbers: the summary, the verification and the numbered list.
+  const md = debriefMarkdown(d);
+  const summary = /(\d+) reached someone otherwise than they were said; (?:(\d+) of the (\d+)|all (\d+)|none of them) came out\./.exec(md);
+  if (list.length > 1) {
+    expect(summary).not.toBeNull();
+    expect(Number(summary![1])).toBe(list.length);
+    const came = summary![2] ?? summary![4] ?? '0';
+    expect(Number(came)).toBe(info.exposed);
+  } else if (list.length === 1) {
+    expect(md).toContain(`1 reached someone otherwise than it was said, and ${info.exposed === 1 ? 'it came out' : 'it never came out'}.`);
+  } else {
+    expect(md).toContain('None reached anyone otherwise than it was said.');
+  }
+  if (list.length > 0) {
+    const misled = /Parties misled: (\d+) \(a party counted once per message\) — found out by a clarification call: (\d+); by a leak: (\d+); by the text tabled for signing: (\d+)(?:; otherwise: (\d+))?; never found out: (\d+)\./.exec(md);
+    expect(misled).not.toBeNull();
+    const [, total, call, leak, signing, other, never] = misled!.map((x) => Number(x ?? 0));
+    expect([total, call, leak, signing, other, never]).toEqual([listeners.length, v.exposures.clarification, v.exposures.leak, v.exposures.signing, v.exposures.other, v.unexposed]);
+    expect(call! + leak! + signing! + other! + never!).toBe(total);
+  }
+  if (info.clarifications > 0) {
+    const calls = /(\d+) clarification calls?: (\d+) confirmed what was heard, (\d+) exposed a distortion\./.exec(md);
+    expect(calls!.slice(1).map(Number)).toEqual([info.clarifications, v.confirmed, v.exposures.clarification]);
+  }
+  const section = md.slice(md.indexOf('## What was said, and what was heard'), md.indexOf('## Concession curves'));
+  expect(section.match(/^### \d+\. /gm)?.length ?? 0).toBe(list.length);
+}
+
+describe('the counts of distortions', () => {
+  const clarifies = (p: Played) => p.commands.filter((c) => c.type === 'clarify').length;
+
+  it('agree with the list on a game with several distortions, some found out and some not', () => {
+    for (const played of [infoGame({ blueClarifies: true }), infoGame()]) {
+      const d = debrief(played, ['green']);
+      expect(d.saidAndHeard.length).toBeGreaterThan(2);
+      expect(d.information.exposed).toBeGreaterThan(0);
+      expect(d.information.verification.unexposed).toBeGreaterThan(0);
+      expectCountsAgree(d, clarifies(played));
+    }
+  });
+
+  it('agree when a leak or the signing table exposes a distortion, and when there is none', () => {
+    const leaked = play(palaceGame({ leakChance: 1 }), [{ type: 'begin' }, { type: 'pass', by: 'blue' }, { type: 'pass', by: 'red' }, { type: 'pass', by: 'green' }]);
+    const signing = play(palaceGame({ signatories: ['red', 'blue'] }), [{ type: 'begin' }, { type: 'accept', by: 'blue', proposal: 1 }]);
+    const recorded = play(palaceGame({ notetaker: true }), [{ type: 'begin' }, { type: 'relay', by: 'blue', message: MSG.palace, to: ['green'] }]);
+    for (const played of [leaked, signing, recorded]) expectCountsAgree(debrief(played), clarifies(played));
+  });
+});
+
 describe('how a distortion comes out', () => {
   it('a leak exposes it to whoever was told otherwise', () => {
     const leaked = play(palaceGame({ leakChance: 1 }), [{ type: 'begin' }, { type: 'pass', by: 'blue' }, { type: 'pass', by: 'red' }, { type: 'pass', by: 'green' }]);

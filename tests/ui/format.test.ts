@@ -5,7 +5,30 @@ import { playSession } from '../../src/engine/headless.js';
 import type { Command } from '../../src/model/types.js';
 import { initialWorld } from '../../src/model/world.js';
 import { afterBriefing, firstScreen, handover } from '../../src/ui/flow.js';
-import { fit, nextDeadline, placeMapItems, truncate, wrap, commandVisibleTo, batnaWords, redLineLines, goalLines } from '../../src/ui/format.js';
+import {
+  fit,
+  nextDeadline,
+  placeMapItems,
+  truncate,
+  wrap,
+  commandVisibleTo,
+  batnaWords,
+  redLineLines,
+  goalLines,
+  cableLook,
+  messagePackage,
+  messageRef,
+  roundLabel,
+  talksName,
+  upcomingDeadline,
+  wrapCells,
+  wrapIndented,
+} from '../../src/ui/format.js';
+import { playerView } from '../../src/model/view.js';
+import { keyBarItems } from '../../src/ui/components/KeyBar.js';
+import { wrapRich, richWidth } from '../../src/ui/components/RichText.js';
+import { listReducer } from '../../src/ui/hooks/use-list.js';
+import { infoGame, MSG } from '../analysis/info-fixture.js';
 import { builderReducer, initialBuilder } from '../../src/ui/hooks/use-builder.js';
 import { scrollBy } from '../../src/ui/hooks/use-scroll.js';
 import { actionFor, barItems, KEYMAP, keyOf } from '../../src/ui/keymap.js';
@@ -60,6 +83,67 @@ describe('text helpers', () => {
   });
 });
 
+describe('wrapping, never cutting', () => {
+  const text = 'R12 Russia says that strikes on energy infrastructure are legitimate targets while the talks go on.';
+  it('wraps with a hanging indent: every line, indent included, fits, and no word is lost', () => {
+    for (const width of [20, 33, 80]) {
+      const lines = wrapIndented(text, width, '', '   ');
+      expect(lines.every((l) => Array.from(l).length <= width)).toBe(true);
+      expect(lines.slice(1).every((l) => l.startsWith('   '))).toBe(true);
+      expect(lines.map((l) => l.trim()).join(' ')).toBe(text);
+    }
+    expect(wrapIndented('a b c d e f', 7, '  • ')).toEqual(['  • a b', '    c d', '    e f']);
+    expect(wrap('aaa bbb ccc', 7, 3)).toEqual(['aaa bbb', 'ccc']);
+  });
+  it('wraps table cells in their columns, padded', () => {
+    expect(wrapCells(['Kherson and Zaporizhzhia', 'Frozen; Russia does not press for recognition'], [14, 20])).toEqual([
+      ['Kherson and   ', 'Frozen; Russia does '],
+      ['Zaporizhzhia  ', 'not press for       '],
+      ['              ', 'recognition         '],
+    ]);
+  });
+  it('wraps a styled line word by word, keeping a word whole across pieces', () => {
+    const line = [
+      { text: 'Your estimate: ' },
+      { text: 'United\u00A0States', bold: true },
+      { text: '\u00A0✗\u00A0unlikely?', color: 'red' },
+      { text: '  Europe', bold: true },
+      { text: '\u00A0✓\u00A0likely', color: 'green' },
+    ];
+    const lines = wrapRich(line, 30, '  ');
+    expect(lines.every((l) => richWidth(l) <= 30)).toBe(true);
+    expect(lines.map((l) => l.map((p) => p.text).join(''))).toEqual(['Your estimate:', '  United\u00A0States\u00A0✗\u00A0unlikely?', '  Europe\u00A0✓\u00A0likely']);
+    expect(wrapRich([{ text: 'short' }], 30)).toEqual([[{ text: 'short' }]]);
+  });
+});
+
+describe('numbers and words', () => {
+  const played = infoGame();
+  const view = playerView(played.world, played.game, 'green');
+  it('writes packages as "#n" and messages as "message n"', () => {
+    expect(messageRef(38)).toBe('message 38');
+    expect(messagePackage(view, MSG.blueOnRecord)).toBe(`package #2 (message ${MSG.blueOnRecord})`);
+    expect(messagePackage(view, MSG.redRelay)).toMatch(new RegExp(`^package #2 \\(message ${MSG.redRelay}\\)$`));
+    expect(messagePackage(view, 999)).toBe('message 999');
+    expect(talksName(view, 999)).toBe('the talks behind message 999');
+  });
+  it('shows a leak as "leaked", not "on the record"', () => {
+    const m = view.messages.find((x) => x.id === MSG.blueOnRecord)!;
+    expect(cableLook(m)).toMatchObject({ status: 'on-record', symbol: '■', word: 'on the record' });
+    expect(cableLook({ ...m, channel: 'leak', confidence: 0.8 })).toMatchObject({ status: 'on-record', symbol: '◆', word: 'leaked' });
+    expect(cableLook({ ...m, channel: 'leak', record: false })).toMatchObject({ word: 'leaked' });
+  });
+  it('says "Today" for a deadline on the current round, and never "Round 11/10"', () => {
+    const game = alaska().public;
+    const first = [...game.deadlines].sort((a, b) => a.round - b.round)[0]!;
+    expect(upcomingDeadline(game, first.round)).toMatchObject({ today: true });
+    expect(upcomingDeadline(game, first.round - 1)).toMatchObject({ today: false });
+    expect(nextDeadline(game, first.round)).toBe(upcomingDeadline(game, first.round)!.text);
+    expect(roundLabel(game, 3, 'diplomacy')).toBe(`Round 3/${game.rounds} · Diplomacy`);
+    expect(roundLabel(game, game.rounds + 1, 'implementation')).toBe(`Implementation, round ${game.rounds + 1}`);
+  });
+});
+
 describe('the keymap', () => {
   it('turns keys into the actions of the scope', () => {
     expect(actionFor('table', 'p', key())).toBe('propose');
@@ -74,6 +158,22 @@ describe('the keymap', () => {
       const labels = bindings.flatMap((b) => b.keys.map((k) => JSON.stringify(k)));
       expect(new Set(labels).size, scope).toBe(labels.length);
     }
+  });
+  it('says "? more keys" when the key bar cannot show them all, and what a key does now', () => {
+    const narrow = keyBarItems('table', 80).map((i) => `${i.keys} ${i.word}`);
+    expect(narrow).toContain('? more keys');
+    expect(narrow.join('  ').length).toBeLessThanOrEqual(80);
+    expect(narrow).not.toContain('w walk out');
+    const wide = keyBarItems('table', 300).map((i) => `${i.keys} ${i.word}`);
+    expect(wide).toContain('? help');
+    expect(wide).toContain('m summit');
+    expect(keyBarItems('table', 300, undefined, { walk: 'come back' }).map((i) => `${i.keys} ${i.word}`)).toContain('w come back');
+  });
+  it('in the open proposals: p counters (it proposes, as at the table) and c clarifies (as at the table)', () => {
+    expect(actionFor('offers', 'p', key())).toBe('counter');
+    expect(actionFor('offers', 'c', key())).toBe('clarify');
+    expect(actionFor('table', 'c', key())).toBe('clarify');
+    expect(actionFor('builder', 'd', key())).toBe('details');
   });
   it('builds the key bar from the same data', () => {
     expect(barItems('builder').map((i) => `${i.keys} ${i.word}`)).toContain('←→ option');
@@ -100,6 +200,12 @@ describe('widgets and flow', () => {
     expect(seen).toEqual(['direct (no notetaker)', 'public', 'direct']);
     const envoy = initialBuilder({ terms: [0], options: [2], channel: 'envoy', envoy: 'x' });
     expect(builderReducer(envoy, { type: 'channel' })).toBe(envoy);
+  });
+  it('stops at the ends of a list that must not wrap (the title menu)', () => {
+    const menu = listReducer(3, false);
+    expect(menu({ index: 0, marked: [] }, { type: 'up' }).index).toBe(0);
+    expect(menu({ index: 2, marked: [] }, { type: 'down' }).index).toBe(2);
+    expect(listReducer(3)({ index: 0, marked: [] }, { type: 'up' }).index).toBe(2);
   });
   it('scrolls within the text', () => {
     expect(scrollBy(0, { type: 'up' }, 50, 10)).toBe(0);

@@ -114,7 +114,7 @@ describe('what we know', () => {
     expect(text).toMatch(/Red's package #1 to Blue, R1\n ⚠ accounts disagree · The palace meeting\n/);
     expect(text).toMatch(/What we were told\n +A ≠ disputed +Blue passed it on .*\n +B ≠ disputed +Red's readout /);
     expect(text).toMatch(/ +Issue +A · told +B · told\n≠ North +North returns to Blue +Split on the line\n≠ Sanctions +Sanctions eased +Sanctions lifted\n +Guarantee +No guarantee +No guarantee\n +≠ 2 issues told differently/);
-    expect(text).toMatch(/Red's package #3 to you, R2\n ✗ distortion exposed\n What we know for sure\n +A ◆ found out +what Red really said \(found out\) .*\n What we were told\n +B ✗ exposed +Red via Red Envoy/);
+    expect(text).toMatch(/Red's package #3 to you, R2\n ✗ distortion exposed\n What we know for sure\n +A ! found out +what Red really said \(found out\) .*\n What we were told\n +B ✗ exposed +Red via Red Envoy/);
     expect(text).toMatch(/ +Issue +A · for sure +B · told\n≠ North +North goes to Red +North returns to Blue/);
   });
 
@@ -172,7 +172,7 @@ describe('without colour (NO_COLOR)', () => {
     expect(screen).toMatch(/≈ hearsay +70%/);
     await t.press('i', KEYS.right, KEYS.right);
     screen = await t.waitFor('✗ exposed');
-    expect(screen).toContain('◆ found out');
+    expect(screen).toContain('! found out');
     expect(screen).toMatch(/≠ North +North goes to Red +North returns to Blue/);
     for (const frame of t.stdout.frames) expect(frame).not.toMatch(COLOUR);
   });

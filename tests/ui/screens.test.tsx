@@ -27,6 +27,18 @@ describe('title screen', () => {
     await t.press(KEYS.escape);
     await t.waitFor('▸ Help');
   });
+  it('does not wrap from "New game" round to "Quit": ↑ at the top stays, and Enter starts a game', async () => {
+    const onExit = vi.fn<(r: AppResult) => void>();
+    t = renderApp(<App options={testOptions().options} onExit={onExit} aiDelayMs={0} />, 80, 24);
+    await t.waitFor('New game');
+    await t.press(KEYS.up);
+    expect(t.screen()).toContain('▸ New game');
+    await t.press(KEYS.down, KEYS.down, KEYS.down);
+    expect(t.screen()).toContain('▸ Quit');
+    await t.press(KEYS.up, KEYS.up, KEYS.up, KEYS.enter);
+    await t.waitFor('Choose a scenario');
+    expect(onExit).not.toHaveBeenCalled();
+  });
   it('quits from the menu and with q, without saving (no game yet)', async () => {
     const onExit = vi.fn<(r: AppResult) => void>();
     const { options, recorded } = testOptions();

@@ -6,7 +6,12 @@ import { Table } from '../../src/ui/screens/Table.js';
 import { startSession, type GameSession } from '../../src/ui/session.js';
 import { KEYS, Providers, renderApp, type Terminal } from './render.js';
 import { alaskaChoice, miniChoice } from './fixtures.js';
-import type { Command } from '../../src/model/types.js';
+import type { Command, LogLine } from '../../src/model/types.js';
+import { HistoryView } from '../../src/ui/components/HistoryView.js';
+import { HelpOverlay } from '../../src/ui/components/HelpOverlay.js';
+import { Header } from '../../src/ui/components/Header.js';
+import { playerView } from '../../src/model/view.js';
+import { initialWorld } from '../../src/model/world.js';
 
 let t: Terminal | undefined;
 let session: GameSession | undefined;
@@ -54,6 +59,8 @@ describe('the table at 80×24', () => {
     advance();
     screen = await t.waitFor('United States via Steve Witkoff: package #');
     expect(screen).toContain('Round 2/18');
+    // The deadline falls on this round: today, not next.
+    expect(screen).toContain('⏱ Today: 8 Aug');
     // Each cable: its status (symbol and word), how reliable, then who, through which channel, what.
     expect(screen).toMatch(/≈ hearsay +70% · R1 United States via Steve Witkoff: package #\d/);
     expect(screen).toMatch(/■ on the record 100% · R1 Europe at the table: package #\d/);
@@ -124,7 +131,7 @@ describe('talks off the record', () => {
     await t.press('o');
     await t.waitFor('Readout: of which talks?');
     await t.press(KEYS.enter);
-    await t.waitFor('Your readout of #1');
+    await t.waitFor('Your readout of package #1 (message 1)');
     await t.press(KEYS.enter);
     await t.waitFor('── Front');
     expect(world().messages.some((m) => m.from === 'blue' && m.channel === 'readout')).toBe(true);
@@ -139,7 +146,7 @@ describe('talks off the record', () => {
     await t.press('f');
     await t.waitFor('Pass on: which offer?');
     await t.press(KEYS.enter);
-    await t.waitFor('Pass #1 on to…');
+    await t.waitFor('Pass on package #1 (message 1) to…');
     await t.press(KEYS.enter);
     await t.waitFor('✓ as you heard it');
     await t.press(KEYS.right);
@@ -227,6 +234,130 @@ describe('answering and other actions', () => {
     await t.press('w', 'y');
     await t.waitFor('✗ walked out');
     expect(world().parties.red!.status).toBe('walked-out');
+    // Out of the talks, w brings you back: the key bar says so.
+    for (let k = 0; k < 5 && world().turn !== 1; k++) advance();
+    const screen = await t.waitFor('you have walked out');
+    expect(screen).toContain('w come back');
+    expect(screen).not.toContain('w walk out');
+    await t.press('w');
+    await t.waitFor(() => world().parties.red!.status === 'active');
+  });
+
+  it('says what each choice is in the pickers: the envoys as seen, the summit, the levers', async () => {
+    session = startSession({ choice: alaskaChoice(), seed: 7, humans: ['ukraine'] });
+    command({ type: 'begin' });
+    t = table(session, 'ukraine');
+    await t.waitFor('Your move, Ukraine');
+    await t.press('m');
+    let screen = await t.waitFor('Call a summit with');
+    expect(screen.replace(/\n/g, ' ')).toContain("raises both sides' trust a little, and both sides' pressure");
+    expect(screen).toContain('trust ▲ both ways · pressure ▲ on both');
+    await t.press(KEYS.escape);
+    await t.press('l');
+    screen = await t.waitFor('Pressure: apply or lift a lever');
+    expect(screen).toMatch(/Apply: .+ +on Russia · not applied/);
+    await t.press(KEYS.escape);
+    await t.press('e');
+    screen = await t.waitFor('Send an envoy: who goes?');
+    expect(screen).toContain('nothing seen of this envoy yet');
+  });
+});
+
+describe('the open proposals: p counters, c clarifies — as at the table', () => {
+  function redHearsEnvoy() {
+    session = startSession({ choice: miniChoice(), seed: 7, humans: ['red'] });
+    command({ type: 'begin' });
+    command({ type: 'propose', by: 'blue', terms: [0, 1, 2], channel: 'envoy', envoy: 'blue-aide', to: ['red'] });
+    return table(session, 'red');
+  }
+
+  it('c asks Blue to confirm what its envoy said', async () => {
+    t = redHearsEnvoy();
+    await t.waitFor('Your move, Red');
+    await t.press('a');
+    const screen = await t.waitFor('Open proposals to you');
+    expect(screen).toMatch(/#1 as you heard it .*≈ hearsay · c asks to confirm/);
+    expect(screen).toContain('p counter');
+    expect(screen).toContain('c clarify');
+    await t.press('c');
+    await t.waitFor(() => world().messages[0]!.clarified.includes('red'));
+  });
+
+  it('p opens the builder with these terms, as a counter-proposal', async () => {
+    t = redHearsEnvoy();
+    await t.waitFor('Your move, Red');
+    await t.press('a');
+    await t.waitFor('Open proposals to you');
+    await t.press('p');
+    await t.waitFor('Counter to #1');
+  });
+
+  it('the help says so, with the legend of the symbols', () => {
+    t = renderApp(
+      <Providers>
+        <HelpOverlay scope="offers" width={80} height={60} onClose={() => {}} />
+      </Providers>,
+      80,
+      61,
+    );
+    const screen = t.screen();
+    expect(screen).toMatch(/p +counter: propose a package of your own, starting from these terms/);
+    expect(screen).toMatch(/c +ask the sender to confirm what you heard/);
+    expect(screen).toMatch(/●●●●○ +what an option is worth to you/);
+  });
+});
+
+describe('your own proposal at the table', () => {
+  it('says who accepted it and how many have yet to answer, in words, not cut', async () => {
+    session = startSession({ choice: miniChoice(), seed: 7, humans: ['blue'] });
+    command({ type: 'begin' });
+    command({ type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct' });
+    command({ type: 'accept', by: 'red', proposal: 1 });
+    command({ type: 'pass', by: 'green' });
+    t = table(session, 'blue');
+    const screen = await t.waitFor('Your move, Blue');
+    expect(screen).toContain('Your #1: ✓ Red · 1 to answer');
+    for (const line of screen.split('\n')) expect(Array.from(line).length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('the header after the talks', () => {
+  it('never shows "Round 20/18": implementation runs after the talks', () => {
+    const game = alaska();
+    const view = { ...playerView(initialWorld(game, 7), game, 'ukraine'), round: 20, phase: 'implementation' as const };
+    t = renderApp(
+      <Providers>
+        <Header view={view} width={80} />
+      </Providers>,
+      80,
+      24,
+    );
+    expect(t.screen()).toContain('Implementation, round 20');
+    expect(t.screen()).not.toContain('20/18');
+  });
+});
+
+describe('the full log', () => {
+  it('wraps long lines under a hanging indent: every word is there, no line is wider than the screen', () => {
+    const text =
+      'Russia strikes the energy grid again — Moscow says power plants that feed the arms industry are legitimate targets, and that it will go on until Kyiv accepts the terms it set out in Istanbul.';
+    const lines: LogLine[] = [1, 2, 3].map((round) => ({ round, kind: 'event', text }));
+    for (const columns of [80, 100]) {
+      t = renderApp(
+        <Providers>
+          <HistoryView lines={lines} width={columns} rows={22} onClose={() => {}} />
+        </Providers>,
+        columns,
+        24,
+      );
+      const screen = t.screen();
+      for (const line of screen.split('\n')) expect(Array.from(line).length).toBeLessThanOrEqual(columns);
+      const body = screen.split('\n').slice(1).map((l) => l.trim()).join(' ');
+      expect(body).toContain(`R3 ${text}`);
+      expect(body).toContain('legitimate targets');
+      t.unmount();
+    }
+    t = undefined;
   });
 });
 

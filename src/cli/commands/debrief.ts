@@ -2,6 +2,7 @@
 // outcome, scores against BATNAs, the bargaining benchmarks, the moments that mattered, hidden preferences).
 // Several: the class report comparing them. Every save is replayed and its hash checked first.
 import { aggregateDebriefs, aggregateMarkdown, buildDebrief, debriefMarkdown, type Debrief } from '../../analysis/debrief.js';
+import { impactsByParty } from '../../engine/move-impact.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { parseCommand } from '../args.js';
 import { usageError } from '../errors.js';
@@ -25,7 +26,9 @@ export async function run(argv: string[]): Promise<number> {
   const debriefs: Debrief[] = positionals.map((path) => {
     const { loaded, save, world } = loadSave(path, values.scenario);
     const log = rebuildLog(loaded.game, save.seed, save.commands);
-    return buildDebrief(loaded.game, world, save.commands, log, { humans: save.humans });
+    // Each player's moves, rated against waiting (a few hundred milliseconds for a whole flagship game).
+    const impacts = impactsByParty(loaded.game, save.seed, save.commands, save.humans);
+    return buildDebrief(loaded.game, world, save.commands, log, { humans: save.humans, impacts });
   });
   const markdown = debriefs.length === 1 ? debriefMarkdown(debriefs[0]!) : aggregateMarkdown(aggregateDebriefs(debriefs));
   const text = cleanText(markdown.endsWith('\n') ? markdown : `${markdown}\n`);

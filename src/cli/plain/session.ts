@@ -3,6 +3,7 @@
 // reads one command a line, and saves after every accepted move (and on quit, end of input and Ctrl+C).
 import { createActor } from 'xstate';
 import { buildDebrief, debriefMarkdown } from '../../analysis/debrief.js';
+import { impactsByParty } from '../../engine/move-impact.js';
 import { sessionMachine, type LoggedCommand } from '../../engine/session-machine.js';
 import type { Game } from '../../model/game.js';
 import type { LogLine, PartyId, World } from '../../model/types.js';
@@ -162,7 +163,8 @@ export async function playPlain(o: PlainOptions): Promise<number> {
       }
       print('', `== The game is over: ${world.outcome?.summary ?? 'ended'} ==`, '');
       const log = rebuildLog(game, o.seed, ctx().log);
-      const debrief = buildDebrief(game, world, ctx().log, log, { humans });
+      const impacts = impactsByParty(game, o.seed, ctx().log, humans);
+      const debrief = buildDebrief(game, world, ctx().log, log, { humans, impacts });
       print(...debriefMarkdown(debrief).split('\n'));
       return leave(0, 'Game over.');
     }

@@ -5,7 +5,8 @@ import type { Game } from '../../model/game.js';
 import { clarifiable, readable, relayable, summitPartners } from '../../model/rules.js';
 import type { Command, World } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
-import { cableLine, partyName, safeText, talksRefs } from '../format.js';
+import { cableStatus } from '../../engine/channel-machine.js';
+import { cableLine, messagePackage, partyName, safeText, talksRefs } from '../format.js';
 import type { BuilderSetup } from '../hooks/use-builder.js';
 import { useTheme } from '../theme.js';
 import { PickList, type PickItem } from './PickList.js';
@@ -76,7 +77,8 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
     case 'envoy':
       title = 'Send an envoy: who goes?';
       intro = 'An envoy carries a package to one party, off the record. No notetaker: what arrives may not be what you said.';
-      choices = me.envoys.map((e) => ({ label: safeText(e.name), then: () => onNext({ what: 'envoy-to', envoy: e.id }) }));
+      // An envoy's fidelity is private: what you can go on is what you have seen of it.
+      choices = me.envoys.map((e) => ({ label: safeText(e.name), detail: envoyRecord(view, e.id), then: () => onNext({ what: 'envoy-to', envoy: e.id }) }));
       break;
     case 'envoy-to':
       title = 'Send the envoy to…';
@@ -108,7 +110,7 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
       break;
     }
     case 'relay-to': {
-      title = `Pass #${pick.message} on to…`;
+      title = `Pass on ${messagePackage(view, pick.message, talks)} to…`;
       const source = view.messages.find((m) => m.id === pick.message);
       const heard = source && (source.body.kind === 'proposal' || source.body.kind === 'account') ? source.body.terms : startTerms;
       choices = pub.parties
@@ -144,20 +146,21 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
       const applied = new Set(view.parties[self]!.levers);
       choices = me.levers.map((l) => ({
         label: `${applied.has(l.id) ? 'Lift' : 'Apply'}: ${safeText(l.label)}`,
-        detail: `presses ${partyName(pub, l.target)}${applied.has(l.id) ? ' · applied now' : ''}`,
+        detail: `on ${partyName(pub, l.target)} · ${applied.has(l.id) ? 'applied now' : 'not applied'}`,
         then: () => onCommand({ type: 'lever', by: self, lever: l.id, apply: !applied.has(l.id) }),
       }));
       break;
     }
     case 'summit': {
       title = 'Call a summit with…';
-      intro = 'Leaders meet in person: trust grows on both sides, and so do expectations at home.';
+      intro = "Leaders meet in person: it raises both sides' trust a little, and both sides' pressure (expectations at home).";
       const partners = new Set(summitPartners(game, world, self));
       choices = pub.parties
         .filter((p) => p.id !== self)
         .map((p) => ({
           label: partyName(pub, p.id),
           color: theme.party(pub, p.id),
+          detail: 'trust ▲ both ways · pressure ▲ on both',
           ...(partners.has(p.id) ? {} : { disabled: 'not possible this round (walked out, or you met already)' }),
           then: () => onCommand({ type: 'summit', by: self, with: p.id }),
         }));
@@ -176,4 +179,15 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
       onCancel={onCancel}
     />
   );
+}
+
+/** What the viewer has seen of an envoy: how many of its reports reached it (or were sent through it), how many came out garbled. */
+export function envoyRecord(view: PlayerView, envoy: string): string {
+  const carried = view.messages.filter((m) => m.channel === 'envoy' && m.envoy === envoy);
+  if (carried.length === 0) return 'nothing seen of this envoy yet';
+  const exposed = carried.filter((m) => m.exposed || cableStatus(m) === 'exposed').length;
+  const confirmed = carried.filter((m) => cableStatus(m) === 'confirmed').length;
+  const parts = [`${carried.length} report${carried.length === 1 ? '' : 's'} seen`, `${exposed} exposed as garbled`];
+  if (confirmed > 0) parts.push(`${confirmed} confirmed`);
+  return parts.join(' · ');
 }

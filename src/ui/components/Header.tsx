@@ -2,19 +2,22 @@
 // then the next deadline and whether the guns are silent.
 import { Box, Text } from 'ink';
 import type { PlayerView } from '../../model/view.js';
-import { nextDeadline, partyName, phaseLabel, roundDate, safeText, truncate } from '../format.js';
+import { partyName, roundDate, roundLabel, safeText, truncate, upcomingDeadline } from '../format.js';
 import { useTheme } from '../theme.js';
 
 export function Header({ view, width }: { view: PlayerView; width: number }) {
   const theme = useTheme();
   const game = view.game;
   const you = `You: ${partyName(game, view.self)}`;
-  // Implementation can run past the last round of talks.
-  const round = view.round <= game.rounds ? `Round ${view.round}/${game.rounds}` : `Round ${view.round}`;
-  const left = `${safeText(game.title)} · ${roundDate(game, view.round)} · ${round} · ${phaseLabel(view.phase)}`;
+  // Implementation can run past the last round of talks: then "Implementation, round 11", never "Round 11/10".
   const brand = width >= 90;
+  // The title gives way first: the date, the round and the phase are what this line is for.
+  const when = `${roundDate(game, view.round)} · ${roundLabel(game, view.round, view.phase)}`;
+  const room = width - you.length - (brand ? 18 : 4);
+  const title = truncate(safeText(game.title), Math.max(6, room - when.length - 3));
+  const left = `${title} · ${when}`;
   const ceasefire = view.ceasefire ? 'Ceasefire holds' : 'No ceasefire';
-  const deadline = nextDeadline(game, view.round);
+  const deadline = upcomingDeadline(game, view.round);
   const line2 =
     view.phase === 'ended'
       ? `The talks are over: ${view.outcome?.kind === 'deal' ? 'a deal' : 'no deal'}.`
@@ -23,7 +26,7 @@ export function Header({ view, width }: { view: PlayerView; width: number }) {
         : view.phase === 'implementation'
           ? 'Ratified: the agreement is being carried out.'
           : deadline
-            ? `⏱ Next: ${deadline}`
+            ? `⏱ ${deadline.today ? 'Today' : 'Next'}: ${deadline.text}`
             : '⏱ No deadlines left';
   return (
     <Box flexDirection="column" width={width}>

@@ -2,7 +2,7 @@
 import { Box } from 'ink';
 import type { LogLine } from '../../model/types.js';
 import { useKeys, PRIORITY } from '../context/keys.js';
-import { logLineText, wrap } from '../format.js';
+import { logLineText, wrapIndented } from '../format.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { useTheme } from '../theme.js';
 import { lineColor } from './NewsPanel.js';
@@ -11,7 +11,8 @@ import { Section } from './Section.js';
 
 export function HistoryView({ lines, width, rows, onClose }: { lines: readonly LogLine[]; width: number; rows: number; onClose: () => void }) {
   const theme = useTheme();
-  const rich: RichLine[] = lines.flatMap((line) => wrap(logLineText(line), width - 2).map((text, i) => [{ text: i === 0 ? text : `   ${text}`, color: lineColor(line, theme) }]));
+  // A hanging indent under the round: every continuation line, indent included, fits the width — nothing is cut.
+  const rich: RichLine[] = lines.flatMap((line) => wrapIndented(logLineText(line), width, '', '   ').map((text) => [{ text, color: lineColor(line, theme) }]));
   const height = rows - 1;
   const { offset, dispatch } = useScroll(rich.length, height, 'bottom');
   useKeys(

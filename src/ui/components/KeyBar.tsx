@@ -1,6 +1,7 @@
-// The keys of the current scope, in one line, from the keymap: what is shown is what works.
+// The keys of the current scope, in one line, from the keymap: what is shown is what works. When they do not
+// all fit, the last ones give way and the help key says "? more keys": the help lists every key of the scope.
 import { Box, Text } from 'ink';
-import { barItems, type Action, type Scope } from '../keymap.js';
+import { barEntries, type Action, type Scope } from '../keymap.js';
 import { useTheme } from '../theme.js';
 
 export interface KeyBarProps {
@@ -8,17 +9,32 @@ export interface KeyBarProps {
   width: number;
   /** Show only these actions (e.g. the legal ones); help and quit are always shown. */
   only?: ReadonlySet<Action>;
+  /** Words that say what a key does now, in place of the keymap's (walk out → "come back"). */
+  words?: Partial<Record<Action, string>>;
 }
 
-export function KeyBar({ scope, width, only }: KeyBarProps) {
-  const theme = useTheme();
+type Item = { action: Action; keys: string; word: string };
+
+/** The items of the key bar that fit `width`, with "more keys" on the help key when some had to go. */
+export function keyBarItems(scope: Scope, width: number, only?: ReadonlySet<Action>, words?: Partial<Record<Action, string>>): Item[] {
   const keep = only ? new Set<Action>([...only, 'help', 'quit']) : undefined;
-  const items = barItems(scope, keep);
-  // Drop items from the middle until the line fits, keeping help and quit at the end.
-  const tailCount = items.filter((i) => i.word === 'help' || i.word === 'quit').length;
-  const size = (xs: typeof items) => xs.reduce((n, i) => n + Array.from(i.keys).length + 1 + i.word.length + 2, 0);
-  const shown = [...items];
-  while (shown.length > tailCount && size(shown) > width) shown.splice(shown.length - tailCount - 1, 1);
+  const items = barEntries(scope, keep).map((i) => ({ ...i, word: words?.[i.action] ?? i.word }));
+  const tail = (i: Item) => i.action === 'help' || i.action === 'quit';
+  const size = (xs: Item[]) => xs.reduce((n, i) => n + Array.from(i.keys).length + 1 + Array.from(i.word).length + 2, 0) - 2;
+  if (size(items) <= width) return items;
+  // Something must go: the help key points to the rest.
+  const shown = items.map((i) => (i.action === 'help' ? { ...i, word: 'more keys' } : i));
+  while (size(shown) > width) {
+    const drop = shown.map(tail).lastIndexOf(false);
+    if (drop < 0) break;
+    shown.splice(drop, 1);
+  }
+  return shown;
+}
+
+export function KeyBar({ scope, width, only, words }: KeyBarProps) {
+  const theme = useTheme();
+  const shown = keyBarItems(scope, width, only, words);
   return (
     <Box width={width} height={1} overflow="hidden">
       <Text wrap="truncate">

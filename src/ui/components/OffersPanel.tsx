@@ -2,9 +2,9 @@
 // heard them, and where your own standing proposal stands.
 import type { ReactElement } from 'react';
 import { Box, Text } from 'ink';
-import type { PlayerView, ViewProposal } from '../../model/view.js';
+import type { PlayerView, ViewMessage, ViewProposal } from '../../model/view.js';
 import { crossesRedLine, utility } from '../../model/game.js';
-import { partyName, truncate, util2 } from '../format.js';
+import { envoyName, partyName, safeText, truncate, util2, wrapIndented } from '../format.js';
 import { useTheme } from '../theme.js';
 import { Section } from './Section.js';
 
@@ -15,12 +15,18 @@ export function openOffers(view: PlayerView): ViewProposal[] {
     .sort((a, b) => b.id - a.id);
 }
 
+/** The message that put a proposal on the table, as the viewer holds it. */
+export function proposalMessage(view: PlayerView, p: ViewProposal): ViewMessage | undefined {
+  return view.messages.find((m) => m.body.kind === 'proposal' && m.body.proposal === p.id && m.from === p.by);
+}
+
 export function viaLabel(view: PlayerView, p: ViewProposal): string {
   if (p.channel === 'envoy') {
-    const envoy = view.game.parties.find((x) => x.id === p.by)?.envoys.find((e) => e.id === p.envoy)?.name ?? 'envoy';
-    return `via ${envoy}, hearsay`;
+    // The sender's own envoy, or (at a meeting) the guest's envoy who heard it.
+    return `via ${safeText(envoyName(view.game, p.by, p.envoy) ?? 'an envoy')}, hearsay`;
   }
-  return p.channel === 'public' ? 'in public' : 'direct, on record';
+  if (p.channel === 'public') return 'in public';
+  return proposalMessage(view, p)?.record === false ? 'direct, no notetaker' : 'direct, on record';
 }
 
 export function OffersPanel({ view, width, rows }: { view: PlayerView; width: number; rows: number }) {
@@ -28,6 +34,7 @@ export function OffersPanel({ view, width, rows }: { view: PlayerView; width: nu
   const offers = openOffers(view);
   const mine = view.proposals.filter((p) => p.by === view.self && p.status === 'open').at(-1);
   const lines: ReactElement[] = [];
+  const mineLines: ReactElement[] = [];
   const perOffer = offers.length * 2 + (mine ? 1 : 0) <= rows ? 2 : 1;
   for (const p of offers) {
     const u = utility(view.preferences, p.terms);
@@ -45,7 +52,8 @@ export function OffersPanel({ view, width, rows }: { view: PlayerView; width: nu
           <Text color={theme.party(view.game, p.by)} bold>
             {partyName(view.game, p.by)}
           </Text>
-          <Text color={theme.muted}>{` · ${viaLabel(view, p)}${p.exposed ? ' · ⚠ distorted' : ''}`}</Text>
+          {p.exposed && <Text color={theme.bad}>{' ⚠ distorted'}</Text>}
+          <Text color={theme.muted}>{` · ${viaLabel(view, p)}`}</Text>
         </Text>,
         <Text key={`${p.id}b`} wrap="truncate">
           {'   you '}
@@ -68,15 +76,27 @@ export function OffersPanel({ view, width, rows }: { view: PlayerView; width: nu
   }
   if (offers.length === 0) lines.push(<Text key="none" color={theme.muted}>Nothing open for you to answer.</Text>);
   if (mine) {
+    // Your own standing proposal: who accepted, who rejected, how many have yet to answer — in words when they
+    // fit in the rows left, else in counts. Never cut.
     const waiting = mine.to.filter((id) => !mine.accepted.includes(id) && !mine.rejected.includes(id));
-    const text = `Your #${mine.id}: ${mine.accepted.length > 1 ? `✓${mine.accepted.filter((id) => id !== view.self).map((id) => partyName(view.game, id)).join(',')} ` : ''}${mine.rejected.length ? `✗${mine.rejected.map((id) => partyName(view.game, id)).join(',')} ` : ''}${waiting.length ? `…${waiting.length} to answer` : ''}`;
-    lines.push(
-      <Text key="mine" wrap="truncate" color={theme.accent}>
-        {text}
-      </Text>,
+    const yes = mine.accepted.filter((id) => id !== view.self).map((id) => partyName(view.game, id));
+    const no = mine.rejected.map((id) => partyName(view.game, id));
+    const parts = [yes.length ? `✓ ${yes.join(', ')}` : '', no.length ? `✗ ${no.join(', ')}` : '', waiting.length ? `${waiting.length} to answer` : ''].filter(Boolean);
+    const full = wrapIndented(`Your #${mine.id}: ${parts.join(' · ') || 'open'}`, width, '', '   ');
+    const counts = [yes.length ? `✓${yes.length}` : '', no.length ? `✗${no.length}` : '', waiting.length ? `${waiting.length} to answer` : ''].filter(Boolean);
+    const room = Math.max(1, rows - Math.min(lines.length, rows - 1));
+    const text = full.length <= room ? full : wrapIndented(`Your #${mine.id}: ${counts.join(' ') || 'open'}`, width, '', '   ');
+    text.forEach((line, i) =>
+      mineLines.push(
+        <Text key={`mine${i}`} wrap="truncate" color={theme.accent}>
+          {line}
+        </Text>,
+      ),
     );
   }
-  const shown = lines.length > rows ? [...lines.slice(0, rows - 1), <Text key="more" color={theme.muted}>{`… more: press a`}</Text>] : lines;
+  // Your own proposal stays in view; the offers give way to "… more" when they do not all fit.
+  const offerRows = Math.max(0, rows - mineLines.length);
+  const shown = [...(lines.length > offerRows ? [...lines.slice(0, Math.max(0, offerRows - 1)), <Text key="more" color={theme.muted}>{`… more: press a`}</Text>] : lines), ...mineLines];
   return (
     <Box flexDirection="column" width={width}>
       <Section title="On the table for you" width={width} right={offers.length ? `${offers.length}` : undefined} />

@@ -1,20 +1,49 @@
 // Every party at the table: its posture (as the scenario labels it), how much it trusts you, and the pressure
-// it is under — all public in the view. Your own row is marked.
+// it is under — all public in the view. Your own row is marked. Fixed columns: a label too long for its
+// column ends in "…" a space before the next one, and the pressure number has room for three digits.
 import { Box, Text } from 'ink';
 import type { PlayerView } from '../../model/view.js';
 import { fit, partyName, postureLabel } from '../format.js';
 import { useTheme } from '../theme.js';
 import { Meter } from './Meter.js';
 
+export interface PartiesColumns {
+  name: number;
+  posture: number;
+  /** The trust bar and the gap after it. */
+  trust: number;
+  /** The pressure bar. */
+  pressure: number;
+  /** The pressure as a number ("100"), with the space before it; 0 when there is no room for it. */
+  number: number;
+}
+
+/**
+ * The column widths of the parties panel at `width` cells, for names up to `longest` cells ("★ United States"):
+ * they add up to at most width − 1.
+ */
+export function partiesColumns(width: number, longest = 16): PartiesColumns {
+  // The name as long as it needs (up to 18), while the posture keeps at least 14 cells.
+  const name = Math.max(12, Math.min(18, longest + 1, width - 1 - 14 - 7 - 5));
+  const trust = 7;
+  const pressure = 5;
+  // The number only when the posture keeps 14 cells beside it.
+  const number = width - 1 - name - trust - pressure - 4 >= 14 ? 4 : 0;
+  const posture = Math.max(8, width - 1 - name - trust - pressure - number);
+  return { name, posture, trust, pressure, number };
+}
+
+/** A heading cell: "posture ──── " in `w` cells, or the word cut to fit. */
+const rule = (text: string, w: number) => (w >= text.length + 2 ? `${text} ${'─'.repeat(w - text.length - 2)} ` : fit(text, w));
+
 export function PartiesPanel({ view, width, rows }: { view: PlayerView; width: number; rows: number }) {
   const theme = useTheme();
   const game = view.game;
-  const nameW = Math.max(12, Math.min(18, width - 30));
-  // The pressure as a number too, when there is room for it.
-  const numbers = width >= 52;
-  const postureW = Math.max(10, width - nameW - 13 - (numbers ? 3 : 0));
-  const rule = (text: string, w: number) => `${text} ${'─'.repeat(Math.max(0, w - text.length - 2))} `;
-  const heading = `── ${rule('Parties', nameW - 3)}${rule('posture', postureW)}${rule('trust', 7)}${numbers ? 'pressure' : 'press'} ${'─'.repeat(Math.max(0, width - nameW - postureW - 16))}`;
+  const longest = Math.max(...game.parties.map((p) => Array.from(`${p.id === view.self ? '★ ' : ''}${partyName(game, p.id)}`).length));
+  const cols = partiesColumns(width, longest);
+  const used = cols.name + cols.posture + cols.trust + cols.pressure + cols.number;
+  // The last heading takes the spare cells too: "pressure ──", never a dangling rule.
+  const heading = `── ${rule('Parties', cols.name - 3)}${rule('posture', cols.posture)}${rule('trust', cols.trust)}${rule(cols.number ? 'pressure' : 'press', cols.pressure + cols.number + Math.max(0, width - used))}`;
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate">
@@ -30,12 +59,19 @@ export function PartiesPanel({ view, width, rows }: { view: PlayerView; width: n
         return (
           <Text key={p.id} wrap="truncate">
             <Text color={theme.party(game, p.id)} bold>
-              {fit(name, nameW)}
+              {`${fit(name, cols.name - 1)} `}
             </Text>
-            <Text color={out ? theme.bad : undefined}>{fit(out ? '✗ walked out' : postureLabel(game, p.id, state.posture), postureW)}</Text>
-            {self ? <Text color={theme.muted}>{'  you  '}</Text> : <><Meter value={state.trust[view.self] ?? 0} width={5} color={theme.party(game, p.id)} />{'  '}</>}
-            <Meter value={state.pressure / 100} width={5} color={state.pressure >= 60 ? theme.bad : theme.warn} />
-            {numbers && <Text color={theme.muted}>{` ${Math.round(state.pressure)}`}</Text>}
+            <Text color={out ? theme.bad : undefined}>{`${fit(out ? '✗ walked out' : postureLabel(game, p.id, state.posture), cols.posture - 1)} `}</Text>
+            {self ? (
+              <Text color={theme.muted}>{fit('  you', cols.trust)}</Text>
+            ) : (
+              <>
+                <Meter value={state.trust[view.self] ?? 0} width={5} color={theme.party(game, p.id)} />
+                {' '.repeat(cols.trust - 5)}
+              </>
+            )}
+            <Meter value={state.pressure / 100} width={cols.pressure} color={state.pressure >= 60 ? theme.bad : theme.warn} />
+            {cols.number > 0 && <Text color={theme.muted}>{` ${String(Math.round(state.pressure)).padStart(cols.number - 1)}`}</Text>}
           </Text>
         );
       })}

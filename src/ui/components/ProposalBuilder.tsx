@@ -1,16 +1,18 @@
 // The proposal builder: one row per issue, ←/→ to change the option, your utility live, warnings for your red
 // lines and your public commitments, and your estimate of how each other party would take it.
+import { useState } from 'react';
 import { Box, Text } from 'ink';
 import type { Command } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
 import { useKeys, PRIORITY } from '../context/keys.js';
-import { commitmentsBroken, ownUtility, partyName, redLinesCrossed, safeText, util2, wrap } from '../format.js';
+import { commitmentsBroken, messagePackage, ownUtility, partyName, redLinesCrossed, safeText, truncate, util2, wrapIndented, type TalksRef } from '../format.js';
 import { reactions, type Leaning, type Reaction } from '../estimate.js';
 import { useBuilder, type BuilderSetup, type BuilderState } from '../hooks/use-builder.js';
 import { useTheme } from '../theme.js';
 import { Meter } from './Meter.js';
+import { RichLineView, wrapRich, type RichLine } from './RichText.js';
 import { Section } from './Section.js';
-import { TermsList } from './TermsList.js';
+import { TermsList, termsLayout } from './TermsList.js';
 
 export interface ProposalBuilderProps {
   view: PlayerView;
@@ -21,6 +23,8 @@ export interface ProposalBuilderProps {
   rows: number;
   onSend: (command: Command) => void;
   onCancel: () => void;
+  /** The talks behind the messages (to name the package a relay or readout tells). */
+  talks?: ReadonlyMap<number, TalksRef>;
 }
 
 const LEANING: Record<Leaning, { mark: string; word: string }> = {
@@ -60,13 +64,15 @@ export function builderCommand(self: string, state: BuilderState): Command {
   };
 }
 
-export function ProposalBuilder({ view, scenarioIssues, setup, width, rows, onSend, onCancel }: ProposalBuilderProps) {
+export function ProposalBuilder({ view, scenarioIssues, setup, width, rows, onSend, onCancel, talks }: ProposalBuilderProps) {
   const theme = useTheme();
   const [state, dispatch] = useBuilder(setup);
+  const [details, setDetails] = useState(false);
   useKeys(
     'builder',
     (action) => {
       if (action === 'up' || action === 'down' || action === 'left' || action === 'right' || action === 'channel') dispatch({ type: action });
+      if (action === 'details') setDetails((d) => !d);
       if (action === 'back') onCancel();
       if (action === 'select') onSend(builderCommand(view.self, state));
     },
@@ -80,36 +86,49 @@ export function ProposalBuilder({ view, scenarioIssues, setup, width, rows, onSe
     ...reds.map((name) => `✗ crosses your red line on ${name}`),
     ...broken.map((c) => `⚠ breaks your public line on ${safeText(view.game.issues[c.issue]?.name ?? '?')}`),
   ];
-  const issues = view.game.issues.length;
-  const listRows = Math.max(3, Math.min(issues, rows - 4));
-  // Spare rows explain the option under the cursor, in the scenario's words (public text).
-  const spare = rows - 4 - listRows;
-  const issue = scenarioIssues[state.issue];
-  const about = issue ? [issue.options[state.terms[state.issue]!]?.description ?? '', issue.description].filter(Boolean).join(' ') : '';
-  const aboutLines = spare >= 2 && about ? wrap(about, width - 2).slice(0, spare - 1) : [];
   const purpose = state.purpose ?? 'propose';
+  const bent = state.terms.filter((o, i) => o !== state.original[i]).length;
+  // The checks are wrapped, never cut: a warning is the one line that must be read to the end.
+  const check =
+    purpose === 'propose'
+      ? { text: warnings.length ? warnings.join(' · ') : '✓ keeps your red lines and your public word', color: warnings.length ? theme.bad : theme.good }
+      : {
+          text: bent ? `⚠ ${bent} issue${bent === 1 ? ' differs' : 's differ'} from what you heard: a bent account can come out, and costs you` : '✓ as you heard it',
+          color: bent ? theme.warn : theme.good,
+        };
+  const checkLines = wrapIndented(check.text, width, '', '  ');
+  const estimateLines = purpose === 'propose' ? estimateRich(view, estimates, theme, width).slice(0, 3) : [];
+  // What the option under the cursor means, in the scenario's words (public text): in the rows the list leaves
+  // (at least one line, ending in "…" when cut), or in full with d (the list keeps three rows).
+  const issue = scenarioIssues[state.issue];
+  const option = issue?.options[state.terms[state.issue]!]?.description ?? '';
+  const about = safeText((details ? [option, issue?.description ?? ''].filter(Boolean).join(' ') : option || (issue?.description ?? '')).replace(/\s+/g, ' '));
+  const fixed = 1 + 1 + checkLines.length + estimateLines.length;
+  const aboutAll = about ? wrapIndented(about, width, '  ', '  ') : [];
+  const listBudget = Math.max(details ? 3 : 1, rows - fixed - (details ? aboutAll.length : Math.min(1, aboutAll.length)));
+  const list = termsLayout(view.game, state.terms, width, listBudget);
+  const room = Math.max(0, rows - fixed - list.height);
+  const aboutLines =
+    aboutAll.length <= room || room === 0
+      ? aboutAll.slice(0, room)
+      : [...aboutAll.slice(0, room - 1), `  ${truncate(aboutAll.slice(room - 1).map((l) => l.trim()).join(' '), width - 2)}`];
   const title =
     purpose === 'relay'
-      ? `Pass on #${state.message}: what was offered`
+      ? `Pass on ${messagePackage(view, state.message!, talks)}: what was offered`
       : purpose === 'readout'
-        ? `Your readout of #${state.message}`
+        ? `Your readout of ${messagePackage(view, state.message!, talks)}`
         : state.replyTo !== undefined
-          ? `Counter #${state.replyTo}`
+          ? `Counter to #${state.replyTo}`
           : 'Propose a package';
-  const bent = state.terms.filter((o, i) => o !== state.original[i]).length;
   return (
     <Box flexDirection="column" width={width} height={rows}>
       <Section title={title} width={width} right={channelWords(view, state)} />
-      <TermsList game={view.game} prefs={view.preferences} terms={state.terms} cursor={state.issue} width={width} rows={listRows} />
-      {aboutLines.length > 0 && (
-        <Box flexDirection="column" marginY={spare > aboutLines.length + 1 ? 1 : 0}>
-          {aboutLines.map((line, i) => (
-            <Text key={i} color={theme.muted} wrap="truncate">
-              {`  ${line}`}
-            </Text>
-          ))}
-        </Box>
-      )}
+      <TermsList game={view.game} prefs={view.preferences} terms={state.terms} cursor={state.issue} width={width} rows={listBudget} />
+      {aboutLines.map((line, i) => (
+        <Text key={`about${i}`} color={theme.muted} wrap="truncate">
+          {line}
+        </Text>
+      ))}
       <Box height={1} width={width}>
         <Text wrap="truncate">
           <Text bold>{'Your utility '}</Text>
@@ -122,38 +141,28 @@ export function ProposalBuilder({ view, scenarioIssues, setup, width, rows, onSe
           <Text color={u >= view.batna ? theme.good : theme.bad}>{u >= view.batna ? '▲ better than no deal' : '▼ worse than no deal'}</Text>
         </Text>
       </Box>
-      {purpose === 'propose' ? (
-        <>
-          <Text wrap="truncate" color={warnings.length ? theme.bad : theme.good}>
-            {warnings.length ? warnings.join(' · ') : '✓ keeps your red lines and your public word'}
-          </Text>
-          <EstimateLine view={view} estimates={estimates} />
-        </>
-      ) : (
-        <Text wrap="truncate" color={bent ? theme.warn : theme.good}>
-          {bent ? `⚠ ${bent} issue${bent === 1 ? ' differs' : 's differ'} from what you heard: a bent account can come out, and costs you` : '✓ as you heard it'}
+      {checkLines.map((line, i) => (
+        <Text key={`check${i}`} color={check.color}>
+          {line}
         </Text>
-      )}
+      ))}
+      {estimateLines.map((line, i) => (
+        <RichLineView key={`estimate${i}`} line={line} />
+      ))}
     </Box>
   );
 }
 
-function EstimateLine({ view, estimates }: { view: PlayerView; estimates: Reaction[] }) {
-  const theme = useTheme();
-  return (
-    <Text wrap="truncate">
-      <Text color={theme.muted}>{'Your estimate (? a guess): '}</Text>
-      {estimates.length === 0 && <Text color={theme.muted}>nobody to send it to</Text>}
-      {estimates.map((r, i) => (
-        <Text key={r.party}>
-          <Text color={theme.party(view.game, r.party)} bold>
-            {partyName(view.game, r.party)}
-          </Text>
-          <Text color={r.leaning === 'likely' ? theme.good : r.leaning === 'maybe' ? theme.warn : theme.bad}>{` ${LEANING[r.leaning].mark} ${LEANING[r.leaning].word}`}</Text>
-          <Text color={theme.muted}>{r.informed ? '' : '?'}</Text>
-          {i < estimates.length - 1 ? '  ' : ''}
-        </Text>
-      ))}
-    </Text>
-  );
+/** "Your estimate (? a guess): Russia ✗ unlikely?  United States ~ maybe", wrapped under its heading. */
+function estimateRich(view: PlayerView, estimates: Reaction[], theme: ReturnType<typeof useTheme>, width: number): RichLine[] {
+  const line: RichLine = [{ text: 'Your estimate (? a guess): ', color: theme.muted }];
+  if (estimates.length === 0) line.push({ text: 'nobody to send it to', color: theme.muted });
+  estimates.forEach((r, i) => {
+    line.push(
+      { text: partyName(view.game, r.party).replace(/ /g, '\u00A0'), color: theme.party(view.game, r.party), bold: true },
+      { text: `\u00A0${LEANING[r.leaning].mark}\u00A0${LEANING[r.leaning].word.replace(/ /g, '\u00A0')}`, color: r.leaning === 'likely' ? theme.good : r.leaning === 'maybe' ? theme.warn : theme.bad },
+      { text: `${r.informed ? '' : '?'}${i < estimates.length - 1 ? '  ' : ''}`, color: theme.muted },
+    );
+  });
+  return wrapRich(line, width, '  ');
 }

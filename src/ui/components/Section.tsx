@@ -1,5 +1,7 @@
-// A section heading drawn as a rule: "── Parties ─────────── posture  trust  pressure".
+// A section heading drawn as a rule: "── Parties ─────────── posture  trust  pressure". When the title and the
+// text at the right do not both fit, the right text gives way first (ending in "…"), then the title.
 import { Box, Text } from 'ink';
+import { truncate } from '../format.js';
 import { useTheme } from '../theme.js';
 
 export interface SectionProps {
@@ -9,16 +11,21 @@ export interface SectionProps {
   right?: string;
 }
 
+const cells = (text: string) => Array.from(text).length;
+
 export function Section({ title, width, right }: SectionProps) {
   const theme = useTheme();
-  const head = `── ${title} `;
-  const tail = right ? ` ${right} ──` : '';
-  const fill = Math.max(1, width - Array.from(head).length - Array.from(tail).length);
+  // "── " title " " ≥1 rule [" " right " ──"]
+  const shownTitle = truncate(title, Math.max(1, width - 5));
+  const roomRight = width - 3 - cells(shownTitle) - 1 - 1 - 1 - 3;
+  const shownRight = right && roomRight >= 4 ? truncate(right, roomRight) : undefined;
+  const tail = shownRight ? ` ${shownRight} ──` : '';
+  const fill = Math.max(1, width - 3 - cells(shownTitle) - 1 - cells(tail));
   return (
     <Box width={width} height={1} overflow="hidden">
       <Text wrap="truncate">
         <Text color={theme.muted}>── </Text>
-        <Text bold>{title}</Text>
+        <Text bold>{shownTitle}</Text>
         <Text color={theme.muted}>{` ${'─'.repeat(fill)}${tail}`}</Text>
       </Text>
     </Box>

@@ -1,8 +1,8 @@
 // One line that says what the table is waiting for, or why your last command was refused.
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import type { PartyId } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
-import { partyName, safeText, truncate } from '../format.js';
+import { partyName, safeText, truncate, wrap } from '../format.js';
 import { keyOf } from '../keymap.js';
 import { useTheme } from '../theme.js';
 
@@ -39,12 +39,23 @@ export function tableStatus(view: PlayerView, humans: readonly PartyId[], error?
   return { text: `${who} is ${doing}…`, tone: 'wait' };
 }
 
-export function StatusLine({ status, width }: { status: Status; width: number }) {
+/** How many lines a status needs: a refusal or a warning is wrapped onto a second line rather than cut. */
+export function statusRows(status: Status, width: number): number {
+  return status.tone === 'bad' ? Math.min(2, wrap(status.text, width).length) : 1;
+}
+
+export function StatusLine({ status, width, rows = 1 }: { status: Status; width: number; rows?: number }) {
   const theme = useTheme();
   const color = status.tone === 'bad' ? theme.bad : status.tone === 'good' ? theme.good : status.tone === 'wait' ? theme.muted : theme.accent;
+  const lines = rows > 1 ? wrap(status.text, width) : [status.text];
+  const shown = lines.length > rows ? [...lines.slice(0, rows - 1), lines.slice(rows - 1).join(' ')] : lines;
   return (
-    <Text color={color} bold={status.tone !== 'wait'} wrap="truncate">
-      {truncate(status.text, width)}
-    </Text>
+    <Box flexDirection="column" width={width} height={rows}>
+      {shown.map((line, i) => (
+        <Text key={i} color={color} bold={status.tone !== 'wait'} wrap="truncate">
+          {truncate(line, width)}
+        </Text>
+      ))}
+    </Box>
   );
 }

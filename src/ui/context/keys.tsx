@@ -2,8 +2,15 @@
 // each named action (`useKeys`); the provider's one `useInput` finds the handler on top — the highest
 // priority, then the latest registered — turns the key into an action of that handler's scope, and calls it.
 // Ctrl+C is the one key handled here: it interrupts (save and exit) from anywhere.
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
-import { useInput, type Key } from 'ink';
+//
+// Keys that arrive together ("pjjl" from tmux send-keys or a paste, or p then ↓↓→ faster than the screen
+// redraws) are split into single keypresses and handled one at a time, in order: each waits until React has
+// committed what the one before it did — so "p ↓ ↓ →" opens the builder, and the arrows reach the builder.
+// The provider reads Ink's raw input events (what Ink's input parser split off, before `useInput` reads
+// them), so that Esc typed just before a key is not taken for Alt+key; `useInput` is the fallback.
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useInput, useStdin, type Key } from 'ink';
+import { keypresses, rawKeypresses, type Keypress } from '../keypress.js';
 import { actionFor, type Action, type Scope } from '../keymap.js';
 
 /** How far above the screens a handler sits. */
@@ -53,12 +60,8 @@ export function KeysProvider({ onInterrupt, onGlobal, children }: KeysProviderPr
     }),
     [top],
   );
-  const onInput = useCallback(
-    (input: string, key: Key) => {
-      if (key.ctrl && input === 'c') {
-        onInterrupt();
-        return;
-      }
+  const dispatch = useCallback(
+    ({ input, key }: Keypress) => {
       const handler = top();
       if (!handler) return;
       const action = actionFor(handler.scope, input, key);
@@ -66,10 +69,104 @@ export function KeysProvider({ onInterrupt, onGlobal, children }: KeysProviderPr
       if ((action === 'help' || action === 'quit') && onGlobal?.(action, handler.scope)) return;
       handler.onAction(action);
     },
-    [onInterrupt, onGlobal, top],
+    [onGlobal, top],
   );
-  useInput(onInput);
-  return <KeysContext.Provider value={api}>{children}</KeysContext.Provider>;
+  // Keypresses not yet handled, and the one handled last while its frame is not yet committed.
+  const queue = useRef<Keypress[]>([]);
+  const waitingFor = useRef(0);
+  const serial = useRef(0);
+  const bump = useRef<(n: number) => void>(undefined);
+  const timers = useRef<{ resume?: ReturnType<typeof setImmediate>; fallback?: ReturnType<typeof setTimeout> }>({});
+  const drainRef = useRef<() => void>(() => {});
+  const release = useCallback((n: number) => {
+    if (waitingFor.current !== n) return;
+    waitingFor.current = 0;
+    clearTimeout(timers.current.fallback);
+    // Out of the commit phase before the next key: its handler may set state again.
+    timers.current.resume = setImmediate(() => drainRef.current());
+  }, []);
+  const drain = useCallback(() => {
+    while (waitingFor.current === 0 && queue.current.length > 0) {
+      const press = queue.current.shift()!;
+      if (bump.current) {
+        // The probe's update joins whatever this key's handler changes: when the probe commits, so has that.
+        const n = ++serial.current;
+        waitingFor.current = n;
+        bump.current(n);
+        // Should that frame never come (nothing is mounted), the keys go on regardless.
+        timers.current.fallback = setTimeout(() => release(n), 200);
+      }
+      dispatch(press);
+    }
+  }, [dispatch, release]);
+  useLayoutEffect(() => {
+    drainRef.current = drain;
+  });
+  useEffect(
+    () => () => {
+      clearImmediate(timers.current.resume);
+      clearTimeout(timers.current.fallback);
+      queue.current = [];
+    },
+    [],
+  );
+  const take = useCallback(
+    (presses: Keypress[]) => {
+      for (const press of presses) {
+        if (press.key.ctrl && press.input === 'c') {
+          queue.current = [];
+          onInterrupt();
+          return;
+        }
+        queue.current.push(press);
+      }
+      drain();
+    },
+    [onInterrupt, drain],
+  );
+  const { internal_eventEmitter: emitter, setRawMode } = useStdin();
+  const takeRef = useRef(take);
+  useLayoutEffect(() => {
+    takeRef.current = take;
+  });
+  // The raw events: raw mode on while mounted, as `useInput` would; subscribed once.
+  useEffect(() => {
+    if (!emitter) return undefined;
+    setRawMode(true);
+    const onData = (data: string) => takeRef.current(rawKeypresses(String(data)));
+    emitter.on('input', onData);
+    return () => {
+      emitter.removeListener('input', onData);
+      setRawMode(false);
+    };
+  }, [emitter, setRawMode]);
+  const onInput = useCallback((input: string, key: Key) => take(keypresses(input, key)), [take]);
+  useInput(onInput, { isActive: !emitter });
+  return (
+    <KeysContext.Provider value={api}>
+      {children}
+      <CommitProbe bump={bump} onCommit={release} />
+    </KeysContext.Provider>
+  );
+}
+
+/**
+ * Renders nothing; commits after everything above it. The provider bumps it with each keypress it handles, in
+ * the same batch as the handler's own updates, and hears back once that frame — with the keys of whatever the
+ * handler opened — is committed.
+ */
+function CommitProbe({ bump, onCommit }: { bump: { current: ((n: number) => void) | undefined }; onCommit: (n: number) => void }) {
+  const [n, setN] = useState(0);
+  useLayoutEffect(() => {
+    bump.current = setN;
+    return () => {
+      bump.current = undefined;
+    };
+  }, [bump]);
+  useLayoutEffect(() => {
+    if (n > 0) onCommit(n);
+  }, [n, onCommit]);
+  return null;
 }
 
 function useKeysApi(): KeysApi {

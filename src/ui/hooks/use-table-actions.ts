@@ -5,7 +5,7 @@ import type { Command, CommandType } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
 import { openOffers } from '../components/OffersPanel.js';
 import { partyName } from '../format.js';
-import type { Action } from '../keymap.js';
+import { keyOf, type Action } from '../keymap.js';
 import type { BuilderSetup } from './use-builder.js';
 import type { TableModeEvent } from './use-table-mode.js';
 
@@ -20,12 +20,12 @@ export interface TableActionsInput {
 
 /** Why an action cannot be taken now, in words. */
 export function whyNot(view: PlayerView, action: Action): string {
-  if (view.phase === 'ended') return 'The talks are over: press Enter for the debrief.';
+  if (view.phase === 'ended') return `The talks are over: press ${keyOf('table', 'debrief')} for the debrief.`;
   if (view.turn !== view.self) {
     if (view.phase === 'ratification' || view.phase === 'implementation') return `Not now: the deal is in ${view.phase}.`;
     return view.turn ? `Not now: it is ${partyName(view.game, view.turn)}'s turn.` : 'Not now.';
   }
-  if (view.parties[view.self]?.status === 'walked-out') return 'You have walked out: w comes back, n waits.';
+  if (view.parties[view.self]?.status === 'walked-out') return `You have walked out: ${keyOf('table', 'walk')} comes back, ${keyOf('table', 'pass')} waits.`;
   switch (action) {
     case 'accept':
     case 'reject':

@@ -4,11 +4,11 @@ import { Box, Text } from 'ink';
 import type { Game } from '../../model/game.js';
 import type { PartyId } from '../../model/types.js';
 import { KeyBar } from '../components/KeyBar.js';
-import { RichWindow, plainLine, scrollHint, type RichLine } from '../components/RichText.js';
+import { RichWindow, plainLine, scrollHint, wrapRich, type RichLine } from '../components/RichText.js';
 import { Section } from '../components/Section.js';
 import { useKeys } from '../context/keys.js';
 import { keyOf } from '../keymap.js';
-import { batnaWords, goalLines, partyName, redLineLines, roundDate, safeText, wrap } from '../format.js';
+import { batnaWords, goalLines, partyName, redLineLines, roundDate, safeText, wrapIndented } from '../format.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { useTheme, type Theme } from '../theme.js';
 
@@ -32,14 +32,19 @@ export function briefingLines(game: Game, party: PartyId, batna: number, width: 
     lines.push(plainLine(text, { bold: true, color: theme.accent }));
   };
   const para = (text: string, prefix = '') => {
-    const inner = wrap(text, width - prefix.length);
-    inner.forEach((line, i) => lines.push(plainLine(`${i === 0 ? prefix : ' '.repeat(prefix.length)}${line}`)));
+    for (const line of wrapIndented(text, width, prefix)) lines.push(plainLine(line));
   };
-  lines.push([
-    { text: 'CONFIDENTIAL · ', bold: true, color: theme.bad },
-    { text: `${safeText(me.name)}`, bold: true, color: theme.party(pub, party) },
-    { text: ` · ${safeText(me.leader)} · ${safeText(pub.title)}` },
-  ]);
+  lines.push(
+    ...wrapRich(
+      [
+        { text: 'CONFIDENTIAL · ', bold: true, color: theme.bad },
+        { text: `${safeText(me.name)}`, bold: true, color: theme.party(pub, party) },
+        { text: ` · ${safeText(me.leader)} · ${safeText(pub.title)}` },
+      ],
+      width,
+      '  ',
+    ),
+  );
   lines.push([]);
   para(me.briefing);
   heading('What you want most (its share of all you care about)');

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import { buildDebrief, debriefMarkdown, type Debrief as DebriefData } from '../../analysis/debrief.js';
+import { impactsByParty } from '../../engine/move-impact.js';
 import { KeyBar } from '../components/KeyBar.js';
 import { RichWindow, scrollHint } from '../components/RichText.js';
 import { Section } from '../components/Section.js';
@@ -34,7 +35,9 @@ export function Debrief({ session, width, height, saveTranscript }: DebriefProps
   useEffect(() => {
     const timer = setTimeout(() => {
       const { world, log } = session.actor.getSnapshot().context;
-      setData(buildDebrief(session.game, world, log, allLines(session), { humans: session.humans }));
+      // Each of the player's moves is rated against waiting, the rest played out by the AI both ways.
+      const impacts = impactsByParty(session.game, session.seed, log, session.humans);
+      setData(buildDebrief(session.game, world, log, allLines(session), { humans: session.humans, impacts }));
     }, 0);
     return () => clearTimeout(timer);
   }, [session]);

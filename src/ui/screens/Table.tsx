@@ -5,9 +5,9 @@ import { useMemo } from 'react';
 import { Box } from 'ink';
 import { useSelector } from '@xstate/react';
 import { tablesFor } from '../../ai/tables.js';
-import { legalCommandTypes } from '../../model/rules.js';
+import { clarifiable, legalCommandTypes } from '../../model/rules.js';
 import type { Command, CommandType, PartyId, ProposalChannel } from '../../model/types.js';
-import { playerView } from '../../model/view.js';
+import { playerView, type ViewProposal } from '../../model/view.js';
 import { ActionPicker } from '../components/ActionPicker.js';
 import { CablesPanel } from '../components/CablesPanel.js';
 import { ConfirmOverlay } from '../components/ConfirmOverlay.js';
@@ -18,12 +18,12 @@ import { KeyBar } from '../components/KeyBar.js';
 import { MapPanel } from '../components/MapPanel.js';
 import { MovesPanel, latestMoves } from '../components/MovesPanel.js';
 import { NewsPanel } from '../components/NewsPanel.js';
-import { OffersPanel } from '../components/OffersPanel.js';
+import { OffersPanel, proposalMessage } from '../components/OffersPanel.js';
 import { OffersView } from '../components/OffersView.js';
 import { PartiesPanel } from '../components/PartiesPanel.js';
 import { ProposalBuilder } from '../components/ProposalBuilder.js';
 import { SigningView } from '../components/SigningView.js';
-import { StatusLine, tableStatus } from '../components/StatusLine.js';
+import { StatusLine, statusRows, tableStatus } from '../components/StatusLine.js';
 import { useKeys } from '../context/keys.js';
 import { talksRefs, visibleLines } from '../format.js';
 import type { BuilderSetup } from '../hooks/use-builder.js';
@@ -96,11 +96,13 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
 
   const logLines = useSelector(actor, (s) => s.context.lines);
   const lines = useMemo(() => visibleLines([...session.priorLines, ...logLines], viewer), [session.priorLines, logLines, viewer]);
-  const layout = tableLayout(width, height, game.partyIds.length);
+  const status = tableStatus(view, session.humans, error, notice);
+  // A refusal or a warning takes a second line (from the body) rather than being cut.
+  const statusLines = statusRows(status, width);
+  const layout = tableLayout(width, height - (statusLines - 1), game.partyIds.length);
   const body = layout.bodyRows;
   const only = new Set<Action>([...legal.flatMap((t) => ACTION_OF[t] ?? []), 'history', 'intel', ...(world.phase === 'ended' ? (['debrief'] as Action[]) : [])]);
   if (!game.party[viewer]!.envoys.length || !channels.includes('envoy')) only.delete('envoy');
-  const status = tableStatus(view, session.humans, error, notice);
   const back = () => {
     clearNotice();
     setMode({ type: 'main' });
@@ -111,10 +113,13 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
   switch (mode.kind) {
     case 'builder':
       scope = 'builder';
-      content = <ProposalBuilder key={mode.serial} view={view} scenarioIssues={game.scenario.issues} setup={mode.setup} width={width} rows={body} onSend={send} onCancel={back} />;
+      content = <ProposalBuilder key={mode.serial} view={view} scenarioIssues={game.scenario.issues} setup={mode.setup} width={width} rows={body} onSend={send} onCancel={back} talks={talks} />;
       break;
-    case 'offers':
+    case 'offers': {
       scope = 'offers';
+      // c clarifies here as at the table: the hearsay behind the chosen offer, when the rules allow it now.
+      const checkable = new Set(legal.includes('clarify') ? clarifiable(world, viewer).map((m) => m.id) : []);
+      const messageOf = (p: ViewProposal) => proposalMessage(view, p)?.id;
       content = (
         <OffersView
           view={view}
@@ -122,10 +127,13 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
           rows={body}
           onAnswer={(p, answer) => send({ type: answer, by: viewer, proposal: p.id })}
           onCounter={(p) => setMode({ type: 'builder', setup: builder({ terms: [...p.terms], replyTo: p.id, to: [p.by] }) })}
+          canClarify={(p) => checkable.has(messageOf(p) ?? 0)}
+          onClarify={(p) => send({ type: 'clarify', by: viewer, message: messageOf(p)! })}
           onCancel={back}
         />
       );
       break;
+    }
     case 'pick':
       scope = 'pick';
       content = (
@@ -201,8 +209,13 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
       <Box height={body} flexDirection="column" overflow="hidden">
         {content}
       </Box>
-      <StatusLine status={status} width={width} />
-      <KeyBar scope={scope} width={width} only={scope === 'table' || scope === 'signing' ? only : undefined} />
+      <StatusLine status={status} width={width} rows={statusLines} />
+      <KeyBar
+        scope={scope}
+        width={width}
+        only={scope === 'table' || scope === 'signing' ? only : undefined}
+        words={legal.includes('return') ? { walk: 'come back' } : undefined}
+      />
     </Box>
   );
 }

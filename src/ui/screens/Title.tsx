@@ -18,7 +18,8 @@ export const TAGLINE = 'Diplomacy by cable, envoy and summit — while the war g
 
 export function Title({ width, height, onChoose }: { width: number; height: number; onChoose: (choice: TitleChoice) => void }) {
   const theme = useTheme();
-  const { index, dispatch } = useList(MENU.length);
+  // No wrapping: ↑ on "New game" must not land on "Quit".
+  const { index, dispatch } = useList(MENU.length, 0, { wrap: false });
   useKeys('title', (action) => {
     if (action === 'up' || action === 'down') dispatch({ type: action });
     if (action === 'select') onChoose(MENU[index]!.id);
