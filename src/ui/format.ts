@@ -3,7 +3,7 @@
 import { utility, type Preferences, type PublicGame } from '../model/game.js';
 import { cableStatus, type CableStatus } from '../engine/channel-machine.js';
 import type { PlayerView, ViewMessage } from '../model/view.js';
-import type { Command, Commitment, LogLine, PartyId, Phase, Terms, World } from '../model/types.js';
+import type { Commitment, LogLine, PartyId, Phase, Terms, World } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -451,28 +451,6 @@ export function commitmentsBroken(prefs: Preferences, commitments: readonly Comm
 
 /** Own utility of a package. */
 export const ownUtility = (prefs: Preferences, terms: Terms) => utility(prefs, terms);
-
-/** Whether `self` could see a command being made (envoy traffic and clarifications are private). */
-export function commandVisibleTo(world: World, command: Command, self: PartyId): boolean {
-  if (!('by' in command) || command.by === self) return true;
-  switch (command.type) {
-    case 'propose':
-      return command.channel !== 'envoy' || (command.to ?? []).includes(self);
-    case 'accept':
-    case 'reject': {
-      const p = world.proposals.find((x) => x.id === command.proposal);
-      return !p || p.channel !== 'envoy' || p.by === self || p.to.includes(self);
-    }
-    case 'clarify': {
-      const m = world.messages.find((x) => x.id === command.message);
-      return m?.from === self;
-    }
-    case 'relay':
-      return command.to.includes(self);
-    default:
-      return true;
-  }
-}
 
 /** The log lines `self` may read. */
 export function visibleLines(lines: readonly LogLine[], self: PartyId): LogLine[] {

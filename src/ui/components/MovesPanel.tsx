@@ -5,7 +5,8 @@ import type { LoggedCommand } from '../../engine/session-machine.js';
 import type { PartyId, World } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
 import { describeCommand } from '../../analysis/bargaining.js';
-import { commandVisibleTo, fit, partyName, safeText } from '../format.js';
+import { commandVisibleTo } from '../../model/view.js';
+import { fit, partyName, safeText } from '../format.js';
 import { useTheme } from '../theme.js';
 import { Section } from './Section.js';
 
