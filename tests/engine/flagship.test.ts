@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { playSession } from '../../src/engine/headless.js';
 import { sessionMachine } from '../../src/engine/session-machine.js';
+import { nashPoint } from '../../src/analysis/frontier.js';
 import { currentActor } from '../../src/model/view.js';
 import { alaska, gameFrom, scenarioPath } from '../helpers/games.js';
 
@@ -55,6 +56,40 @@ describe('alaska-2025 under AI play', () => {
     // And the war itself goes differently: other parties' postures, pressure and the front follow the talks.
     const differs = seeds.filter((_, i) => JSON.stringify(passive[i]!.parties) !== JSON.stringify(worlds[i]!.parties)).length;
     expect(differs).toBeGreaterThan(seeds.length / 2);
+  });
+});
+
+describe('alaska-2025 with a mediator at the keyboard', () => {
+  it('a United States that tables the Nash bargaining package gets a deal in most games the AIs alone do not close', () => {
+    const prefs = game.partyIds.map((id) => game.prefs[id]!);
+    const nash = nashPoint(prefs, game.partyIds.map((id) => game.prefs[id]!.reservation), { excludeRedLines: true })!;
+    const mediated = seeds.slice(0, 30).map((seed) => {
+      const actor = createActor(sessionMachine, { input: { game, seed, humans: ['united-states'], record: false } });
+      actor.start();
+      actor.send({ type: 'COMMAND', command: { type: 'begin' } });
+      for (let guard = 0; actor.getSnapshot().status === 'active' && guard < 5000; guard++) {
+        const { world } = actor.getSnapshot().context;
+        if (currentActor(world, game) !== 'united-states') {
+          actor.send({ type: 'ADVANCE' });
+          continue;
+        }
+        const by = 'united-states';
+        const command =
+          world.phase === 'signing'
+            ? ({ type: 'sign', by } as const)
+            : world.round >= 6 && world.round % 2 === 0
+              ? ({ type: 'propose', by, terms: nash.terms, channel: 'direct' } as const)
+              : ({ type: 'pass', by } as const);
+        actor.send({ type: 'COMMAND', command });
+      }
+      const { world } = actor.getSnapshot().context;
+      actor.stop();
+      return world.outcome!.kind;
+    });
+    const aiOnly = seeds.slice(0, 30).map((seed) => playSession(game, seed).world.outcome!.kind);
+    const count = (kinds: string[]) => kinds.filter((k) => k === 'deal').length;
+    expect(count(mediated)).toBeGreaterThan(20);
+    expect(count(mediated)).toBeGreaterThan(count(aiOnly) + 10);
   });
 });
 
