@@ -52,12 +52,6 @@ export function wasThere(view: PlayerView, m: ViewMessage): boolean {
   return about !== undefined && messageById(view, about) !== undefined;
 }
 
-export function sameTerms(a: Terms, b: Terms): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * The terms of the newest account that reached us this round or the last (a relay, a readout, a leak), not
  * exposed and not our own: what we were told someone offered, a package worth starting a search from.

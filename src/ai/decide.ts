@@ -18,6 +18,7 @@
 // exposed to it.
 // In the signing phase: sign the actual text unless it crosses a red line, falls below the BATNA, or turns
 // out worse than what we were told and no longer meets what we ask for.
+import { sameTerms } from '../model/game.js';
 import type { Rng } from '../model/rng.js';
 import type { Command, PartyId, Terms } from '../model/types.js';
 import type { PlayerView, ViewProposal } from '../model/view.js';
@@ -351,10 +352,4 @@ function decideSigning(view: PlayerView, strategy: Strategy): Decision {
 function latestOwn(view: PlayerView): ViewProposal | undefined {
   for (let p = view.proposals.length - 1; p >= 0; p--) if (view.proposals[p]!.by === view.self) return view.proposals[p];
   return undefined;
-}
-
-function sameTerms(a: Terms, b: Terms): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

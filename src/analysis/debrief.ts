@@ -1,7 +1,7 @@
 // The teacher's debrief: what happened, how good it was against what was possible, and which concepts of
 // negotiation analysis it shows. buildDebrief computes plain data (JSON-serialisable); debriefMarkdown and
 // aggregateMarkdown render it; aggregateDebriefs compares a class's games.
-import { score, utility, type Game, type Preferences } from '../model/game.js';
+import { sameTerms, score, utility, type Game, type Preferences } from '../model/game.js';
 import { culprit, heardTerms, misled, truthOf } from '../model/step.js';
 import type { Channel, Command, LogLine, Message, PartyId, Terms, World } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
@@ -499,7 +499,6 @@ function reveal(game: Game, world: World, id: PartyId): RevealedPreferences {
 
 // ── what was said, and what was heard ────────────────────────────────────────────────────────────────────
 
-const sameTerms = (a: Terms, b: Terms) => a.length === b.length && a.every((o, i) => o === b[i]);
 
 function exposureKind(how: string): ExposureHow {
   if (/clarification/i.test(how)) return 'clarification';

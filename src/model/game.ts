@@ -131,6 +131,13 @@ export function utility(prefs: Preferences, terms: Terms): number {
   return u;
 }
 
+/** Whether two packages pick the same option on every issue. */
+export function sameTerms(a: Terms, b: Terms): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Whether the package crosses one of the party's red lines. */
 export function crossesRedLine(prefs: Preferences, terms: Terms): boolean {
   for (let i = 0; i < terms.length; i++) {

@@ -5,7 +5,7 @@
 import { enableArrayMethods, produce, setAutoFreeze, setUseStrictIteration } from 'immer';
 import type { Effect } from '../scenario/schema.js';
 import { holds } from './conditions.js';
-import { utility, type Game } from './game.js';
+import { sameTerms, utility, type Game } from './game.js';
 import { nextRandom } from './rng.js';
 import { PROPOSAL_LIFETIME, validate } from './rules.js';
 import type { Command, LogLine, Message, MessageBody, PartyId, PartyState, Proposal, Terms, World } from './types.js';
@@ -234,11 +234,6 @@ function envoyReport(game: Game, w: World, owner: PartyId, envoyId: string, to: 
     heard[issue] = option;
   }
   return heard;
-}
-
-function sameTerms(a: Terms, b: Terms): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** The message a chain of accounts is about (itself, for a proposal), and what it really proposed. */

@@ -1,7 +1,7 @@
 // What one party may know: the public structure, the public state of every party, its own preferences,
 // and the messages and proposals as *it heard them*. Other parties' preferences and other recipients'
 // versions of a message never appear here — the AI and the player's screen both see only this.
-import type { Game, Preferences, PublicGame } from './game.js';
+import { sameTerms, type Game, type Preferences, type PublicGame } from './game.js';
 import type { Agreement, Channel, Command, Commitment, LogLine, Message, MessageBody, Outcome, PartyId, Phase, Terms, World } from './types.js';
 
 export interface PublicPartyState {
@@ -209,12 +209,6 @@ export function confidenceOf(m: Pick<Message, 'channel' | 'record'>): number {
     default:
       return 1;
   }
-}
-
-function sameTerms(a: Terms, b: Terms): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

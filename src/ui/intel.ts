@@ -3,6 +3,7 @@
 // for sure (on the record, confirmed by a clarification, leaked, its own words, the truth an exposure revealed)
 // and what it was only told (envoys' reports, relays, readouts, talks with no notetaker). Plain data, no React.
 import { cableStatus, type CableStatus } from '../engine/channel-machine.js';
+import { sameTerms } from '../model/game.js';
 import { heardTerms, truthOf } from '../model/step.js';
 import type { Channel, PartyId, Terms, World } from '../model/types.js';
 import type { PlayerView, ViewMessage } from '../model/view.js';
@@ -62,7 +63,6 @@ function sourceWords(view: PlayerView, m: ViewMessage): string {
   }
 }
 
-const sameTerms = (a: Terms, b: Terms) => a.length === b.length && a.every((o, i) => o === b[i]);
 
 /** The sets of talks `view`'s party holds words about, the most recently active first. */
 export function talksGroups(world: World, meetings: readonly { id: string; title: string }[], view: PlayerView): TalksGroup[] {
