@@ -6,12 +6,10 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { linesAdded, type LoggedCommand } from '../engine/session-machine.js';
+import { replay, type LoggedCommand } from '../engine/advance.js';
 import { makeSave, parseSave, replaySave, SaveError, serializeSave, type SaveFile } from '../engine/save.js';
 import type { Game } from '../model/game.js';
-import { step } from '../model/step.js';
 import type { LogLine, PartyId, World } from '../model/types.js';
-import { initialWorld } from '../model/world.js';
 import { resolveScenario, ScenarioNotFound } from '../scenario/bundled.js';
 import { compileGame } from '../model/game.js';
 import { MAX_SCENARIO_BYTES, scenarioHash } from '../scenario/load.js';
@@ -133,6 +131,8 @@ export interface LoadedSave {
   save: SaveFile;
   loaded: LoadedGame;
   world: World;
+  /** The commands that led there, as the engine logs them. */
+  log: LoggedCommand[];
   hash: string;
 }
 
@@ -189,7 +189,7 @@ export function loadSave(path: string, scenarioArg?: string): LoadedSave {
   if (!replay.matches) {
     throw new CliError(`${cleanText(path)}: the save does not reproduce its game (recorded hash ${cleanText(save.hash)}, replay gives ${replay.hash}); it was edited or is corrupt`);
   }
-  return { path, save, loaded, world: replay.world, hash: replay.hash };
+  return { path, save, loaded, world: replay.world, log: replay.log, hash: replay.hash };
 }
 
 /** Writes a transcript (Markdown) to the current folder, or the save folder when that fails; returns the path. */
@@ -211,14 +211,7 @@ export function writeTranscript(name: string, markdown: string, env: NodeJS.Proc
 
 /** The full text log of a game, rebuilt from its commands (World keeps only the recent lines). */
 export function rebuildLog(game: Game, seed: number, commands: readonly LoggedCommand[]): LogLine[] {
-  let world = initialWorld(game, seed);
-  const lines: LogLine[] = [];
-  for (const entry of commands) {
-    const next = step(game, world, entry.command);
-    lines.push(...linesAdded(world, next));
-    world = next;
-  }
-  return lines;
+  return replay(game, seed, commands).lines;
 }
 
 // ── the scenario cache: fast start ───────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,6 @@
 // The moves nobody at the keyboard makes: opening the talks in an all-AI game, letting time run through
-// ratification and implementation, and every AI party's turn. Pure, so the session machine and the
-// headless baseline make exactly the same moves.
+// ratification and implementation, and every AI party's turn. Pure, so every way of playing a game makes
+// exactly the same moves.
 import { decide, type Decision } from '../ai/decide.js';
 import { deriveSeed, Rng } from '../model/rng.js';
 import type { Game } from '../model/game.js';
@@ -25,15 +25,10 @@ export function autoMove(game: Game, world: World, humans: readonly PartyId[]): 
   }
 }
 
+/** The posture AI's decision for `party` (its own seeded stream per move: no AI state outside World). */
 export function aiDecision(game: Game, world: World, party: PartyId): Decision {
   const posture = world.parties[party]!.posture;
   const strategy = game.party[party]!.postures.states[posture]!.strategy;
-  // Each decision gets its own stream from (seed, party, move number): no AI state outside World.
   const rng = new Rng(deriveSeed(world.seed, 'ai', party, world.moves));
   return decide(playerView(world, game, party), strategy, rng);
-}
-
-/** Whether `next` is the first moment of a new round of diplomacy, when postures are re-examined. */
-export function roundStarted(previous: World, next: World): boolean {
-  return next.phase === 'diplomacy' && (previous.round !== next.round || previous.phase !== 'diplomacy') && next.turn === 0;
 }

@@ -4,11 +4,8 @@
 import { z } from 'zod';
 import type { Game } from '../model/game.js';
 import { hashWorld } from '../model/hash.js';
-import { validate } from '../model/rules.js';
-import { step } from '../model/step.js';
-import type { Command, PartyId, World } from '../model/types.js';
-import { initialWorld } from '../model/world.js';
-import type { LoggedCommand } from './session-machine.js';
+import type { PartyId, World } from '../model/types.js';
+import { replay, ReplayError, type LoggedCommand } from './advance.js';
 
 export const SAVE_FORMAT = 'backchannel-save';
 export const SAVE_VERSION = 1;
@@ -37,14 +34,15 @@ const SaveShape = z.object({
 
 export class SaveError extends Error {}
 
-export function makeSave(game: Game, scenarioHash: string, seed: number, humans: PartyId[], commands: LoggedCommand[], world: World): SaveFile {
+export function makeSave(game: Game, scenarioHash: string, seed: number, humans: PartyId[], commands: readonly LoggedCommand[], world: World): SaveFile {
   return {
     format: SAVE_FORMAT,
     version: SAVE_VERSION,
     scenario: { id: game.scenario.meta.id, hash: scenarioHash },
     seed,
     humans,
-    commands,
+    // Who saw each move is rebuilt on load (the rules say it); a save keeps what cannot be rebuilt.
+    commands: commands.map(({ command, round, reason }) => (reason === undefined ? { command, round } : { command, round, reason })),
     hash: hashWorld(world),
   };
 }
@@ -77,6 +75,8 @@ export function serializeSave(save: SaveFile): string {
 
 export interface Replay {
   world: World;
+  /** The commands as the engine logs them (with who saw each). */
+  log: LoggedCommand[];
   hash: string;
   /** Whether the rebuilt world matches the hash the save recorded. */
   matches: boolean;
@@ -91,18 +91,15 @@ export function replaySave(game: Game, scenarioHash: string, save: SaveFile): Re
     throw new SaveError(`the scenario "${save.scenario.id}" has changed since this game was saved (content hash differs)`);
   }
   for (const h of save.humans) if (!game.party[h]) throw new SaveError(`corrupt save: no party "${h}" in the scenario`);
-  let world = initialWorld(game, save.seed);
-  save.commands.forEach((entry, index) => {
-    const command = entry.command as Command;
-    let problem: string | null;
-    try {
-      problem = validate(game, world, command);
-    } catch {
-      problem = 'malformed command';
-    }
-    if (problem) throw new SaveError(`corrupt save: command ${index + 1} (${command.type}) is not legal: ${problem}`);
-    world = step(game, world, command);
-  });
+  let world: World;
+  let log: LoggedCommand[];
+  try {
+    ({ world, entries: log } = replay(game, save.seed, save.commands));
+  } catch (error) {
+    if (!(error instanceof ReplayError)) throw error;
+    const type = (error.command as { type?: unknown } | null)?.type;
+    throw new SaveError(`corrupt save: command ${error.index + 1} (${String(type)}) is not legal: ${error.message}`);
+  }
   const hash = hashWorld(world);
-  return { world, hash, matches: hash === save.hash };
+  return { world, log, hash, matches: hash === save.hash };
 }

@@ -1,22 +1,19 @@
-// The table as an xstate machine. It owns the World, accepts commands (validated by the rules), makes the
-// automatic moves (AI turns, time in ratification and implementation), keeps one posture actor per party in
-// step with the world, and logs every accepted command. Its states follow the phase of the world:
-//   briefing → diplomacy ⇄ signing → ratification → implementation → ended.
-import { assign, setup, type Actor } from 'xstate';
+// The table as an xstate machine, for interactive play (the terminal UI, plain mode, the class server). It owns
+// the World and moves it on only through advance.ts, one move per event, and its states are the phases of the
+// talks, each owning the events it takes:
+//   briefing ─begin→ diplomacy ─every signatory accepts→ signing ─all sign→ ratification ─all ratify→
+//   implementation → ended; a refusal sends signing back to diplomacy, a failed ratification sends it back to
+//   the talks, and the deadline, a walk-out or a collapse ends the game.
+// A person's move is a COMMAND (refused moves leave the world as it was and say why); the moves nobody at the
+// keyboard makes are ADVANCE. Listeners hear every accepted move through the emitted `moved` event.
+import { and, assign, enqueueActions, raise, setup, type Actor } from 'xstate';
 import type { Game } from '../model/game.js';
-import { validate } from '../model/rules.js';
-import { step } from '../model/step.js';
+import { IllegalCommand } from '../model/step.js';
 import type { Command, LogLine, PartyId, Phase, World } from '../model/types.js';
 import { initialWorld } from '../model/world.js';
-import { autoMove, roundStarted } from './auto.js';
-import { advancePosture, partyMachine, type PartyMachine } from './posture-machine.js';
+import { nextMove, play, type LoggedCommand, type Moved } from './advance.js';
 
-/** One accepted command, with the AI's one-line reason when an AI made it. */
-export interface LoggedCommand {
-  command: Command;
-  round: number;
-  reason?: string;
-}
+export type { LoggedCommand } from './advance.js';
 
 export interface SessionInput {
   game: Game;
@@ -27,141 +24,147 @@ export interface SessionInput {
   world?: World;
   /** Commands already played (a loaded save), kept so the next save has the whole game. */
   log?: LoggedCommand[];
-  /** Keep the command log and the full text log in the context (saves and the UI need them; simulate does not). */
-  record?: boolean;
-  /** Called after every accepted command with the lines it wrote: autosave and streaming listen here. */
-  onCommand?: (entry: LoggedCommand, world: World, lines: LogLine[]) => void;
 }
 
 export interface SessionContext {
   game: Game;
   world: World;
   humans: PartyId[];
-  record: boolean;
+  /** Every accepted command of the game. */
   log: LoggedCommand[];
+  /** The log lines written since the session started. */
   lines: LogLine[];
   /** The last decision of each AI party, with its reason, for the table to show. */
   decisions: Record<PartyId, LoggedCommand>;
-  /** Why the last human command was refused, until the next accepted one. */
+  /** Why the last person's command was refused, until the next accepted move. */
   error?: string;
-  onCommand?: SessionInput['onCommand'];
-  /** Each party's posture machine and where it rests. */
-  postures: Record<PartyId, PartyMachine>;
+  /** What the last accepted move produced (read by the `moved` emission). */
+  last?: Moved;
 }
 
 export type SessionEvent =
   | { type: 'COMMAND'; command: Command }
-  /** Make automatic moves until a human must act, a new round starts, or `max` moves were made. */
+  /** Make automatic moves, one per event, until a person must act or `max` moves were made (default: no limit). */
   | { type: 'ADVANCE'; max?: number };
 
-/** The lines a step added to the world's log. */
-export function linesAdded(previous: World, next: World): LogLine[] {
-  return next.logCount > previous.logCount ? next.recent : [];
+export type SessionEmitted = { type: 'moved'; entries: LoggedCommand[]; world: World; lines: LogLine[] };
+
+function accepted(context: SessionContext, moved: Moved): Partial<SessionContext> {
+  const decisions = { ...context.decisions };
+  for (const entry of moved.entries) if (entry.reason !== undefined && 'by' in entry.command) decisions[entry.command.by] = entry;
+  return {
+    world: moved.world,
+    log: [...context.log, ...moved.entries],
+    lines: [...context.lines, ...moved.lines],
+    decisions,
+    error: undefined,
+    last: moved,
+  };
 }
 
-interface Progress {
-  world: World;
-  log: LoggedCommand[];
-  lines: LogLine[];
-  decisions: Record<PartyId, LoggedCommand>;
-  postures: Record<PartyId, PartyMachine>;
-  roundStarted: boolean;
-}
-
-function commit(context: SessionContext, progress: Progress, command: Command, reason?: string): void {
-  const previous = progress.world;
-  const next = step(context.game, previous, command);
-  const entry: LoggedCommand = reason === undefined ? { command, round: previous.round } : { command, round: previous.round, reason };
-  const lines = linesAdded(previous, next);
-  progress.world = next;
-  if (context.record) {
-    progress.log.push(entry);
-    progress.lines.push(...lines);
-  }
-  if (reason !== undefined && 'by' in command) progress.decisions[command.by] = entry;
-  context.onCommand?.(entry, next, lines);
-  if (roundStarted(previous, next)) {
-    progress.roundStarted = true;
-    // A new round: every party's posture machine sees the world (after the events and the front).
-    for (const party of context.game.partyIds) {
-      const { snapshot, change } = advancePosture(progress.postures[party]!, progress.world);
-      progress.postures[party] = { ...progress.postures[party]!, snapshot };
-      if (change) commit(context, progress, { type: 'posture', party, posture: change.to, note: change.note });
-    }
-  }
-}
-
-const phases: Phase[] = ['briefing', 'diplomacy', 'signing', 'ratification', 'implementation', 'ended'];
+const inPhase = ({ context }: { context: SessionContext }, phase: Phase) => context.world.phase === phase;
 
 export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
     input: {} as SessionInput,
     events: {} as SessionEvent,
-  },
-  actions: {
-    /** Applies a human command, or a batch of automatic moves up to the next human turn or round. */
-    play: assign(({ context, event }) => {
-      const progress: Progress = {
-        world: context.world,
-        log: context.record ? [...context.log] : context.log,
-        lines: context.record ? [...context.lines] : context.lines,
-        decisions: { ...context.decisions },
-        postures: { ...context.postures },
-        roundStarted: false,
-      };
-      let error: string | undefined;
-      if (event.type === 'COMMAND') {
-        error = validate(context.game, context.world, event.command) ?? undefined;
-        if (error === undefined) commit(context, progress, event.command);
-      } else {
-        const max = event.max ?? Infinity;
-        for (let n = 0; n < max && !progress.roundStarted; n++) {
-          const move = autoMove(context.game, progress.world, context.humans);
-          if (!move) break;
-          commit(context, progress, move.command, move.reason);
-        }
-      }
-      const { world, log, lines, decisions, postures } = progress;
-      return { world, log, lines, decisions, postures, error };
-    }),
+    emitted: {} as SessionEmitted,
   },
   guards: {
-    inPhase: ({ context }, phase: Phase) => context.world.phase === phase,
+    inPhase,
+    /** An automatic move is due: nobody at the keyboard has to act. */
+    automatic: ({ context }) => nextMove(context.game, context.world, { humans: context.humans }) !== undefined,
+    /** The ADVANCE still has moves left to make. */
+    budget: ({ event }) => event.type !== 'ADVANCE' || event.max === undefined || event.max > 0,
+  },
+  actions: {
+    /** A person's command: applied by the rules, or refused with their reason. */
+    command: assign(({ context, event }) => {
+      if (event.type !== 'COMMAND') return {};
+      try {
+        return accepted(context, play(context.game, context.world, event.command));
+      } catch (error) {
+        if (error instanceof IllegalCommand) return { error: error.message, last: undefined };
+        throw error;
+      }
+    }),
+    /** One automatic move: the AI's turn, opening an all-AI game, or time passing. */
+    automatic: assign(({ context }) => {
+      const move = nextMove(context.game, context.world, { humans: context.humans })!;
+      return accepted(context, play(context.game, context.world, move.command, move.reason));
+    }),
+    /** Tells listeners what the move produced (nothing, when it was refused). */
+    announce: enqueueActions(({ context, enqueue }) => {
+      const last = context.last;
+      if (last) enqueue.emit({ type: 'moved', entries: last.entries, world: last.world, lines: last.lines });
+    }),
+    /** Keep going while moves are due and the budget lasts. */
+    more: raise(({ event }) => ({ type: 'ADVANCE' as const, max: event.type === 'ADVANCE' && event.max !== undefined ? event.max - 1 : undefined })),
   },
 }).createMachine({
   id: 'session',
-  context: ({ input }) => {
-    const world = input.world ?? initialWorld(input.game, input.seed);
-    const postures: SessionContext['postures'] = {};
-    for (const id of input.game.partyIds) postures[id] = partyMachine(input.game, id, world.parties[id]!.posture);
-    return {
-      game: input.game,
-      world,
-      humans: input.humans ?? [],
-      record: input.record ?? true,
-      log: input.log ? [...input.log] : [],
-      lines: [],
-      decisions: {},
-      onCommand: input.onCommand,
-      postures,
-    };
-  },
-  initial: 'route',
-  on: {
-    COMMAND: { actions: 'play', target: '.route' },
-    ADVANCE: { actions: 'play', target: '.route' },
-  },
+  context: ({ input }) => ({
+    game: input.game,
+    world: input.world ?? initialWorld(input.game, input.seed),
+    humans: input.humans ?? [],
+    log: input.log ? [...input.log] : [],
+    lines: [],
+    decisions: {},
+  }),
+  initial: 'resume',
   states: {
-    // A transient state: every event lands here, and the world's phase picks the state to rest in.
-    route: {
-      always: phases.map((phase) => ({ guard: { type: 'inPhase' as const, params: phase }, target: phase })),
+    // Where a resumed game stands: the state of its phase.
+    resume: {
+      always: [
+        { guard: { type: 'inPhase', params: 'diplomacy' }, target: 'diplomacy' },
+        { guard: { type: 'inPhase', params: 'signing' }, target: 'signing' },
+        { guard: { type: 'inPhase', params: 'ratification' }, target: 'ratification' },
+        { guard: { type: 'inPhase', params: 'implementation' }, target: 'implementation' },
+        { guard: { type: 'inPhase', params: 'ended' }, target: 'ended' },
+        { target: 'briefing' },
+      ],
     },
-    briefing: {},
-    diplomacy: {},
-    signing: {},
-    ratification: {},
-    implementation: {},
+    briefing: {
+      on: {
+        COMMAND: { actions: ['command', 'announce'] },
+        ADVANCE: { guard: and(['automatic', 'budget']), actions: ['automatic', 'announce', 'more'] },
+      },
+      always: { guard: { type: 'inPhase', params: 'diplomacy' }, target: 'diplomacy' },
+    },
+    diplomacy: {
+      on: {
+        COMMAND: { actions: ['command', 'announce'] },
+        ADVANCE: { guard: and(['automatic', 'budget']), actions: ['automatic', 'announce', 'more'] },
+      },
+      always: [
+        { guard: { type: 'inPhase', params: 'signing' }, target: 'signing' },
+        { guard: { type: 'inPhase', params: 'ended' }, target: 'ended' },
+      ],
+    },
+    signing: {
+      on: {
+        COMMAND: { actions: ['command', 'announce'] },
+        ADVANCE: { guard: and(['automatic', 'budget']), actions: ['automatic', 'announce', 'more'] },
+      },
+      always: [
+        { guard: { type: 'inPhase', params: 'ratification' }, target: 'ratification' },
+        { guard: { type: 'inPhase', params: 'diplomacy' }, target: 'diplomacy' },
+        { guard: { type: 'inPhase', params: 'ended' }, target: 'ended' },
+      ],
+    },
+    ratification: {
+      on: { ADVANCE: { guard: and(['automatic', 'budget']), actions: ['automatic', 'announce', 'more'] } },
+      always: [
+        { guard: { type: 'inPhase', params: 'implementation' }, target: 'implementation' },
+        { guard: { type: 'inPhase', params: 'diplomacy' }, target: 'diplomacy' },
+        { guard: { type: 'inPhase', params: 'ended' }, target: 'ended' },
+      ],
+    },
+    implementation: {
+      on: { ADVANCE: { guard: and(['automatic', 'budget']), actions: ['automatic', 'announce', 'more'] } },
+      always: { guard: { type: 'inPhase', params: 'ended' }, target: 'ended' },
+    },
     ended: { type: 'final' },
   },
 });

@@ -5,7 +5,7 @@ import { partyResults } from '../model/outcome.js';
 import { deriveSeed } from '../model/rng.js';
 import { misled } from '../model/step.js';
 import type { Channel, PartyId, World } from '../model/types.js';
-import { playSession } from './headless.js';
+import { playGame } from './advance.js';
 
 export interface SimulationSummary {
   scenario: string;
@@ -109,8 +109,9 @@ export function simulate(game: Game, runs: number, seed: number, onProgress?: (d
   const record = { with: { runs: 0, deals: 0 }, without: { runs: 0, deals: 0 } };
 
   for (let run = 0; run < runs; run++) {
-    const { world } = playSession(game, runSeed(seed, run), {
-      onCommand: (entry) => {
+    const { world } = playGame(game, runSeed(seed, run), {
+      record: false,
+      onMove: (entry) => {
         if (entry.command.type === 'walk-out') walkOuts[entry.command.by]!++;
       },
     });

@@ -2,7 +2,7 @@
 // and the messages and proposals as *it heard them*. Other parties' preferences and other recipients'
 // versions of a message never appear here — the AI and the player's screen both see only this.
 import { sameTerms, type Game, type Preferences, type PublicGame } from './game.js';
-import type { Agreement, Channel, Command, Commitment, LogLine, Message, MessageBody, Outcome, PartyId, Phase, Terms, World } from './types.js';
+import type { Agreement, Channel, Commitment, LogLine, Message, MessageBody, Outcome, PartyId, Phase, Terms, World } from './types.js';
 
 export interface PublicPartyState {
   posture: string;
@@ -208,34 +208,5 @@ export function confidenceOf(m: Pick<Message, 'channel' | 'record'>): number {
       return 0.5;
     default:
       return 1;
-  }
-}
-
-/**
- * Whether `self` saw `command` happen (it is judged on the world after the command). The rule the log lines'
- * `visibleTo` follows: talks with part of the table, envoys, relays and clarification calls are seen only by
- * those in them; everything else is seen by all.
- */
-export function commandVisibleTo(world: World, command: Command, self: PartyId): boolean {
-  if (!('by' in command) || command.by === self) return true;
-  switch (command.type) {
-    case 'propose':
-      return command.channel === 'public' || command.to === undefined || command.to.includes(self);
-    case 'accept':
-    case 'reject': {
-      const p = world.proposals[command.proposal - 1];
-      if (!p || p.by === self || p.to.includes(self)) return true;
-      // An answer to talks held with the whole table is public; to talks with some of it, private.
-      return p.channel !== 'envoy' && world.parties[self] !== undefined && p.to.length + 1 >= Object.keys(world.parties).length;
-    }
-    case 'clarify': {
-      const m = world.messages[command.message - 1];
-      const speaker = m && m.said.kind === 'account' ? world.messages[m.said.of - 1]?.from : m?.from;
-      return speaker === self;
-    }
-    case 'relay':
-      return command.to.includes(self);
-    default:
-      return true;
   }
 }

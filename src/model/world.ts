@@ -1,6 +1,7 @@
 // The world at the start of a game: everything the scenario sets, plus the seed's generator state.
 import { deriveSeed } from './rng.js';
 import type { Game } from './game.js';
+import { FREEZE, freezeWorld } from './step/tx.js';
 import type { PartyState, World } from './types.js';
 
 export function initialWorld(game: Game, seed: number): World {
@@ -22,7 +23,7 @@ export function initialWorld(game: Game, seed: number): World {
   }
   const control: Record<string, number> = {};
   for (const t of scenario.territories) control[t.id] = t.control;
-  return {
+  const world: World = {
     scenarioId: scenario.meta.id,
     seed,
     rng: deriveSeed(seed, 'world'),
@@ -42,4 +43,5 @@ export function initialWorld(game: Game, seed: number): World {
     recent: [],
     logCount: 0,
   };
+  return FREEZE ? freezeWorld(world) : world;
 }

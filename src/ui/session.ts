@@ -1,11 +1,10 @@
 // A game in progress as the UI holds it: the session actor (which owns the World and the rules), the scenario
 // it was started from, and what a save needs. No game rules here: commands go to the actor.
 import { createActor } from 'xstate';
-import { linesAdded, sessionMachine, type LoggedCommand, type SessionActor } from '../engine/session-machine.js';
+import { replay, type LoggedCommand } from '../engine/advance.js';
+import { sessionMachine, type SessionActor } from '../engine/session-machine.js';
 import type { Game } from '../model/game.js';
-import { step } from '../model/step.js';
 import type { LogLine, PartyId, World } from '../model/types.js';
-import { initialWorld } from '../model/world.js';
 import type { GameStart, ScenarioChoice } from './app-options.js';
 
 export interface GameSession {
@@ -19,18 +18,6 @@ export interface GameSession {
   priorLines: LogLine[];
 }
 
-/** The full log of a game the way a save's commands wrote it. */
-function rebuildLines(game: Game, seed: number, log: readonly LoggedCommand[]): LogLine[] {
-  let world = initialWorld(game, seed);
-  const lines: LogLine[] = [];
-  for (const entry of log) {
-    const next = step(game, world, entry.command);
-    lines.push(...linesAdded(world, next));
-    world = next;
-  }
-  return lines;
-}
-
 export function startSession(start: GameStart): GameSession {
   const game = start.choice.game;
   const humans = game.partyIds.filter((id) => start.humans.includes(id));
@@ -39,7 +26,6 @@ export function startSession(start: GameStart): GameSession {
       game,
       seed: start.seed,
       humans,
-      record: true,
       ...(start.resume ? { world: start.resume.world, log: start.resume.log } : {}),
     },
   });
@@ -47,7 +33,7 @@ export function startSession(start: GameStart): GameSession {
   let priorLines: LogLine[] = [];
   if (start.resume) {
     try {
-      priorLines = rebuildLines(game, start.seed, start.resume.log);
+      priorLines = replay(game, start.seed, start.resume.log).lines;
     } catch {
       // A log that does not replay (it was checked on load, so this should not happen) only costs the history.
       priorLines = start.resume.world.recent;

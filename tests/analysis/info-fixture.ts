@@ -6,7 +6,7 @@ import { compileGame, type Game } from '../../src/model/game.js';
 import { step } from '../../src/model/step.js';
 import type { Command, LogLine, World } from '../../src/model/types.js';
 import { initialWorld } from '../../src/model/world.js';
-import { linesAdded } from '../../src/engine/session-machine.js';
+import { linesAdded } from '../../src/engine/advance.js';
 import { mini } from '../helpers/games.js';
 
 /** Mini with the palace meeting (Red hosts Blue's aide, no notetaker) and envoys of fixed fidelity. */

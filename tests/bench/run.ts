@@ -7,7 +7,8 @@
 //   4. start-up to the first frame of the title screen vs bare `node -e 0`.
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
-import { playPure, playSession } from '../../src/engine/headless.js';
+import { playGame } from '../../src/engine/advance.js';
+import { playSession } from '../../src/engine/headless.js';
 import { runSeed, simulate } from '../../src/engine/simulate.js';
 import { compileGame } from '../../src/model/game.js';
 import { loadScenarioOrThrow } from '../../src/scenario/bundled.js';
@@ -29,9 +30,9 @@ function gamesPerSecond(play: (seed: number) => { world: { moves: number } }, se
 
 line(`Backchannel benchmark — node ${process.version}, ${game.scenario.meta.id}`);
 // Warm both paths up so the JIT has compiled the hot code before timing.
-gamesPerSecond((s) => playPure(game, s), 0.5);
+gamesPerSecond((s) => playGame(game, s), 0.5);
 gamesPerSecond((s) => playSession(game, s), 0.5);
-const pure = gamesPerSecond((s) => playPure(game, s), 3);
+const pure = gamesPerSecond((s) => playGame(game, s), 3);
 const machine = gamesPerSecond((s) => playSession(game, s), 3);
 line('');
 line('Complete flagship games on one core (all-AI, ~' + machine.movesPerGame.toFixed(0) + ' commands a game):');

@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { playPure, playSession } from '../../src/engine/headless.js';
+import { playGame } from '../../src/engine/advance.js';
 import { hashWorld } from '../../src/model/hash.js';
 import { parseSave } from '../../src/engine/save.js';
 import { CliError } from '../../src/cli/errors.js';
@@ -39,7 +39,7 @@ describe('atomic writes', () => {
 });
 
 describe('save and load', () => {
-  const { world, log } = playSession(game, 17, { record: true });
+  const { world, entries: log } = playGame(game, 17);
   const file = join(dir, 'game.json');
   writeSave(file, { game, scenarioHash: hash, seed: 17, humans: ['europe'], log, world });
 
@@ -86,7 +86,7 @@ describe('the scenario cache', () => {
     expect(JSON.stringify(second.game.scenario)).toBe(JSON.stringify(game.scenario));
     expect(Object.isFrozen(second.game.scenario.parties[0]!.preferences)).toBe(true);
     // The same games come out of it.
-    for (const seed of [1, 2, 3]) expect(hashWorld(playPure(second.game, seed).world)).toBe(hashWorld(playPure(game, seed).world));
+    for (const seed of [1, 2, 3]) expect(hashWorld(playGame(second.game, seed).world)).toBe(hashWorld(playGame(game, seed).world));
   });
 
   it('is ignored for another build, a changed file or a broken cache file', () => {

@@ -2,6 +2,7 @@
 // chooses changes how it ends.
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
+import { playGame } from '../../src/engine/advance.js';
 import { playSession } from '../../src/engine/headless.js';
 import { sessionMachine } from '../../src/engine/session-machine.js';
 import { nashPoint } from '../../src/analysis/frontier.js';
@@ -13,7 +14,7 @@ const seeds = Array.from({ length: 60 }, (_, i) => 500 + i);
 
 /** Plays with Ukraine at the keyboard doing nothing but wait (and sign nothing). */
 function ukraineOnlyWaits(seed: number) {
-  const actor = createActor(sessionMachine, { input: { game, seed, humans: ['ukraine'], record: false } });
+  const actor = createActor(sessionMachine, { input: { game, seed, humans: ['ukraine'] } });
   actor.start();
   actor.send({ type: 'COMMAND', command: { type: 'begin' } });
   for (let guard = 0; actor.getSnapshot().status === 'active' && guard < 5000; guard++) {
@@ -64,7 +65,7 @@ describe('alaska-2025 with a mediator at the keyboard', () => {
     const prefs = game.partyIds.map((id) => game.prefs[id]!);
     const nash = nashPoint(prefs, game.partyIds.map((id) => game.prefs[id]!.reservation), { excludeRedLines: true })!;
     const mediated = seeds.slice(0, 30).map((seed) => {
-      const actor = createActor(sessionMachine, { input: { game, seed, humans: ['united-states'], record: false } });
+      const actor = createActor(sessionMachine, { input: { game, seed, humans: ['united-states'] } });
       actor.start();
       actor.send({ type: 'COMMAND', command: { type: 'begin' } });
       for (let guard = 0; actor.getSnapshot().status === 'active' && guard < 5000; guard++) {
@@ -95,7 +96,7 @@ describe('alaska-2025 with a mediator at the keyboard', () => {
 
 describe('moscow-2025-08: the envoy and the record', () => {
   const moscow = gameFrom(scenarioPath('moscow-2025-08'));
-  const results = seeds.map((seed) => playSession(moscow, seed, { record: true }).world);
+  const results = seeds.map((seed) => playGame(moscow, seed).world);
   const south = moscow.scenario.issues.findIndex((i) => i.id === 'south');
   const withdrawal = moscow.scenario.issues[south]!.options.findIndex((o) => o.id === 'russian-withdrawal');
 

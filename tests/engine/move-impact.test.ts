@@ -2,33 +2,20 @@
 // their end by the AI for every party.
 import { describe, expect, it } from 'vitest';
 import { buildDebrief, debriefMarkdown } from '../../src/analysis/debrief.js';
-import { roundStarted } from '../../src/engine/auto.js';
-import { playSession } from '../../src/engine/headless.js';
+import { play } from '../../src/engine/advance.js';
+import { playGame } from '../../src/engine/advance.js';
 import { alternativeTo, impactsByParty, moveImpacts } from '../../src/engine/move-impact.js';
-import type { LoggedCommand } from '../../src/engine/session-machine.js';
+import type { LoggedCommand } from '../../src/engine/advance.js';
 import type { Game } from '../../src/model/game.js';
-import { nextPosture, step } from '../../src/model/step.js';
 import type { Command, PartyId, Terms, World } from '../../src/model/types.js';
 import { initialWorld } from '../../src/model/world.js';
 import { mini } from '../helpers/games.js';
 
 /** Plays scripted commands the way the session logs them: posture changes follow each new round. */
 function record(game: Game, seed: number, commands: readonly Command[]): { world: World; log: LoggedCommand[] } {
-  let world = initialWorld(game, seed);
-  const log: LoggedCommand[] = [];
-  const apply = (command: Command) => {
-    const next = step(game, world, command);
-    log.push({ command, round: world.round });
-    const started = roundStarted(world, next);
-    world = next;
-    if (!started) return;
-    for (const party of game.partyIds) {
-      const change = nextPosture(game, world, party);
-      if (change) apply({ type: 'posture', party, posture: change.to, note: change.note });
-    }
-  };
-  for (const command of commands) apply(command);
-  return { world, log };
+  const moved = { world: initialWorld(game, seed), entries: [] as LoggedCommand[], lines: [] };
+  for (const command of commands) play(game, moved.world, command, undefined, moved);
+  return { world: moved.world, log: moved.entries };
 }
 
 const waits = (rounds: number): Command[] =>
@@ -95,7 +82,7 @@ describe('moveImpacts', () => {
   });
 
   it('is deterministic, and rates every move of a whole game', () => {
-    const { log } = playSession(game, 5, { record: true });
+    const { entries: log } = playGame(game, 5);
     const a = moveImpacts(game, 5, log, 'blue');
     expect(moveImpacts(game, 5, log, 'blue')).toEqual(a);
     const mine = log.filter((e) => 'by' in e.command && e.command.by === 'blue' && e.command.type !== 'pass');

@@ -9,7 +9,7 @@ import type { Command } from '../../src/model/types.js';
 import { mini } from '../helpers/games.js';
 
 const game = mini();
-const input = { game, seed: 5, humans: ['blue'], record: true };
+const input = { game, seed: 5, humans: ['blue'] };
 type Snapshot = ReturnType<typeof sessionMachine.transition>;
 
 function events(snapshot: Snapshot): SessionEvent[] {
@@ -75,7 +75,7 @@ describe('session machine (model-based)', () => {
     actor.stop();
   });
 
-  it('stops ADVANCE at a human turn and at the start of each round', () => {
+  it('ADVANCE plays the automatic moves and stops at a human turn', () => {
     const actor = createActor(sessionMachine, { input });
     actor.start();
     actor.send({ type: 'COMMAND', command: { type: 'begin' } });

@@ -17,7 +17,12 @@ function randomGame(game: Game, seed: number, choices: number): { world: World; 
   for (let i = 0; i < 5000 && world.phase !== 'ended'; i++) {
     const command = randomLegalCommand(game, world, rng);
     expect(validate(game, world, command)).toBeNull();
+    const before = world;
+    const snapshot = i % 7 === 0 ? JSON.stringify(before) : undefined;
     world = step(game, world, command);
+    // A step never changes the world it was given (it is frozen in tests, and this says so in data too).
+    expect(Object.isFrozen(before) && Object.isFrozen(before.parties) && Object.isFrozen(before.messages)).toBe(true);
+    if (snapshot !== undefined) expect(JSON.stringify(before)).toBe(snapshot);
     commands.push(command);
     for (const share of Object.values(world.control)) expect(share >= 0 && share <= 1).toBe(true);
     for (const p of Object.values(world.parties)) {

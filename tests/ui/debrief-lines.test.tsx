@@ -2,7 +2,7 @@
 // rated against waiting, one set of information counts, and the scenario's notes for teachers and sources.
 import { describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/analysis/debrief.js';
-import { playSession } from '../../src/engine/headless.js';
+import { playGame } from '../../src/engine/advance.js';
 import { impactsByParty } from '../../src/engine/move-impact.js';
 import { rebuildLog } from '../../src/cli/save-store.js';
 import { debriefLines } from '../../src/ui/debrief-lines.js';
@@ -14,7 +14,7 @@ const WIDTH = 80;
 describe('debriefLines', () => {
   const game = alaska();
   // An AI game, with Ukraine's moves rated as if a person had made them.
-  const { world, log } = playSession(game, 505, { record: true });
+  const { world, entries: log } = playGame(game, 505);
   const humans = ['ukraine'];
   const d = buildDebrief(game, world, log, rebuildLog(game, 505, log), { humans, impacts: impactsByParty(game, 505, log, humans) });
   const lines = debriefLines(d, WIDTH, makeTheme(false), () => undefined).map((l) => l.map((p) => p.text).join(''));

@@ -2,9 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
 import { playSession } from '../../src/engine/headless.js';
-import type { Command } from '../../src/model/types.js';
-import { step } from '../../src/model/step.js';
-import { commandVisibleTo } from '../../src/model/view.js';
 import { initialWorld } from '../../src/model/world.js';
 import { afterBriefing, firstScreen, handover } from '../../src/ui/flow.js';
 import {
@@ -74,27 +71,6 @@ describe('text helpers', () => {
         for (const b of placed) if (a !== b && a.y === b.y) expect(a.x + a.width < b.x || b.x + b.width < a.x).toBe(true);
       }
     }
-  });
-  it('hides envoy traffic between other parties', () => {
-    const world = initialWorld(mini(), 1);
-    const envoy: Command = { type: 'propose', by: 'red', terms: [1, 1, 1], channel: 'envoy', envoy: 'red-envoy', to: ['green'] };
-    expect(commandVisibleTo(world, envoy, 'blue')).toBe(false);
-    expect(commandVisibleTo(world, envoy, 'green')).toBe(true);
-    expect(commandVisibleTo(world, { type: 'pass', by: 'red' }, 'blue')).toBe(true);
-  });
-  it('hides talks with part of the table, and the answers to them, from the rest', () => {
-    const game = mini();
-    let world = step(game, initialWorld(game, 1), { type: 'begin' });
-    const oneToOne: Command = { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct', to: ['red'] };
-    expect(commandVisibleTo(world, oneToOne, 'green')).toBe(false);
-    expect(commandVisibleTo(world, oneToOne, 'red')).toBe(true);
-    world = step(game, world, oneToOne);
-    const answer: Command = { type: 'reject', by: 'red', proposal: world.proposals.at(-1)!.id };
-    world = step(game, world, answer);
-    expect(commandVisibleTo(world, answer, 'green')).toBe(false);
-    expect(commandVisibleTo(world, answer, 'blue')).toBe(true);
-    const toAll: Command = { type: 'propose', by: 'green', terms: [0, 0, 0], channel: 'direct' };
-    expect(commandVisibleTo(world, toAll, 'blue')).toBe(true);
   });
 });
 

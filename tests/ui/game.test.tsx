@@ -7,7 +7,7 @@ vi.hoisted(() => {
 });
 import type { AppResult } from '../../src/ui/app-options.js';
 import { App } from '../../src/ui/app.js';
-import { playSession } from '../../src/engine/headless.js';
+import { playGame } from '../../src/engine/advance.js';
 import { KEYMAP, bindingKeys } from '../../src/ui/keymap.js';
 import { KEYS, renderApp, type Terminal } from './render.js';
 import { alaskaChoice, miniChoice, startAt, testOptions } from './fixtures.js';
@@ -177,9 +177,9 @@ describe('terminal size and colours', () => {
 describe('debrief', () => {
   it('shows the outcome, every score, the moments and the hidden preferences; t saves a transcript; q quits', async () => {
     const choice = miniChoice();
-    const finished = playSession(choice.game, 5, { record: true });
+    const finished = playGame(choice.game, 5);
     const onExit = vi.fn<(r: AppResult) => void>();
-    const { options, recorded } = testOptions({ start: { choice, seed: 5, humans: ['blue'], resume: { world: finished.world, log: finished.log } } });
+    const { options, recorded } = testOptions({ start: { choice, seed: 5, humans: ['blue'], resume: { world: finished.world, log: finished.entries } } });
     t = renderApp(<App options={options} onExit={onExit} aiDelayMs={0} />, 100, 60);
     await t.waitFor('The talks are over');
     await t.press(KEYS.enter);

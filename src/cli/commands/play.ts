@@ -117,7 +117,7 @@ export async function run(argv: string[]): Promise<number> {
     if (save.humans.length === 0) throw new CliError(`${cleanText(flags.load)}: this save has no human player to resume`);
     const savePath = flags.save ?? flags.load;
     if (flags.save !== undefined) checkSaveTarget(flags.save);
-    const log = save.commands;
+    const log = loaded.log;
     if (plain) {
       const input = lineSource();
       try {

@@ -47,10 +47,12 @@ export async function playPlain(o: PlainOptions): Promise<number> {
       game,
       seed: o.seed,
       humans,
-      record: true,
       ...(o.resume ? { world: o.resume.world, log: o.resume.log } : {}),
-      onCommand: (entry, _world, lines) => feed.push({ entry, lines }),
     },
+  });
+  actor.on('moved', ({ entries, lines }) => {
+    // A move and the posture changes it set off: the lines go with the first.
+    entries.forEach((entry, k) => feed.push({ entry, lines: k === 0 ? lines : [] }));
   });
   actor.start();
   const ctx = () => actor.getSnapshot().context;

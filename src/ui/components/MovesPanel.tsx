@@ -1,11 +1,11 @@
 // Each other party's latest move, in its own words when an AI made it (the one-line reason), as far as you
 // could see it: what went through someone else's envoy stays out of sight.
 import { Box, Text } from 'ink';
-import type { LoggedCommand } from '../../engine/session-machine.js';
-import type { PartyId, World } from '../../model/types.js';
+import type { LoggedCommand } from '../../engine/advance.js';
+import type { PartyId } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
 import { describeCommand } from '../../analysis/bargaining.js';
-import { commandVisibleTo } from '../../model/view.js';
+import { inAudience } from '../../model/visibility.js';
 import { fit, partyName, safeText } from '../format.js';
 import { useTheme } from '../theme.js';
 import { Section } from './Section.js';
@@ -18,7 +18,7 @@ export interface Move {
 }
 
 /** The latest move of every party but the viewer, as the viewer may know it. */
-export function latestMoves(view: PlayerView, world: World, log: readonly LoggedCommand[], decisions: Record<PartyId, LoggedCommand>): Move[] {
+export function latestMoves(view: PlayerView, log: readonly LoggedCommand[], decisions: Record<PartyId, LoggedCommand>): Move[] {
   return view.game.parties
     .map((p) => p.id)
     .filter((id) => id !== view.self)
@@ -34,7 +34,7 @@ export function latestMoves(view: PlayerView, world: World, log: readonly Logged
         }
       }
       if (!entry) return { party, text: 'no move yet' };
-      if (!commandVisibleTo(world, entry.command, view.self)) return { party, round: entry.round, text: 'made a move out of your sight', hidden: true };
+      if (!inAudience(entry.audience, view.self)) return { party, round: entry.round, text: 'made a move out of your sight', hidden: true };
       const text = entry.reason ? safeText(entry.reason) : describeCommand(view.game, entry.command);
       return { party, round: entry.round, text };
     });

@@ -196,7 +196,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
             <Box width={1} />
             <OffersPanel view={view} width={layout.rightWidth} rows={layout.bandRows} />
           </Box>
-          <MovesPanel view={view} moves={latestMoves(view, world, log, decisions)} width={width} rows={layout.movesRows} />
+          <MovesPanel view={view} moves={latestMoves(view, log, decisions)} width={width} rows={layout.movesRows} />
           <CablesPanel view={view} talks={talks} width={width} rows={layout.cablesRows} />
           <NewsPanel lines={lines} width={width} rows={layout.newsRows} />
         </Box>

@@ -1,0 +1,162 @@
+// Information: what a listener hears when an envoy carries words, who answers for a distortion, and how one is
+// found out — by a clarification call, a leak, or the text tabled for signing.
+import { sameTerms } from '../game.js';
+import type { Message, PartyId, Terms, World } from '../types.js';
+import { addTrust, clamp01, nameOf } from './effects.js';
+import type { Tx } from './tx.js';
+
+/**
+ * What `to` hears when an envoy of `owner` carries `terms`. With probability (1 − fidelity) the envoy misreports
+ * one or two issues, each by one notch toward his bias: "optimistic" makes it sound better to the listener,
+ * "pessimistic" worse, a party id better for that party.
+ */
+export function envoyReport(tx: Tx, owner: PartyId, envoyId: string, to: PartyId, terms: Terms): Terms {
+  const { game } = tx;
+  const envoy = game.party[owner]!.envoys.find((e) => e.id === envoyId)!;
+  if (tx.random() < envoy.fidelity) return terms;
+  const favoured = envoy.bias === 'optimistic' || envoy.bias === 'pessimistic' ? to : envoy.bias;
+  const sign = envoy.bias === 'pessimistic' ? -1 : 1;
+  const values = game.prefs[favoured]!.values;
+  // For each issue, the option one notch better (by sign) for the favoured party, if any.
+  const moves: [number, number][] = [];
+  terms.forEach((option, issue) => {
+    const row = values[issue]!;
+    const current = row[option]!;
+    let best = -1;
+    for (let o = 0; o < row.length; o++) {
+      const d = (row[o]! - current) * sign;
+      if (d > 1e-9 && (best < 0 || (row[o]! - current) * sign < (row[best]! - current) * sign)) best = o;
+    }
+    if (best >= 0) moves.push([issue, best]);
+  });
+  if (moves.length === 0) return terms;
+  const heard = [...terms];
+  const count = moves.length > 1 && tx.random() < 0.5 ? 2 : 1;
+  for (let k = 0; k < count; k++) {
+    const [issue, option] = moves.splice(Math.floor(tx.random() * moves.length), 1)[0]!;
+    heard[issue] = option;
+  }
+  return heard;
+}
+
+/** The message a chain of accounts is about (itself, for a proposal), and what it really proposed. */
+export function truthOf(world: World, m: Message): { root: Message; terms: Terms } | undefined {
+  const root = m.said.kind === 'account' ? world.messages[m.said.of - 1]! : m;
+  return root.said.kind === 'proposal' ? { root, terms: root.said.terms } : undefined;
+}
+
+/** The terms `party` heard from a message that carries terms. */
+export function heardTerms(m: Message, party: PartyId): Terms | undefined {
+  const body = m.heard[party] ?? m.said;
+  return body.kind === 'proposal' || body.kind === 'account' ? body.terms : undefined;
+}
+
+/** Whether what `party` heard from `m` differs from what was really proposed. */
+export function misled(world: World, m: Message, party: PartyId): boolean {
+  const truth = truthOf(world, m);
+  const heard = heardTerms(m, party);
+  return truth !== undefined && heard !== undefined && !sameTerms(heard, truth.terms);
+}
+
+/**
+ * Who answers for a message's distortion: the envoy's principal; or whoever passed it on — unless it passed
+ * on faithfully what it was told, and the blame goes back down the chain.
+ */
+export function culprit(w: World, m: Message): PartyId {
+  if (m.channel === 'envoy') return m.envoyOf ?? m.from;
+  if (m.channel === 'relay' && m.via !== undefined && m.said.kind === 'account') {
+    const source = w.messages[m.via - 1]!;
+    const told = heardTerms(source, m.from);
+    if (told && sameTerms(told, m.said.terms)) return culprit(w, source);
+  }
+  return m.from;
+}
+
+/** `listener` finds out that what it heard in message `id` is not what was said: the culprit pays for it. */
+export function expose(tx: Tx, id: number, listener: PartyId, how: string): void {
+  const { game, w } = tx;
+  if (w.messages[id - 1]!.exposedTo.includes(listener)) return;
+  const m = tx.message(id);
+  m.exposedTo.push(listener);
+  const who = culprit(w, m);
+  const truth = truthOf(w, m);
+  if (who === listener) {
+    // A party that checks its own envoy's report finds the error in private: nobody was misled but itself.
+    tx.log({
+      kind: 'exposure',
+      party: listener,
+      text: `${how}: ${nameOf(game, listener)} learns that its own envoy's report of what ${nameOf(game, truth?.root.from ?? m.from)} said was wrong.`,
+      visibleTo: [listener],
+    });
+    return;
+  }
+  const cost = game.scenario.information.exposure;
+  // The party that answers for it learns too; if it had itself been told something else, now it knows.
+  if (truth && truth.root.id !== m.id && misled(w, truth.root, who) && !truth.root.exposedTo.includes(who)) {
+    tx.message(truth.root.id).exposedTo.push(who);
+  }
+  const principal = tx.party(who);
+  principal.credibility = clamp01(principal.credibility + cost.credibility);
+  addTrust(tx.party(listener), who, cost.trust);
+  const speaker = nameOf(game, truth?.root.from ?? m.from);
+  const teller = m.channel === 'envoy' ? (game.party[who]!.envoys.find((e) => e.id === m.envoy)?.name ?? 'the envoy') : nameOf(game, m.from);
+  tx.log({
+    kind: 'exposure',
+    party: listener,
+    text: `${how}: what ${teller} told ${nameOf(game, listener)} is not what ${speaker} said. ${nameOf(game, who)} loses credibility; ${nameOf(game, listener)} trusts it less.`,
+    visibleTo: [listener, who],
+  });
+}
+
+/** Every party that was told something else about the talks behind `root` learns the truth (a record, a leak). */
+export function exposeAll(tx: Tx, root: Message, how: string): void {
+  const { w } = tx;
+  for (let i = 0; i < w.messages.length; i++) {
+    const m = w.messages[i]!;
+    if (m.id !== root.id && !(m.said.kind === 'account' && m.said.of === root.id)) continue;
+    if (m.channel === 'readout' || m.channel === 'leak') continue;
+    for (const listener of m.to) {
+      if (listener !== root.from && misled(w, m, listener)) expose(tx, m.id, listener, how);
+    }
+  }
+}
+
+/** A new message from the step, numbered after the last. */
+export function newMessage(tx: Tx, m: Omit<Message, 'id' | 'round' | 'exposedTo' | 'clarified'>): Message {
+  const message: Message = { id: tx.w.messages.length + 1, round: tx.w.round, exposedTo: [], clarified: [], ...m };
+  tx.addMessage(message);
+  return message;
+}
+
+/** The round's off-the-record words may leak: everyone then learns what was really said. */
+export function leaks(tx: Tx): void {
+  const { game, w } = tx;
+  const chance = game.scenario.information.leakChance;
+  if (chance <= 0) return;
+  // Messages are in round order: read back only as far as this round's.
+  const count = w.messages.length;
+  let first = count;
+  while (first > 0 && w.messages[first - 1]!.round === w.round) first--;
+  for (let i = first; i < count; i++) {
+    const m = w.messages[i]!;
+    if (m.record || m.channel === 'leak' || m.channel === 'readout') continue;
+    const truth = truthOf(w, m);
+    if (!truth || tx.random() >= chance) continue;
+    newMessage(tx, {
+      from: truth.root.from,
+      to: game.partyIds.filter((id) => id !== truth.root.from),
+      channel: 'leak',
+      record: true,
+      said: { kind: 'account', of: truth.root.id, terms: [...truth.terms] },
+      heard: {},
+    });
+    tx.log({ kind: 'event', text: `A leak: what ${nameOf(game, truth.root.from)} really put on the table in package #${packageOf(truth.root)} is out.` });
+    exposeAll(tx, truth.root, 'A leak');
+  }
+}
+
+/** The package number a proposal's message carries ('?' for anything else). */
+export function packageOf(m: Message): number | '?' {
+  return m.said.kind === 'proposal' ? m.said.proposal : '?';
+}
+
