@@ -1,11 +1,14 @@
 // Many all-AI games, streamed: each game is played, folded into running totals, and dropped, so memory stays
 // flat however many runs are asked for. Seeds for the runs derive from one seed: same arguments, same output.
+import type { SeatStrategy } from '../ai/seats.js';
 import type { Game } from '../model/game.js';
 import { partyResults } from '../model/outcome.js';
 import { deriveSeed } from '../model/rng.js';
 import { misled } from '../model/step.js';
 import type { Channel, PartyId, World } from '../model/types.js';
-import { playGame } from './advance.js';
+import { playGame, type AdvanceOptions, type LoggedCommand } from './advance.js';
+import { DealQualityCounter, type DealQuality } from './deal-quality.js';
+import { seatPlayer } from './seat-play.js';
 
 export interface SimulationSummary {
   scenario: string;
@@ -23,6 +26,10 @@ export interface SimulationSummary {
   topDeals: { count: number; terms: Record<string, string> }[];
   /** For each issue, how often each option was in the deal. */
   issueOptions: Record<string, Record<string, number>>;
+  /** How good the deals were against what the scenario allowed. */
+  quality: DealQuality;
+  /** With a scripted seat: how it did, next to the AI playing that seat on the same seeds. */
+  seat?: SeatReport;
   /** How information travelled: totals over all runs, means per run, and deals with and without a record. */
   information: {
     total: InformationCounts;
@@ -88,7 +95,43 @@ export function runSeed(seed: number, run: number): number {
   return deriveSeed(seed, 'run', run) >>> 0;
 }
 
-export function simulate(game: Game, runs: number, seed: number, onProgress?: (done: number) => void): SimulationSummary {
+export interface SeatReport {
+  party: PartyId;
+  strategy: SeatStrategy;
+  /** The scripted seat's mean score and deal rate. */
+  meanScore: number;
+  dealRate: number;
+  /** The same seat played by its posture AI, on the same seeds. */
+  baselineMeanScore: number;
+  baselineDealRate: number;
+}
+
+export interface SimulateOptions {
+  /** Play one seat with a scripted strategy (and the same seeds once more all-AI, as the baseline). */
+  seat?: { party: PartyId; strategy: SeatStrategy };
+  /** Called after each game (of the seat's runs and then the baseline's, when there is a seat). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function simulate(game: Game, runs: number, seed: number, options: SimulateOptions = {}): SimulationSummary {
+  const seat = options.seat;
+  const total = seat ? 2 * runs : runs;
+  const summary = simulateRuns(game, runs, seed, seat ? { [seat.party]: seatPlayer(seat.strategy) } : undefined, (done) => options.onProgress?.(done, total));
+  if (!seat) return summary;
+  const baseline = simulateRuns(game, runs, seed, undefined, (done) => options.onProgress?.(runs + done, total));
+  summary.seat = {
+    party: seat.party,
+    strategy: seat.strategy,
+    meanScore: summary.parties[seat.party]!.meanScore,
+    dealRate: summary.dealRate,
+    baselineMeanScore: baseline.parties[seat.party]!.meanScore,
+    baselineDealRate: baseline.dealRate,
+  };
+  return summary;
+}
+
+/** The runs of `simulate` with some seats played by scripted players (none: all-AI). */
+export function simulateRuns(game: Game, runs: number, seed: number, players: AdvanceOptions['players'], onProgress?: (done: number) => void): SimulationSummary {
   const { scenario } = game;
   let deals = 0;
   let rounds = 0;
@@ -107,14 +150,15 @@ export function simulate(game: Game, runs: number, seed: number, onProgress?: (d
   for (const issue of scenario.issues) issueOptions[issue.id] = Object.fromEntries(issue.options.map((o) => [o.id, 0]));
   const information = emptyCounts();
   const record = { with: { runs: 0, deals: 0 }, without: { runs: 0, deals: 0 } };
+  const quality = new DealQualityCounter(game);
+  const onMove = (entry: LoggedCommand, world: World) => {
+    if (entry.command.type === 'walk-out') walkOuts[entry.command.by]!++;
+    quality.watch(entry, world);
+  };
 
   for (let run = 0; run < runs; run++) {
-    const { world } = playGame(game, runSeed(seed, run), {
-      record: false,
-      onMove: (entry) => {
-        if (entry.command.type === 'walk-out') walkOuts[entry.command.by]!++;
-      },
-    });
+    const { world } = playGame(game, runSeed(seed, run), { record: false, onMove, ...(players ? { players } : {}) });
+    quality.add(world);
     const outcome = world.outcome!;
     rounds += world.round;
     talkRounds += Math.min(world.agreement?.round ?? outcome.round, scenario.calendar.rounds);
@@ -165,6 +209,7 @@ export function simulate(game: Game, runs: number, seed: number, onProgress?: (d
       terms: Object.fromEntries(key.split(',').map((o, i) => [scenario.issues[i]!.id, scenario.issues[i]!.options[Number(o)]!.id])),
     })),
     issueOptions,
+    quality: quality.result(),
     information: {
       total: information,
       perRun: {
