@@ -1,12 +1,25 @@
-// Acceptance: take an offer when it is at least what we ask for now (the aspiration curve), or at least what
-// we would ask for next round, discounted by our patience (AC_next) — and never below the BATNA, across a red
-// line, or against our own public commitment. Of the offers open to us, the best one is the one to take.
-import type { Terms } from '../model/types.js';
+// Acceptance: the ANAC family's combined rule (AC_combi), for a table of several parties with a deadline.
+// Never across our red line, never across a public commitment that binds us, never below our floor (which
+// is never below our walk-away point, aspiration.ts). Above that, accept an offer that
+//   • gives us what we ask for now (AC_target), or
+//   • is worth at least what we would ask next round, discounted by our patience (AC_next), or
+//   • every other signatory has already accepted, and it gives us at least halfway from our floor to our target —
+//     in the last third of the talks, anything above the floor (AC_closing: the deal is done but for us), or
+//   • comes in the last DEADLINE_ROUNDS rounds (AC_time: anything above the floor beats the war going on).
+// Commitments bind while the posture that made them lasts; one made in an earlier posture no longer binds the
+// party's choices, though breaking it still costs the credibility the rules charge.
+import type { Commitment, RejectReason, Terms } from '../model/types.js';
 import type { PlayerView, ViewProposal } from '../model/view.js';
-import { brokenCommitment, ownUtility, type Tables } from './tables.js';
+import type { Targets } from './aspiration.js';
+import { gameTablesFor, ownUtility, type Tables } from './tables.js';
+
+/** Rounds at the end in which any offer above the floor is taken. */
+export const DEADLINE_ROUNDS = 2;
+
+export type Rule = 'target' | 'next' | 'closing' | 'deadline';
 
 export type Verdict =
-  | { ok: true; utility: number; rule: 'target' | 'next' }
+  | { ok: true; utility: number; rule: Rule }
   | {
       ok: false;
       utility: number;
@@ -40,6 +53,22 @@ export function openOffers(view: PlayerView): ViewProposal[] {
   return out;
 }
 
+/** The commitments that bind this party now: the standing ones made since its current posture began. */
+export function bindingCommitments(view: PlayerView): Commitment[] {
+  const me = view.parties[view.self];
+  if (!me) return [];
+  return me.commitments.filter((c) => !c.broken && c.round >= me.postureSince);
+}
+
+/** The first binding commitment `terms` would break, if any. */
+export function brokenBinding(t: Tables, commitments: readonly Commitment[], terms: Terms): Commitment | undefined {
+  for (const c of commitments) {
+    const base = t.offset[c.issue]!;
+    if (t.value[base + terms[c.issue]!]! < t.value[base + c.option]! - 1e-9) return c;
+  }
+  return undefined;
+}
+
 /** The issue where `terms` falls furthest (weighted) below our ideal package. */
 export function sorestIssue(t: Tables, terms: Terms): number {
   let issue = 0;
@@ -55,46 +84,79 @@ export function sorestIssue(t: Tables, terms: Terms): number {
   return issue;
 }
 
-/**
- * Judges a package. `target` is what we ask for now; `nextValue` what our next offer is worth to us today
- * (our next-round target × discount).
- */
-export function judge(view: PlayerView, t: Tables, terms: Terms, target: number, nextValue: number): Verdict {
+/** Whether every signatory but us has accepted `p`. */
+export function onlyUsLeft(view: PlayerView, p: ViewProposal): boolean {
+  for (const id of gameTablesFor(view.game).otherSignatories(view.self)) if (!p.accepted.includes(id)) return false;
+  return true;
+}
+
+/** Judges a package (as we heard it) against our red lines, binding commitments and targets. */
+export function judge(view: PlayerView, t: Tables, terms: Terms, targets: Targets, closing = false): Verdict {
   const u = ownUtility(t, terms);
   for (let i = 0; i < t.issues; i++) {
     if (t.red[t.offset[i]! + terms[i]!] === 1) return { ok: false, utility: u, why: 'red-line', issue: i, option: terms[i]! };
   }
-  const commitments = view.parties[view.self]?.commitments ?? [];
-  const broken = brokenCommitment(t, commitments, terms);
+  const broken = brokenBinding(t, bindingCommitments(view), terms);
   if (broken) return { ok: false, utility: u, why: 'commitment', issue: broken.issue, option: terms[broken.issue]! };
-  if (u < view.batna) {
+  if (u < targets.floor - 1e-9) {
     const issue = sorestIssue(t, terms);
-    return { ok: false, utility: u, why: 'batna', issue, option: terms[issue]! };
+    return { ok: false, utility: u, why: u < targets.reserve - 1e-9 ? 'batna' : 'target', issue, option: terms[issue]! };
   }
-  if (u >= target - 1e-9) return { ok: true, utility: u, rule: 'target' };
-  if (u >= nextValue - 1e-9) return { ok: true, utility: u, rule: 'next' };
+  if (u >= targets.now - 1e-9) return { ok: true, utility: u, rule: 'target' };
+  if (u >= view.preferences.discount * targets.next - 1e-9) return { ok: true, utility: u, rule: 'next' };
+  if (closing) {
+    const late = view.round > (2 * view.game.rounds) / 3;
+    if (u >= (late ? targets.floor : targets.floor + (targets.now - targets.floor) / 2) - 1e-9) return { ok: true, utility: u, rule: 'closing' };
+  }
+  if (view.round > view.game.rounds - DEADLINE_ROUNDS) return { ok: true, utility: u, rule: 'deadline' };
   const issue = sorestIssue(t, terms);
   return { ok: false, utility: u, why: 'target', issue, option: terms[issue]! };
+}
+
+/**
+ * What to say when we turn `terms` down: the issue the verdict names, and — unless it is a red line — the option
+ * there we ask for instead: the least (for us) that would make the package acceptable, or our best allowed one
+ * when no single change would.
+ */
+export function reasonFor(view: PlayerView, t: Tables, terms: Terms, targets: Targets, verdict: Extract<Verdict, { ok: false }>): RejectReason {
+  if (verdict.why === 'red-line') return { issue: verdict.issue, why: verdict.why };
+  const i = verdict.issue;
+  const base = t.offset[i]!;
+  const current = t.value[base + terms[i]!]!;
+  let enough = -1;
+  let best = -1;
+  for (let o = 0; o < t.offset[i + 1]! - base; o++) {
+    if (t.red[base + o] === 1 || t.value[base + o]! <= current + 1e-9) continue;
+    if (best < 0 || t.value[base + o]! > t.value[base + best]!) best = o;
+    const changed = Array.from(terms);
+    changed[i] = o;
+    if (judge(view, t, changed, targets).ok && (enough < 0 || t.value[base + o]! < t.value[base + enough]!)) enough = o;
+  }
+  const wants = enough >= 0 ? enough : best;
+  return wants >= 0 ? { issue: i, why: verdict.why, wants } : { issue: i, why: verdict.why };
 }
 
 export interface Acceptable {
   proposal: ViewProposal;
   utility: number;
-  rule: 'target' | 'next';
+  rule: Rule;
 }
 
-/** The best of `offers` (from `openOffers`) that passes `judge`: highest utility, then the most acceptances. */
-export function bestAcceptable(view: PlayerView, t: Tables, target: number, nextValue: number, offers = openOffers(view)): Acceptable | undefined {
+/**
+ * The best of `offers` that passes `judge`: the highest expected value — our utility times the chance that the
+ * signatories who have not accepted it yet will (`chance`, from what we believe of them; 1 when not given) —
+ * then the most acceptances. Accepting what nobody else will take only wastes a turn.
+ */
+export function bestAcceptable(view: PlayerView, t: Tables, targets: Targets, offers = openOffers(view), chance?: (p: ViewProposal) => number): Acceptable | undefined {
   let best: Acceptable | undefined;
+  let bestValue = -Infinity;
   for (const p of offers) {
-    const verdict = judge(view, t, p.terms, target, nextValue);
+    const verdict = judge(view, t, p.terms, targets, onlyUsLeft(view, p));
     if (!verdict.ok) continue;
-    if (
-      !best ||
-      verdict.utility > best.utility + 1e-9 ||
-      (verdict.utility > best.utility - 1e-9 && p.accepted.length > best.proposal.accepted.length)
-    ) {
+    const value = verdict.utility * (chance ? chance(p) : 1);
+    if (!best || value > bestValue + 1e-9 || (value > bestValue - 1e-9 && p.accepted.length > best.proposal.accepted.length)) {
       best = { proposal: p, utility: verdict.utility, rule: verdict.rule };
+      bestValue = value;
     }
   }
   return best;

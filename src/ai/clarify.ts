@@ -9,7 +9,8 @@
 // disputed relay or envoy report is checked with chance min(1, 2 × doubt), doubt = 1 − trust.
 import type { PartyId } from '../model/types.js';
 import type { PlayerView, ViewMessage, ViewProposal } from '../model/view.js';
-import { isOpenToMe, judge, LIFETIME } from './acceptance.js';
+import { isOpenToMe, judge, LIFETIME, onlyUsLeft } from './acceptance.js';
+import type { Targets } from './aspiration.js';
 import { speakerOf, termsOf } from './accounts.js';
 import { culpritOf, relianceOn } from './reliance.js';
 import { gameTablesFor, ownUtility, crossesRed, type Tables } from './tables.js';
@@ -69,14 +70,7 @@ function bestBefore(view: PlayerView, t: Tables, by: PartyId | undefined, before
  * yet exposed or checked, that we would accept, and that either beats its sender's earlier offers by more than
  * the jump (while it is fresh) or is disputed by another account of the same talks.
  */
-export function suspiciousEnvoyOffer(
-  view: PlayerView,
-  t: Tables,
-  target: number,
-  nextValue: number,
-  jump = SUSPICION_JUMP,
-  reliance?: Float64Array,
-): Suspicion | undefined {
+export function suspiciousEnvoyOffer(view: PlayerView, t: Tables, targets: Targets, jump = SUSPICION_JUMP, reliance?: Float64Array): Suspicion | undefined {
   const messages = view.messages;
   for (let k = messages.length - 1; k >= 0; k--) {
     const m = messages[k]!;
@@ -96,7 +90,7 @@ export function suspiciousEnvoyOffer(
     if (!proposal || !isOpenToMe(view, proposal)) continue;
     let baseline = bestBefore(view, t, m.from, id);
     if (baseline < 0) baseline = view.batna;
-    const verdict = judge(view, t, proposal.terms, target, nextValue);
+    const verdict = judge(view, t, proposal.terms, targets, onlyUsLeft(view, proposal));
     if (!verdict.ok) continue;
     if (disputed) return { message: m, proposal, utility: verdict.utility, baseline, why: 'disputed' };
     if (verdict.utility - baseline <= jumpFor(trustIn(view, m, reliance), jump)) continue;

@@ -4,38 +4,38 @@
 // In the diplomacy phase, in this order:
 //   1. an offer through an envoy that looks too good to be true, or that another account contradicts → ask for a
 //      clarification (clarify.ts; sooner for a party caught distorting before, reliance.ts);
-//   2. an acceptable offer (aspiration, AC_next; never a red line, below the BATNA or against our word) → accept;
+//   2. an acceptable offer (acceptance.ts: target, next, closing, deadline; never a red line, a binding
+//      commitment or below the floor) → accept;
 //   3. nothing heard comes near the BATNA (walkOutBelow) → walk out;
 //   4. levers: press a party that rejected our proposal, relieve one that accepted;
-//   5. statements: commit in public, once, on our most important issue (when a seeded coin says now);
-//   6. information (information.ts): check hearsay, publish a readout of off-record talks, or pass an offer on
-//      to those who did not hear it — on a seeded coin, or instead of waiting in step 7;
-//   7. propose: counter the best offer open to us, or a fresh package (search.ts), through the posture's
-//      channel (talks.ts: one-to-one direct talks take a notetaker on a coin) — unless our standing proposal is
-//      gathering acceptances or would only be repeated, in which case reject an offer we cannot live with, or
-//      wait.
+//   5. statements: commit in public, once a posture, on our most important issue (statements.ts);
+//   6. information (information.ts): check hearsay, publish a readout of off-record talks, or pass an offer on;
+//   7. propose: the bid with the best expected surplus among those at our target (bidding.ts, on what we believe
+//      of the others, beliefs.ts) through the posture's channel (talks.ts) — unless our standing proposal is
+//      gathering acceptances or the bid would only repeat it, in which case reject an offer we cannot live with,
+//      saying why, or wait.
 // Everything is judged on the terms as this party heard them (its view): it acts on a distortion until it is
 // exposed to it.
-// In the signing phase: sign the actual text unless it crosses a red line, falls below the BATNA, or turns
-// out worse than what we were told and no longer meets what we ask for.
+// In the signing phase: sign the actual text unless it crosses a red line, falls below the walk-away point, or
+// turns out worse than what we were told and no longer meets what we ask for.
 import { sameTerms } from '../model/game.js';
 import type { Rng } from '../model/rng.js';
 import type { Command, PartyId, Terms } from '../model/types.js';
 import type { PlayerView, ViewProposal } from '../model/view.js';
 import type { Strategy } from '../scenario/schema.js';
-import { bestAcceptable, bestOpenOffer, judge, openOffers } from './acceptance.js';
+import { bestAcceptable, bestOpenOffer, bindingCommitments, brokenBinding, judge, onlyUsLeft, openOffers, reasonFor, type Verdict } from './acceptance.js';
 import { latestAccountTerms } from './accounts.js';
+import { targetsFor, type Targets } from './aspiration.js';
+import { acceptance, emptyBeliefs, learnBeliefs, believedUtility, type Beliefs } from './beliefs.js';
+import { bid, GREED } from './bidding.js';
 import { suspiciousEnvoyOffer } from './clarify.js';
 import { informationMove, informationPlan } from './information.js';
 import { leverMove } from './levers.js';
-import { emptyModel, learnOpponentsInto, type OpponentModel } from './opponent-model.js';
 import { givenIssue, issueName, names, optionLabel, partyName, refusal, takenIssue } from './reasons.js';
 import { relianceTable } from './reliance.js';
-import { searchPackage } from './search.js';
 import { commitmentToMake } from './statements.js';
-import { allowedOptions, brokenCommitment, crossesRed, gameTablesFor, ownUtility, tablesFor, type Tables } from './tables.js';
+import { allowedOptions, crossesRed, gameTablesFor, ownUtility, tablesFor, type Tables } from './tables.js';
 import { bringNotetaker, CLOSE_GAP, oneToOne, routeFor, tableChannel } from './talks.js';
-import { targetsFor } from './target.js';
 import { bestHeardOffer, shouldReturn, shouldWalkOut } from './walk-out.js';
 
 export interface Decision {
@@ -43,6 +43,16 @@ export interface Decision {
   /** One short line for the player: what was done and why. */
   reason: string;
 }
+
+/** How a party comes to believe what the others want (beliefs.ts by default; swappable, as in NegMAS' components). */
+export type OpponentModel = (view: PlayerView, t: Tables, parties: readonly PartyId[]) => Beliefs;
+
+export interface DecideOptions {
+  /** The opponent model (default: learnt from the view, beliefs.ts). */
+  model?: OpponentModel;
+}
+
+const learnt: OpponentModel = (view, t, parties) => learnBeliefs(view, t, parties, emptyBeliefs());
 
 /** Spread of the seeded wobble on the target, so that games vary by seed. */
 const JITTER = 0.02;
@@ -53,10 +63,7 @@ const EXPLORE = 0.1;
 /** An information move takes the place of waiting when its chance is at least this (the routine ones do not). */
 const IDLE_WORTH = 0.3;
 
-let allowedScratch = new Uint8Array(64);
-const modelScratch = emptyModel();
-
-export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision {
+export function decide(view: PlayerView, strategy: Strategy, rng: Rng, options: DecideOptions = {}): Decision {
   const self = view.self;
   if (view.phase === 'signing') return decideSigning(view, strategy);
   if (view.phase !== 'diplomacy') return { command: { type: 'pass', by: self }, reason: 'waiting: nothing to decide now' };
@@ -66,17 +73,14 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
   if (!t.feasible) return { command: { type: 'pass', by: self }, reason: 'waiting: no package keeps clear of my red lines' };
 
   const targets = targetsFor(view, strategy, t);
-  const top = Math.max(targets.aspiration, targets.floor);
-  let target = targets.now;
   if (strategy.policy !== 'hardline') {
-    target += (rng.next() - 0.5) * JITTER;
-    target = target < targets.floor ? targets.floor : target > top ? top : target;
+    const wobble = targets.now + (rng.next() - 0.5) * JITTER;
+    targets.now = Math.min(targets.aspiration, Math.max(targets.floor, wobble));
   }
-  const nextValue = view.preferences.discount * (strategy.policy === 'hardline' ? target : Math.min(targets.next, target));
 
   // 1. Too good to be true, or contradicted?
   const reliance = relianceTable(view);
-  const suspicion = suspiciousEnvoyOffer(view, t, target, nextValue, undefined, reliance);
+  const suspicion = suspiciousEnvoyOffer(view, t, targets, undefined, reliance);
   if (suspicion) {
     return {
       command: { type: 'clarify', by: self, message: suspicion.message.id },
@@ -87,26 +91,39 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
     };
   }
 
-  // 2. Accept the best acceptable offer.
+  // 2. Accept the best acceptable offer: the one likeliest to become the deal, for what it gives us.
+  const others = gameTablesFor(view.game).otherSignatories(self);
+  let beliefs: Beliefs | undefined;
+  const model = options.model ?? learnt;
+  const believe = (): Beliefs => (beliefs ??= model(view, t, others));
   const offers = openOffers(view);
-  const acceptable = bestAcceptable(view, t, target, nextValue, offers);
+  const acceptable = bestAcceptable(view, t, targets, offers, (p) => dealChance(believe(), t, p));
   if (acceptable) {
+    const id = acceptable.proposal.id;
+    const why =
+      acceptable.rule === 'target'
+        ? 'it gives us what we came for'
+        : acceptable.rule === 'next'
+          ? 'it is as good as what we would ask next'
+          : acceptable.rule === 'closing'
+            ? 'everyone else has accepted it, and it is a deal we can live with'
+            : 'time is running out, and it beats the war going on';
+    return { command: { type: 'accept', by: self, proposal: id }, reason: `accepted #${id}: ${why}` };
+  }
+
+  // 2b. An offer across our red line from a party we have not told: tell it, so it stops asking.
+  const untold = untoldRedLine(view, t, offers);
+  if (untold) {
     return {
-      command: { type: 'accept', by: self, proposal: acceptable.proposal.id },
-      reason:
-        acceptable.rule === 'target'
-          ? `accepted #${acceptable.proposal.id}: it gives us what we came for`
-          : `accepted #${acceptable.proposal.id}: it is as good as what we would ask next`,
+      command: { type: 'reject', by: self, proposal: untold.proposal.id, reason: { issue: untold.issue, why: 'red-line' } },
+      reason: `rejected #${untold.proposal.id}: "${optionLabel(view, untold.issue, untold.proposal.terms[untold.issue]!)}" on ${issueName(view, untold.issue)} crosses my red line`,
     };
   }
 
   // 3. Walk out.
   const heard = bestHeardOffer(view, t);
   if (shouldWalkOut(view, strategy, heard)) {
-    return {
-      command: { type: 'walk-out', by: self },
-      reason: `walked out: nothing on the table comes close to what we can get without a deal`,
-    };
+    return { command: { type: 'walk-out', by: self }, reason: `walked out: nothing on the table comes close to what we can get without a deal` };
   }
 
   // 4. Levers.
@@ -116,15 +133,13 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
       const who = partyName(view, move.lever.target);
       return {
         command: { type: 'lever', by: self, lever: move.lever.id, apply: move.apply },
-        reason: move.apply
-          ? `applied ${move.lever.label}: ${who} rejected #${move.proposal}`
-          : `lifted ${move.lever.label}: ${who} accepted #${move.proposal}`,
+        reason: move.apply ? `applied ${move.lever.label}: ${who} rejected #${move.proposal}` : `lifted ${move.lever.label}: ${who} accepted #${move.proposal}`,
       };
     }
   }
 
-  // 5. A public commitment, once, after our opening offer is on the table (on a seeded coin flip, so that
-  //    not every party declares itself in the same round).
+  // 5. A public commitment, once a posture, after our opening offer is on the table (on a seeded coin flip, so
+  //    that not every party declares itself in the same round).
   const latest = latestOwn(view);
   if (strategy.statements && latest && rng.next() < STATEMENT_CHANCE) {
     const c = commitmentToMake(view, t, targets.floor, latest.status === 'open' ? latest.terms : undefined);
@@ -137,25 +152,23 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
   }
 
   // 6. Information: check hearsay, give our account, pass news on (or keep it for when we would only wait).
-  const others = gameTablesFor(view.game).otherSignatories(self);
-  let model: OpponentModel | undefined;
-  const modelOfOthers = (): OpponentModel => (model ??= learnOpponentsInto(modelScratch, view, t, others));
   const plan = informationPlan(view, t, reliance);
-  if (plan && rng.next() < plan.chance) return informationMove(view, t, strategy, plan, modelOfOthers, rng);
+  if (plan && rng.next() < plan.chance) return informationMove(view, t, strategy, plan, believe, rng);
   const idle = plan && plan.chance >= IDLE_WORTH ? plan : undefined;
-  const wait = (decision: Decision): Decision => (decision.command.type === 'pass' && idle ? informationMove(view, t, strategy, idle, modelOfOthers, rng) : decision);
+  const wait = (decision: Decision): Decision => (decision.command.type === 'pass' && idle ? informationMove(view, t, strategy, idle, believe, rng) : decision);
 
   // 7. Propose, or hold.
   const active = view.game.parties.some((p) => p.id !== self && view.parties[p.id]?.status === 'active');
   if (!active) return { command: { type: 'pass', by: self }, reason: 'waiting: nobody else is at the table' };
+  const binding = bindingCommitments(view);
 
   // Take an understanding reached through our envoy, or in one-to-one talks, to the whole table.
   const privately = latest !== undefined && (latest.channel === 'envoy' || (latest.channel === 'direct' && latest.to.length === 1));
   if (latest && privately && latest.status === 'open' && latest.to.every((id) => latest.accepted.includes(id))) {
     const missing = others.some((id) => !latest.to.includes(id));
-    const legal = !crossesRed(t, latest.terms) && !brokenCommitment(t, me?.commitments ?? [], latest.terms);
+    const legal = !crossesRed(t, latest.terms) && !brokenBinding(t, binding, latest.terms);
     const channel = tableChannel(view);
-    if (missing && legal && channel && ownUtility(t, latest.terms) >= view.batna) {
+    if (missing && legal && channel && ownUtility(t, latest.terms) >= targets.reserve) {
       const how = latest.channel === 'envoy' ? 'through the envoy' : 'in one-to-one talks';
       return {
         command: { type: 'propose', by: self, terms: [...latest.terms], channel },
@@ -164,71 +177,88 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng): Decision
     }
   }
 
-  if (latest && latest.status === 'open' && latest.rejected.length === 0 && others.every((id) => latest.to.includes(id))) {
-    const supporters = latest.accepted.filter((id) => id !== self);
-    if (supporters.length > 0) return wait(holdOrReject(view, t, offers, target, nextValue, `waiting: #${latest.id} has the support of ${names(view, supporters)}`));
+  // In the last round a new proposal can only be answered by those who move after us: if a signatory that still
+  // has to say yes moved before us, nothing we table now can become the deal.
+  if (view.round >= view.game.rounds && others.some((id) => movesBefore(view, id))) {
+    return wait(holdOrReject(view, t, offers, targets, 'waiting: too late in the talks for a new proposal to be answered by everyone'));
   }
 
-  if (allowedScratch.length < t.offset[t.issues]!) allowedScratch = new Uint8Array(t.offset[t.issues]! * 2);
-  const allowed = allowedOptions(t, me?.commitments ?? [], allowedScratch);
-  const opponents = modelOfOthers();
+  // A proposal of ours to the table that others have accepted is gathering support: a new one would withdraw it.
+  const supported = supportedProposal(view, others);
+  if (supported && supported.rejected.length === 0) {
+    const supporters = supported.accepted.filter((id) => id !== self);
+    return wait(holdOrReject(view, t, offers, targets, `waiting: #${supported.id} has the support of ${names(view, supporters)}`));
+  }
+
+  const allowed = allowedOptions(t, binding, new Uint8Array(t.offset[t.issues]!));
   const counter = bestOpenOffer(view, t, offers);
-  let terms: Terms;
-  let utility: number;
-  if (strategy.policy === 'hardline') {
-    terms = Array.from(t.ideal);
-    utility = t.idealUtility;
-  } else {
-    const starts: Terms[] = [t.idealTerms];
-    if (latest && !sameTerms(latest.terms, t.idealTerms)) starts.push(latest.terms);
-    if (counter && !starts.some((s) => sameTerms(s, counter.proposal.terms))) starts.push(counter.proposal.terms);
-    // What we were told someone offered in talks we were not at is a package worth starting from, too.
-    const told = latestAccountTerms(view);
-    if (told && !starts.some((s) => sameTerms(s, told))) starts.push(told);
-    if (rng.next() < EXPLORE) starts.push(randomPackage(t, allowed, rng));
-    const found = searchPackage(t, allowed, opponents, target, starts);
-    terms = found.terms;
-    utility = found.utility;
+  const starts: Terms[] = [t.idealTerms];
+  const add = (terms: Terms | undefined) => {
+    if (terms && !starts.some((s) => sameTerms(s, terms))) starts.push(terms);
+  };
+  add(latest?.terms);
+  add(counter?.proposal.terms);
+  // What we were told someone offered in talks we were not at is a package worth starting from, too.
+  add(latestAccountTerms(view));
+  if (rng.next() < EXPLORE) add(randomPackage(t, allowed, rng));
+  const found = bid(t, allowed, believe(), targets.now, targets.reserve, starts);
+
+  // Someone rejected our supported proposal: replace it only with a bid we believe does better.
+  if (supported && standingValue(view, t, believe(), supported, targets.reserve) >= found.value) {
+    const supporters = supported.accepted.filter((id) => id !== self);
+    return wait(holdOrReject(view, t, offers, targets, `waiting: #${supported.id} has the support of ${names(view, supporters)}`));
   }
 
   // Repeating a proposal that is still on the table only resets its clock: do something else.
-  if (latest && latest.status === 'open' && sameTerms(latest.terms, terms) && latest.round >= view.round - 1) {
-    return wait(holdOrReject(view, t, offers, target, nextValue, `waiting: #${latest.id} still stands`));
+  if (latest && latest.status === 'open' && sameTerms(latest.terms, found.terms) && latest.round >= view.round - 1) {
+    return wait(holdOrReject(view, t, offers, targets, `waiting: #${latest.id} still stands`));
   }
 
   // An offer made to us alone that is within reach of what we ask is answered one to one (talks.ts).
-  const close = counter !== undefined && counter.utility >= target - CLOSE_GAP;
-  const command = proposal(view, strategy, terms, opponents, counter?.proposal, rng, close);
-  if (!command) return wait(holdOrReject(view, t, offers, target, nextValue, 'waiting: no channel open to us carries a proposal'));
-  return { command, reason: proposalReason(view, t, strategy, command, terms, utility, target, counter?.proposal) };
+  const close = counter !== undefined && counter.utility >= targets.now - CLOSE_GAP;
+  const command = proposal(view, strategy, found.terms, believe(), counter?.proposal, rng, close, counter ? judge(view, t, counter.proposal.terms, targets, onlyUsLeft(view, counter.proposal)) : undefined, targets);
+  if (!command) return wait(holdOrReject(view, t, offers, targets, 'waiting: no channel open to us carries a proposal'));
+  return { command, reason: proposalReason(view, t, strategy, command, found.terms, counter?.proposal) };
 }
 
 // ── proposing ─────────────────────────────────────────────────────────────────────────────────────────────
 
-function proposal(view: PlayerView, strategy: Strategy, terms: Terms, model: OpponentModel, counter: ViewProposal | undefined, rng: Rng, close: boolean): Command | undefined {
-  const route = routeFor(view, strategy, () => adversary(view, terms, model), counter, close);
+function proposal(
+  view: PlayerView,
+  strategy: Strategy,
+  terms: Terms,
+  beliefs: Beliefs,
+  counter: ViewProposal | undefined,
+  rng: Rng,
+  close: boolean,
+  verdict: Verdict | undefined,
+  targetsNow: Targets,
+): Command | undefined {
+  const route = routeFor(view, strategy, () => adversary(view, terms, beliefs), counter, close);
   if (!route) return undefined;
   const command: Extract<Command, { type: 'propose' }> = { type: 'propose', by: view.self, terms: Array.from(terms), channel: route.channel };
   if (route.envoy !== undefined) command.envoy = route.envoy;
   if (route.to !== undefined) command.to = route.to;
   if (oneToOne(route)) command.notetaker = bringNotetaker(strategy, rng);
-  if (counter) command.replyTo = counter.id;
+  if (counter) {
+    command.replyTo = counter.id;
+    // Say why the offer we answer falls short: the counter rejects it, and the table learns what we need.
+    if (verdict && !verdict.ok) command.reason = reasonFor(view, tablesFor(view.preferences), counter.terms, targetsNow, verdict);
+  }
   return command;
 }
 
-/** The active signatory our package pleases least (by the model); any active party when none is modelled. */
-function adversary(view: PlayerView, terms: Terms, model: OpponentModel): PartyId | undefined {
+/** The active signatory our package pleases least, by what we believe of it; any active party when none is modelled. */
+function adversary(view: PlayerView, terms: Terms, beliefs: Beliefs): PartyId | undefined {
   const t = tablesFor(view.preferences);
-  const total = t.offset[t.issues]!;
   let pick: PartyId | undefined;
   let lowest = Infinity;
-  for (let j = 0; j < model.parties.length; j++) {
-    const id = model.parties[j]!;
+  for (let j = 0; j < beliefs.parties.length; j++) {
+    const id = beliefs.parties[j]!;
     if (view.parties[id]?.status !== 'active') continue;
-    let u = 0;
-    for (let i = 0; i < t.issues; i++) u += model.contribution[j * total + t.offset[i]! + terms[i]!]!;
-    if (u < lowest) {
-      lowest = u;
+    const gap = believedUtility(beliefs, t, j, terms) - beliefs.threshold[j]!;
+    if (gap < lowest) {
+      lowest = gap;
       pick = id;
     }
   }
@@ -236,16 +266,7 @@ function adversary(view: PlayerView, terms: Terms, model: OpponentModel): PartyI
   return view.game.parties.find((p) => p.id !== view.self && view.parties[p.id]?.status === 'active')?.id;
 }
 
-function proposalReason(
-  view: PlayerView,
-  t: Tables,
-  strategy: Strategy,
-  command: Command,
-  terms: Terms,
-  utility: number,
-  target: number,
-  counter: ViewProposal | undefined,
-): string {
+function proposalReason(view: PlayerView, t: Tables, strategy: Strategy, command: Command, terms: Terms, counter: ViewProposal | undefined): string {
   const via =
     command.type !== 'propose'
       ? ''
@@ -256,7 +277,7 @@ function proposalReason(
           : command.to && command.to.length === 1
             ? ` to ${names(view, command.to)} one to one, ${command.notetaker ? 'with a notetaker' : 'with no notetaker'}`
             : '';
-  if (strategy.policy === 'hardline') return `proposed${via}: our full demands, nothing less`;
+  if (strategy.policy === 'hardline' && sameTerms(terms, t.idealTerms)) return `proposed${via}: our full demands, nothing less`;
   const give = givenIssue(t, terms);
   if (counter) {
     const take = takenIssue(t, terms, counter.terms);
@@ -280,22 +301,24 @@ function randomPackage(t: Tables, allowed: Uint8Array, rng: Rng): number[] {
 
 // ── holding, rejecting ────────────────────────────────────────────────────────────────────────────────────
 
-/** When we do not propose: reject the worst offer open to us that we cannot accept, or wait. */
-function holdOrReject(view: PlayerView, t: Tables, offers: readonly ViewProposal[], target: number, nextValue: number, waiting: string): Decision {
+/** When we do not propose: reject, saying why, the worst offer open to us that we cannot accept; or wait. */
+function holdOrReject(view: PlayerView, t: Tables, offers: readonly ViewProposal[], targets: Targets, waiting: string): Decision {
   let worst: ViewProposal | undefined;
-  let worstU = Infinity;
+  let worstVerdict: Extract<Verdict, { ok: false }> | undefined;
   for (const p of offers) {
-    const u = crossesRed(t, p.terms) ? -1 : ownUtility(t, p.terms);
-    if (u < worstU) {
-      worstU = u;
+    const verdict = judge(view, t, p.terms, targets, onlyUsLeft(view, p));
+    if (verdict.ok) continue;
+    const u = verdict.why === 'red-line' ? -1 : verdict.utility;
+    if (!worstVerdict || u < (worstVerdict.why === 'red-line' ? -1 : worstVerdict.utility)) {
       worst = p;
+      worstVerdict = verdict;
     }
   }
-  if (worst) {
-    const verdict = judge(view, t, worst.terms, target, nextValue);
-    if (!verdict.ok) {
-      return { command: { type: 'reject', by: view.self, proposal: worst.id }, reason: `rejected #${worst.id}: ${refusal(view, verdict, target)}` };
-    }
+  if (worst && worstVerdict) {
+    return {
+      command: { type: 'reject', by: view.self, proposal: worst.id, reason: reasonFor(view, t, worst.terms, targets, worstVerdict) },
+      reason: `rejected #${worst.id}: ${refusal(view, worstVerdict)}`,
+    };
   }
   return { command: { type: 'pass', by: view.self }, reason: waiting };
 }
@@ -322,32 +345,78 @@ function decideSigning(view: PlayerView, strategy: Strategy): Decision {
   const actual = a.terms;
   const u = ownUtility(t, actual);
   const targets = targetsFor(view, strategy, t);
-  const nextValue = view.preferences.discount * Math.min(targets.next, targets.now);
-  const verdict = judge(view, t, actual, targets.now, nextValue);
+  const verdict = judge(view, t, actual, targets, true);
   const tabled = view.proposals.find((p) => p.id === a.proposal);
   const told = tabled && tabled.by !== self ? tabled.terms : actual;
   const worse = ownUtility(t, told) > u + 1e-9;
   const misled = worse || (tabled !== undefined && tabled.by !== self && tabled.exposed);
   if (!verdict.ok && (verdict.why === 'red-line' || verdict.why === 'batna')) {
-    return { command: { type: 'refuse', by: self }, reason: `refused to sign: ${refusal(view, verdict, targets.now)}` };
+    return { command: { type: 'refuse', by: self }, reason: `refused to sign: ${refusal(view, verdict)}` };
   }
   if (!verdict.ok && misled) {
     const issue = worse ? takenIssue(t, told, actual) : verdict.issue;
     const at = issueName(view, issue >= 0 ? issue : verdict.issue);
     return {
       command: { type: 'refuse', by: self },
-      reason: worse
-        ? `refused to sign: the text on ${at} is worse than we were told`
-        : `refused to sign: the text is not what the envoy reported, and ${refusal(view, verdict, targets.now)}`,
+      reason: worse ? `refused to sign: the text on ${at} is worse than we were told` : `refused to sign: the text is not what the envoy reported, and ${refusal(view, verdict)}`,
     };
   }
-  if (!verdict.ok && verdict.why === 'commitment' && u < targets.now - 1e-9) {
-    return { command: { type: 'refuse', by: self }, reason: `refused to sign: ${refusal(view, verdict, targets.now)}` };
-  }
+  if (!verdict.ok && verdict.why === 'commitment') return { command: { type: 'refuse', by: self }, reason: `refused to sign: ${refusal(view, verdict)}` };
   return { command: { type: 'sign', by: self }, reason: `signed: it is better for us than no deal` };
 }
 
 // ── helpers ───────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * An open offer across one of our red lines whose proposer does not know it yet: we never said it in public
+ * (a standing commitment that rules the option out) nor gave it as a reason to that party.
+ */
+function untoldRedLine(view: PlayerView, t: Tables, offers: readonly ViewProposal[]): { proposal: ViewProposal; issue: number } | undefined {
+  const mine = view.parties[view.self]?.commitments ?? [];
+  for (const p of offers) {
+    for (let i = 0; i < t.issues; i++) {
+      const base = t.offset[i]!;
+      const o = p.terms[i]!;
+      if (t.red[base + o] !== 1) continue;
+      const declared = mine.some((c) => !c.broken && c.issue === i && t.value[base + o]! < t.value[base + c.option]! - 1e-9);
+      if (declared) continue;
+      const told = view.proposals.some((q) => q.by === p.by && q.reasons?.[view.self]?.why === 'red-line' && q.reasons[view.self]!.issue === i && q.terms[i] === o);
+      if (!told) return { proposal: p, issue: i };
+    }
+  }
+  return undefined;
+}
+
+/** The believed chance that the signatories who have not accepted `p` yet will. */
+function dealChance(b: Beliefs, t: Tables, p: ViewProposal): number {
+  let chance = 1;
+  for (let j = 0; j < b.parties.length; j++) if (!p.accepted.includes(b.parties[j]!)) chance *= acceptance(b, t, j, p.terms);
+  return chance;
+}
+
+/** Our open proposal to the whole table that someone else accepted (the most accepted one), if any. */
+function supportedProposal(view: PlayerView, others: readonly PartyId[]): ViewProposal | undefined {
+  let best: ViewProposal | undefined;
+  for (let k = view.proposals.length - 1; k >= 0; k--) {
+    const p = view.proposals[k]!;
+    if (p.by !== view.self || p.status !== 'open') continue;
+    if (!others.every((id) => p.to.includes(id) || view.parties[id]?.status !== 'active')) continue;
+    if (p.accepted.some((id) => id !== view.self) && (!best || p.accepted.length > best.accepted.length)) best = p;
+  }
+  return best;
+}
+
+/** The expected surplus of a proposal on the table, as the bid search counts it (who accepted counts as certain). */
+function standingValue(view: PlayerView, t: Tables, b: Beliefs, p: ViewProposal, reserve: number): number {
+  const surplus = Math.max(0.005, ownUtility(t, p.terms) - reserve);
+  return GREED * Math.log(surplus) + Math.log(Math.max(1e-300, dealChance(b, t, p)));
+}
+
+/** Whether `party` moves before us in a round. */
+function movesBefore(view: PlayerView, party: PartyId): boolean {
+  const { index } = gameTablesFor(view.game);
+  return (index.get(party) ?? 0) < (index.get(view.self) ?? 0);
+}
 
 function latestOwn(view: PlayerView): ViewProposal | undefined {
   for (let p = view.proposals.length - 1; p >= 0; p--) if (view.proposals[p]!.by === view.self) return view.proposals[p];

@@ -13,7 +13,7 @@ import type { PlayerView } from '../model/view.js';
 import type { Strategy } from '../scenario/schema.js';
 import { termsOf } from './accounts.js';
 import { hearsayToVerify, type Doubt } from './clarify.js';
-import type { OpponentModel } from './opponent-model.js';
+import type { Beliefs } from './beliefs.js';
 import { readoutCandidate, type ReadoutPlan } from './readout.js';
 import { names, partyName } from './reasons.js';
 import { RELAY_CHANCE, relayCandidate, type RelayPlan } from './relay.js';
@@ -43,7 +43,7 @@ export function informationMove(
   t: Tables,
   strategy: Pick<Strategy, 'candour'>,
   plan: InformationPlan,
-  model: () => OpponentModel,
+  model: () => Beliefs,
   rng: Rng,
 ): { command: Command; reason: string } {
   const self = view.self;
@@ -96,7 +96,7 @@ function tell(
   strategy: Pick<Strategy, 'candour'>,
   heard: Terms,
   listeners: readonly string[],
-  model: () => OpponentModel,
+  model: () => Beliefs,
   rng: Rng,
   speaker: string | undefined,
 ): number[] | undefined {

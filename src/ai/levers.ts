@@ -1,5 +1,6 @@
-// Pressure: apply a lever on a party that rejected our latest proposal; lift it once that party accepts
-// something of ours. Only postures with `levers: true` use them.
+// Pressure: apply a lever on a party that rejected our latest proposal — while it does not feel much pressure
+// yet (below PRESS_UNTIL): squeezing a party that is already desperate buys nothing but its resentment; lift it
+// once that party accepts something of ours. Only postures with `levers: true` use them.
 import type { PartyId } from '../model/types.js';
 import type { PlayerView } from '../model/view.js';
 
@@ -12,6 +13,8 @@ export interface LeverMove {
 
 /** How many rounds back an acceptance of ours still earns relief. */
 const LIFT_WINDOW = 2;
+/** A lever is applied only on a party whose pressure is below this. */
+export const PRESS_UNTIL = 60;
 
 export function leverMove(view: PlayerView): LeverMove | undefined {
   const own = view.game.parties.find((p) => p.id === view.self)?.levers ?? [];
@@ -26,6 +29,7 @@ export function leverMove(view: PlayerView): LeverMove | undefined {
   }
   if (!latest) return undefined;
   for (const rejector of latest.rejected) {
+    if ((view.parties[rejector]?.pressure ?? 0) >= PRESS_UNTIL) continue;
     const lever = own.find((l) => l.target === rejector && !applied.includes(l.id));
     if (lever) return { lever, apply: true, proposal: latest.id };
   }

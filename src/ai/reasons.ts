@@ -26,7 +26,7 @@ export function names(view: PlayerView, ids: readonly PartyId[]): string {
  * Why an offer fails, e.g. "Donetsk terms leave us worse off than no deal". Reasons are shown to every player:
  * they name issues, never the private numbers behind them.
  */
-export function refusal(view: PlayerView, verdict: Extract<Verdict, { ok: false }>, _target: number): string {
+export function refusal(view: PlayerView, verdict: Extract<Verdict, { ok: false }>): string {
   const issue = issueName(view, verdict.issue);
   switch (verdict.why) {
     case 'red-line':

@@ -13,7 +13,7 @@
 import type { Rng } from '../model/rng.js';
 import type { PartyId, Terms } from '../model/types.js';
 import type { PlayerView } from '../model/view.js';
-import type { OpponentModel } from './opponent-model.js';
+import type { Beliefs } from './beliefs.js';
 import { crossesRed, ownUtility, type Tables } from './tables.js';
 
 /** Chance that a shaded account moves two issues rather than one. */
@@ -43,7 +43,7 @@ export function shade(
   t: Tables,
   heard: Terms,
   listeners: readonly PartyId[],
-  model: OpponentModel | undefined,
+  model: Beliefs | undefined,
   rng: Rng,
   speaker?: PartyId,
 ): Shaded | undefined {

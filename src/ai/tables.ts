@@ -9,6 +9,8 @@ export interface Tables {
   issues: number;
   /** Index of issue i's first option in the flat arrays; `offset[issues]` is the total number of options. */
   offset: Int32Array;
+  /** Weight of each issue (summing to 1). */
+  weight: Float64Array;
   /** `own[offset[i] + o]` = weight of issue i × value of option o: the option's share of own utility. */
   own: Float64Array;
   /** `value[offset[i] + o]`: the raw value (0–1) of option o on issue i. */
@@ -40,6 +42,7 @@ export function tablesFor(prefs: Preferences): Tables {
   const value = new Float64Array(total);
   const red = new Uint8Array(total);
   const ideal = new Int32Array(issues);
+  const weight = Float64Array.from(prefs.weights);
   const swing = new Float64Array(issues);
   let idealUtility = 0;
   let feasible = true;
@@ -71,7 +74,7 @@ export function tablesFor(prefs: Preferences): Tables {
     swing[i] = w * (hi - lo);
   }
   const order = Array.from({ length: issues }, (_, i) => i).sort((a, b) => swing[b]! - swing[a]! || a - b);
-  const tables: Tables = { issues, offset, own, value, red, ideal, idealTerms: Array.from(ideal), idealUtility, feasible, importance: Int32Array.from(order) };
+  const tables: Tables = { issues, offset, weight, own, value, red, ideal, idealTerms: Array.from(ideal), idealUtility, feasible, importance: Int32Array.from(order) };
   tablesCache.set(prefs, tables);
   return tables;
 }

@@ -5,8 +5,9 @@
 //   • direct — at the table, to every party, on the record; but an offer made to us alone (a meeting, an
 //     envoy's visit, one-to-one talks) that comes within CLOSE_GAP of what we ask is answered in kind, to close
 //     the gap privately: directly to its sender, one to one (further apart, we answer at the table);
-//   • envoy — its first envoy carries the package to the party it pleases least (decide.ts picks it); with no
-//     envoy, or the envoy channel closed, it talks to that party directly, one to one.
+//   • envoy — an envoy carries the package to the party it pleases least (decide.ts picks it): the one the
+//     posture names, or else its most faithful envoy; an envoy once caught misreporting is not sent again while
+//     another is left. With no envoy, or the envoy channel closed, it talks to that party directly, one to one.
 // When the preferred channel is closed the next open one is taken: direct, then public, then envoy.
 // In direct talks with exactly one party it brings a notetaker with probability `strategy.notetaker`: a record
 // settles later disputes about what was said, but the other side speaks less freely (a trust cost in the
@@ -50,11 +51,29 @@ export function cameToUsAlone(view: PlayerView, p: ViewProposal | undefined): p 
  * party an envoy (or one-to-one talks) should go to; `counter` is the offer we answer, if any, and `close`
  * whether it came within CLOSE_GAP of our target.
  */
-export function routeFor(view: PlayerView, strategy: Pick<Strategy, 'channel'>, adversary: () => PartyId | undefined, counter?: ViewProposal, close = true): Route | undefined {
+/**
+ * The envoy to send: the posture's choice, else the most faithful of our envoys; never one caught misreporting
+ * (someone found out what he carried was not what was said) while another is left.
+ */
+export function envoyFor(view: PlayerView, strategy: Pick<Strategy, 'envoy'>): { id: string } | undefined {
+  const all = view.envoys.length ? view.envoys : (view.game.parties.find((p) => p.id === view.self)?.envoys ?? []).map((e) => ({ ...e, fidelity: 1 }));
+  if (all.length === 0) return undefined;
+  const caught = new Set<string>();
+  for (const m of view.messages) if (m.foundOut && m.envoy !== undefined) caught.add(m.envoy);
+  const clean = all.filter((e) => !caught.has(e.id));
+  const pool = clean.length ? clean : all;
+  const named = pool.find((e) => e.id === strategy.envoy);
+  if (named) return named;
+  let best = pool[0]!;
+  for (const e of pool) if (e.fidelity > best.fidelity) best = e;
+  return best;
+}
+
+export function routeFor(view: PlayerView, strategy: Pick<Strategy, 'channel' | 'envoy'>, adversary: () => PartyId | undefined, counter?: ViewProposal, close = true): Route | undefined {
   const preferred = strategy.channel;
   if (preferred === 'envoy') {
     const to = adversary();
-    const envoy = view.game.parties.find((p) => p.id === view.self)?.envoys[0];
+    const envoy = envoyFor(view, strategy);
     if (to !== undefined && envoy && mayUse(view, 'envoy')) return { channel: 'envoy', envoy: envoy.id, to: [to] };
     if (to !== undefined && mayUse(view, 'direct')) return { channel: 'direct', to: [to] };
   } else if (preferred === 'direct' && mayUse(view, 'direct')) {
@@ -65,7 +84,7 @@ export function routeFor(view: PlayerView, strategy: Pick<Strategy, 'channel'>, 
   const table = tableChannel(view);
   if (table) return { channel: table };
   const to = adversary();
-  const envoy = view.game.parties.find((p) => p.id === view.self)?.envoys[0];
+  const envoy = envoyFor(view, strategy);
   if (to !== undefined && envoy && mayUse(view, 'envoy')) return { channel: 'envoy', envoy: envoy.id, to: [to] };
   return undefined;
 }

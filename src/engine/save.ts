@@ -3,16 +3,18 @@
 // hash proves the rebuild is the same game.
 import { z } from 'zod';
 import type { Game } from '../model/game.js';
-import { hashWorld } from '../model/hash.js';
+import { hashWorld, hashWorldV1 } from '../model/hash.js';
 import type { PartyId, World } from '../model/types.js';
 import { replay, ReplayError, type LoggedCommand } from './advance.js';
 
 export const SAVE_FORMAT = 'backchannel-save';
-export const SAVE_VERSION = 1;
+export const SAVE_VERSION = 2;
+/** Versions this game reads: version 1 saves are checked against the world less what version 2 added (model/hash.ts). */
+const READS = [1, 2];
 
 export interface SaveFile {
   format: typeof SAVE_FORMAT;
-  version: typeof SAVE_VERSION;
+  version: 1 | typeof SAVE_VERSION;
   scenario: { id: string; hash: string };
   seed: number;
   humans: PartyId[];
@@ -23,7 +25,7 @@ export interface SaveFile {
 
 const SaveShape = z.object({
   format: z.literal(SAVE_FORMAT),
-  version: z.literal(SAVE_VERSION),
+  version: z.union([z.literal(1), z.literal(SAVE_VERSION)]),
   scenario: z.object({ id: z.string(), hash: z.string() }),
   seed: z.number().int(),
   humans: z.array(z.string()),
@@ -58,8 +60,9 @@ export function parseSave(text: string): SaveFile {
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== SAVE_FORMAT) {
     throw new SaveError('not a Backchannel save (no "backchannel-save" format marker)');
   }
-  if ((data as { version?: unknown }).version !== SAVE_VERSION) {
-    throw new SaveError(`a save of format version ${String((data as { version?: unknown }).version)}; this game reads version ${SAVE_VERSION}`);
+  const version = (data as { version?: unknown }).version;
+  if (!READS.includes(version as number)) {
+    throw new SaveError(`a save of format version ${String(version)}; this game reads versions ${READS.join(' and ')}`);
   }
   const result = SaveShape.safeParse(data);
   if (!result.success) {
@@ -100,6 +103,6 @@ export function replaySave(game: Game, scenarioHash: string, save: SaveFile): Re
     const type = (error.command as { type?: unknown } | null)?.type;
     throw new SaveError(`corrupt save: command ${error.index + 1} (${String(type)}) is not legal: ${error.message}`);
   }
-  const hash = hashWorld(world);
+  const hash = save.version === 1 ? hashWorldV1(world) : hashWorld(world);
   return { world, log, hash, matches: hash === save.hash };
 }

@@ -16,3 +16,18 @@ export function hashText(text: string): string {
 export function hashWorld(world: World): string {
   return hashText(JSON.stringify(world));
 }
+
+/**
+ * The hash a version-1 save recorded for the same world: version 2 added bookkeeping that the version-1 rules
+ * did not keep (the round each posture began, the reasons given for rejections) and changed nothing else, so
+ * a version-1 game replays to the same world less those fields.
+ */
+export function hashWorldV1(world: World): string {
+  return hashText(
+    JSON.stringify(world, function (key, value: unknown) {
+      if (key === 'postureSince' && typeof value === 'number') return undefined;
+      if (key === 'reasons' && Array.isArray((this as { accepted?: unknown }).accepted)) return undefined;
+      return value;
+    }),
+  );
+}

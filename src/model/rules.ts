@@ -85,6 +85,21 @@ function validTerms(game: Game, terms: readonly number[]): string | null {
 const own = <T>(record: Record<string, T>, key: unknown): T | undefined =>
   typeof key === 'string' && Object.hasOwn(record, key) ? record[key] : undefined;
 
+const REASONS = ['red-line', 'commitment', 'batna', 'target'];
+
+function badReason(game: Game, reason: unknown): string | null {
+  const r = reason as { issue?: unknown; why?: unknown } | null;
+  if (typeof r !== 'object' || r === null) return 'a reason names an issue and why';
+  if (!Number.isInteger(r.issue) || (r.issue as number) < 0 || (r.issue as number) >= game.scenario.issues.length) return 'the reason names no issue of this scenario';
+  if (!REASONS.includes(r.why as string)) return `a reason is one of ${REASONS.join(', ')}`;
+  const wants = (r as { wants?: unknown }).wants;
+  if (wants !== undefined) {
+    const count = game.scenario.issues[r.issue as number]!.options.length;
+    if (!Number.isInteger(wants) || (wants as number) < 0 || (wants as number) >= count) return 'the option a reason asks for is not one of that issue';
+  }
+  return null;
+}
+
 /** Why `command` is not legal now, or null when it is. */
 export function validate(game: Game, world: World, command: Command): string | null {
   if (world.phase === 'ended') return 'the game is over';
@@ -137,13 +152,18 @@ export function validate(game: Game, world: World, command: Command): string | n
         if (world.parties[to]!.status !== 'active') return `${game.party[to]!.name} has walked out`;
       }
       if (command.replyTo !== undefined && !world.proposals[command.replyTo - 1]) return `no proposal #${command.replyTo}`;
+      if (command.reason !== undefined) {
+        if (command.replyTo === undefined) return 'a reason goes with a counter-offer: say which offer it answers';
+        return badReason(game, command.reason);
+      }
       return null;
     }
     case 'accept':
-    case 'reject':
-      return openProposalsFor(world, by).some((p) => p.id === command.proposal)
-        ? null
-        : `proposal #${command.proposal} is not open to ${party.name}`;
+    case 'reject': {
+      if (!openProposalsFor(world, by).some((p) => p.id === command.proposal)) return `proposal #${command.proposal} is not open to ${party.name}`;
+      if (command.type === 'reject' && command.reason !== undefined) return badReason(game, command.reason);
+      return null;
+    }
     case 'statement': {
       const issue = game.scenario.issues[command.issue];
       if (!issue || !Number.isInteger(command.option) || command.option < 0 || command.option >= issue.options.length) return 'no such issue or option';

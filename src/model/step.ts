@@ -49,7 +49,9 @@ function apply(tx: Tx, c: Command): void {
       return;
     case 'posture': {
       const party = tx.game.party[c.party]!;
-      tx.party(c.party).posture = c.posture;
+      const state = tx.party(c.party);
+      state.posture = c.posture;
+      state.postureSince = tx.w.round;
       const label = party.postures.states[c.posture]!.label;
       tx.log({ kind: 'posture', party: c.party, text: `${nameOf(tx.game, c.party)}: ${label}${c.note ? ` — ${c.note}` : ''}` });
       return;

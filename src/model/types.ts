@@ -33,6 +33,8 @@ export interface Commitment {
 
 export interface PartyState {
   posture: string;
+  /** The round its current posture began (0: the posture it started the game in). */
+  postureSince: number;
   status: 'active' | 'walked-out';
   /** 0–100: how much the party needs a deal now. */
   pressure: number;
@@ -74,6 +76,21 @@ export interface Proposal {
   status: 'open' | 'agreed' | 'superseded' | 'expired' | 'rejected';
   /** The id of the message that carried it. */
   message: number;
+  /** Why a party that rejected it said it did, when it said (only parties that gave a reason). */
+  reasons?: Record<PartyId, RejectReason>;
+}
+
+/**
+ * Why a party rejects a package, as it says in public: an option that crosses its red line, one that breaks its
+ * public commitment, or an issue whose terms leave it worse off than no deal or short of what it needs. It is a
+ * claim — a party may bluff — and those who see the rejection read it.
+ */
+export interface RejectReason {
+  /** The issue it names (index). */
+  issue: number;
+  why: 'red-line' | 'commitment' | 'batna' | 'target';
+  /** The option on that issue it asks for instead, when it says (index). */
+  wants?: number;
 }
 
 export type MessageBody =
@@ -202,11 +219,13 @@ export type Command =
       envoy?: string;
       to?: PartyId[];
       replyTo?: number;
+      /** With `replyTo`: why the offer answered falls short — the counter then rejects it, for that reason. */
+      reason?: RejectReason;
       /** Direct talks only: keep an official record (default true). */
       notetaker?: boolean;
     }
   | { type: 'accept'; by: PartyId; proposal: number }
-  | { type: 'reject'; by: PartyId; proposal: number }
+  | { type: 'reject'; by: PartyId; proposal: number; reason?: RejectReason }
   | { type: 'statement'; by: PartyId; issue: number; option: number }
   | { type: 'clarify'; by: PartyId; message: number }
   /** Pass on to others what a message you received proposed — as you heard it, or as you choose to tell it. */

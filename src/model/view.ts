@@ -2,10 +2,12 @@
 // and the messages and proposals as *it heard them*. Other parties' preferences and other recipients'
 // versions of a message never appear here — the AI and the player's screen both see only this.
 import { sameTerms, type Game, type Preferences, type PublicGame } from './game.js';
-import type { Agreement, Channel, Commitment, LogLine, Message, MessageBody, Outcome, PartyId, Phase, Terms, World } from './types.js';
+import type { Agreement, Channel, Commitment, LogLine, Message, MessageBody, Outcome, PartyId, Phase, RejectReason, Terms, World } from './types.js';
 
 export interface PublicPartyState {
   posture: string;
+  /** The round its current posture began (0: from the start). */
+  postureSince: number;
   status: 'active' | 'walked-out';
   pressure: number;
   credibility: number;
@@ -34,6 +36,16 @@ export interface ViewProposal {
   exposed: boolean;
   /** The scripted meeting it was put on the table at. */
   meeting?: string;
+  /** The reasons given by those who rejected it. */
+  reasons?: Record<PartyId, RejectReason>;
+}
+
+/** One of this party's own envoys, with what only its principal knows: how faithfully he reports, and which way he leans. */
+export interface OwnEnvoy {
+  id: string;
+  name: string;
+  fidelity: number;
+  bias: string;
 }
 
 export interface ViewMessage {
@@ -48,6 +60,8 @@ export interface ViewMessage {
   body: MessageBody;
   /** Whether this party learnt that what it heard was not what was said. */
   exposed: boolean;
+  /** For words this party answers for (its own, or its envoy's): whether someone found out they were distorted. */
+  foundOut?: boolean;
   /** Whether this party already asked for a clarification of it. */
   clarified: boolean;
   /** For terms this party heard: another account of the same talks that reached it tells them differently. */
@@ -74,6 +88,8 @@ export interface PlayerView {
   ceasefire: boolean;
   /** Own BATNA (others' BATNAs are private). */
   batna: number;
+  /** Own envoys, with their fidelity and bias. */
+  envoys: OwnEnvoy[];
   parties: Record<PartyId, PublicPartyState>;
   proposals: ViewProposal[];
   messages: ViewMessage[];
@@ -94,6 +110,7 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
     const p = world.parties[id]!;
     parties[id] = {
       posture: p.posture,
+      postureSince: p.postureSince,
       status: p.status,
       pressure: p.pressure,
       credibility: p.credibility,
@@ -121,6 +138,7 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       status: p.status,
       exposed,
       ...(p.meeting !== undefined ? { meeting: p.meeting } : {}),
+      ...(p.reasons !== undefined ? { reasons: p.reasons } : {}),
     });
   }
   const messages: ViewMessage[] = [];
@@ -161,6 +179,7 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       record: m.record,
       body,
       exposed,
+      ...((m.from === self || m.envoyOf === self) && m.exposedTo.some((id) => id !== self) ? { foundOut: true } : {}),
       clarified: m.clarified.includes(self),
       disputed,
       // A clarification that did not expose the message confirmed it: it is now as good as on the record.
@@ -179,6 +198,7 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
     control: world.control,
     ceasefire: world.ceasefire,
     batna: world.parties[self]!.batna,
+    envoys: game.party[self]!.envoys.map((e) => ({ id: e.id, name: e.name, fidelity: e.fidelity, bias: e.bias })),
     parties,
     proposals,
     messages,

@@ -12,6 +12,7 @@ export function initialWorld(game: Game, seed: number): World {
     for (const other of game.partyIds) if (other !== p.id) trust[other] = p.trust[other] ?? 0.5;
     parties[p.id] = {
       posture: p.postures.initial,
+      postureSince: 0,
       status: 'active',
       pressure: p.pressure,
       batna: p.preferences.reservation,

@@ -1013,6 +1013,18 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
       if (!channels.includes(channel)) report(cp, `${q(self ?? '?')} cannot use the ${q(channel)} channel (its channels: ${channels.join(', ') || 'none'})`);
       else if (channel === 'envoy' && envoys.length === 0) report(cp, `the envoy channel needs an envoy, and ${q(self ?? '?')} has none`);
     }
+    // A posture that names the envoy it sends names one of its own.
+    const ownEnvoys: IdSet = {
+      noun: 'envoy',
+      plural: 'envoys',
+      ids: envoys.map((e) => str(rec(e).id)).filter((id): id is string => id !== undefined),
+      complete: true,
+      of: `of ${q(self ?? '?')}`,
+    };
+    for (const [id, posture] of Object.entries(rec(postures.states))) {
+      const envoy = rec(rec(posture).strategy).envoy;
+      if (envoy !== undefined) ref(envoy, ownEnvoys, [...mp, 'states', id, 'strategy', 'envoy']);
+    }
 
     const levers = arr(r.levers);
     collect(r.levers, [...path, 'levers'], 'lever', 'levers');

@@ -247,6 +247,10 @@ export const Strategy = z
       .enum(['direct', 'envoy', 'public'])
       .default('direct')
       .meta({ description: 'How it prefers to send proposals: direct talks (on the record), its envoy (one party, off the record), or in public.' }),
+    envoy: z
+      .string()
+      .optional()
+      .meta({ description: 'The envoy it sends when it proposes through an envoy (an envoy id of its own). Default: its most faithful envoy not yet caught misreporting.' }),
     levers: z.boolean().default(false).meta({ description: 'Whether it applies pressure (its levers) on parties that reject its proposals.' }),
     notetaker: share('In direct talks, the chance it brings a notetaker (an official record); without one, each side keeps its own version.').default(1),
     candour: share('When it passes on what it heard (a relay or a readout), the chance it reports faithfully rather than toward its own interest.').default(1),

@@ -1,7 +1,7 @@
 // The player's estimate of how each other party would take a package — built only from what the player's view
 // holds (the offers it heard from them and their public commitments), with the same frequency model the AI
 // uses on its own views. Never from anyone's hidden preferences.
-import { estimatedUtility, learnOpponents } from '../ai/opponent-model.js';
+import { believedUtility, learnBeliefs } from '../ai/beliefs.js';
 import { tablesFor } from '../ai/tables.js';
 import type { PartyId, Terms } from '../model/types.js';
 import type { PlayerView } from '../model/view.js';
@@ -24,9 +24,9 @@ export function reactions(view: PlayerView, terms: Terms): Reaction[] {
   const others = view.game.parties.map((p) => p.id).filter((id) => id !== view.self && view.parties[id]?.status === 'active');
   if (others.length === 0) return [];
   const t = tablesFor(view.preferences);
-  const model = learnOpponents(view, t, others);
+  const model = learnBeliefs(view, t, others);
   return others.map((party, j) => {
-    const estimate = estimatedUtility(model, t, j, terms);
+    const estimate = believedUtility(model, t, j, terms);
     const informed = model.informed[j] === 1;
     const broken = (view.parties[party]?.commitments ?? []).find((c) => !c.broken && terms[c.issue] !== c.option && !sameOrBetterFor(model.values, t.offset, j, c.issue, terms[c.issue]!, c.option));
     if (broken) {

@@ -10,23 +10,38 @@ describe('decide: behaviour by posture', () => {
     expect(d.reason).toMatch(/^proposed/);
   });
 
-  it('hardline proposes its ideal package and accepts only at its aspiration', () => {
-    const s = strategy({ policy: 'hardline', aspiration: 0.95 });
-    const d = decide(view({ round: 9 }), s, new Rng(1));
+  it('hardline proposes its ideal package and accepts only at its aspiration — until the last third', () => {
+    const s = strategy({ policy: 'hardline', aspiration: 0.95, floor: 0.5 });
+    const d = decide(view({ round: 5 }), s, new Rng(1));
     expect(d.command).toMatchObject({ type: 'propose', terms: [0, 0, 0] });
     expect(d.reason).toMatch(/full demands/);
-    const v = view({ round: 9, proposals: [offer({ id: 1, by: 'russia', round: 9, terms: [0, 0, 1] })] }); // 0.91
-    expect(decide(v, s, new Rng(1)).command.type).not.toBe('accept');
+    const early = view({ round: 5, proposals: [offer({ id: 1, by: 'russia', round: 5, terms: [0, 0, 1] })] }); // 0.91
+    expect(decide(early, s, new Rng(1)).command.type).not.toBe('accept');
+    // A deadline moves hardliners too: in round 10 of 11 it takes what it would not have taken in round 5.
+    const late = view({ round: 10, proposals: [offer({ id: 1, by: 'russia', round: 10, terms: [0, 0, 1] })] });
+    expect(decide(late, s, new Rng(1)).command).toEqual({ type: 'accept', by: 'ukraine', proposal: 1 });
   });
 
   it('counters the best open offer addressed to it', () => {
     const v = view({
       round: 2,
-      proposals: [offer({ id: 1, by: 'russia', terms: [2, 2, 2] }), offer({ id: 2, by: 'europe', terms: [1, 0, 0] })],
+      proposals: [offer({ id: 1, by: 'russia', terms: [2, 2, 1] }), offer({ id: 2, by: 'europe', terms: [1, 0, 0] })],
     });
     const d = decide(v, strategy({ aspiration: 0.95 }), new Rng(1));
     expect(d.command).toMatchObject({ type: 'propose', replyTo: 2 });
     expect(d.reason).toMatch(/^countered #2/);
+  });
+
+  it('tells a party that keeps proposing across its red line, once, before anything else', () => {
+    const across = offer({ id: 1, by: 'russia', round: 2, terms: [0, 0, 2] }); // 0.7, but Crimea de jure
+    const d = decide(view({ round: 2, proposals: [across] }), strategy({ aspiration: 0.6 }), new Rng(1));
+    expect(d.command).toEqual({ type: 'reject', by: 'ukraine', proposal: 1, reason: { issue: CRIMEA, why: 'red-line' } });
+    expect(d.reason).toBe('rejected #1: "De jure" on Crimea recognition crosses my red line');
+    // Once said, it is not said again to the same party about the same option.
+    const told = offer({ id: 1, by: 'russia', round: 2, terms: [0, 0, 2], rejected: ['ukraine'], reasons: { ukraine: { issue: CRIMEA, why: 'red-line' } } });
+    const again = offer({ id: 2, by: 'russia', round: 3, terms: [1, 0, 2] });
+    const next = decide(view({ round: 3, proposals: [told, again] }), strategy({ aspiration: 0.6 }), new Rng(1));
+    expect(next.command.type === 'reject' && next.command.reason?.why === 'red-line').toBe(false);
   });
 
   it('sends its envoy, to one party, when the posture prefers that channel', () => {
@@ -50,25 +65,29 @@ describe('decide: behaviour by posture', () => {
     expect(d.command).toMatchObject({ type: 'propose', channel: 'direct', terms: [1, 1, 1] });
   });
 
-  it('makes one public commitment, on its most important issue, after its opening offer', () => {
+  it('makes one public commitment, on its most important issue, sized against its floor, after its opening offer', () => {
     const mine = offer({ id: 1, by: 'ukraine', terms: [0, 0, 0] });
-    const s = strategy({ statements: true, aspiration: 0.9, floor: 0.45 });
+    // With a floor of 0.8, no package with less than "Stays Ukrainian" on Donetsk (weight 0.5) can reach it: that
+    // is the line to draw in public — it rules out nothing the party would take anyway.
+    const s = strategy({ statements: true, aspiration: 0.9, floor: 0.8 });
     const statements = [];
     for (let seed = 0; seed < 20; seed++) {
       const d = decide(view({ round: 2, proposals: [mine] }), s, new Rng(seed));
       if (d.command.type === 'statement') statements.push(d);
     }
-    // It happens on some turns (a seeded coin), and always the same commitment: Donetsk weighs most, and the
-    // worst option still at the floor (0.45) is the line of contact (0.5).
+    // It happens on some turns (a seeded coin), and always the same commitment.
     expect(statements.length).toBeGreaterThan(0);
     expect(statements.length).toBeLessThan(20);
     for (const d of statements) {
-      expect(d.command).toEqual({ type: 'statement', by: 'ukraine', issue: DONETSK, option: 1 });
-      expect(d.reason).toBe('declared: nothing less than "Frozen on the line of contact" on Donetsk');
+      expect(d.command).toEqual({ type: 'statement', by: 'ukraine', issue: DONETSK, option: 0 });
+      expect(d.reason).toBe('declared: nothing less than "Stays Ukrainian" on Donetsk');
     }
+    // Then, in the same posture, only its red lines: "nothing less than De facto" on Crimea rules out de jure.
     for (let seed = 0; seed < 20; seed++) {
-      const again = decide(view({ round: 3, proposals: [mine], parties: { ukraine: { commitments: [commitment(DONETSK, 1)] } } }), s, new Rng(seed));
-      expect(again.command.type).not.toBe('statement');
+      const again = decide(view({ round: 3, proposals: [mine], parties: { ukraine: { commitments: [commitment(DONETSK, 0, { round: 2 })] } } }), s, new Rng(seed));
+      if (again.command.type === 'statement') expect(again.command).toEqual({ type: 'statement', by: 'ukraine', issue: CRIMEA, option: 1 });
+      const done = decide(view({ round: 4, proposals: [mine], parties: { ukraine: { commitments: [commitment(DONETSK, 0), commitment(CRIMEA, 1)] } } }), s, new Rng(seed));
+      expect(done.command.type).not.toBe('statement');
     }
   });
 
@@ -101,7 +120,7 @@ describe('decide: behaviour by posture', () => {
     const mine = offer({ id: 1, by: 'ukraine', round: 2, terms: [1, 0, 1], accepted: ['ukraine', 'europe'] });
     const theirs = offer({ id: 2, by: 'russia', round: 2, terms: [2, 2, 2] });
     const d = decide(view({ round: 3, proposals: [mine, theirs] }), strategy({ aspiration: 0.9 }), new Rng(1));
-    expect(d.command).toEqual({ type: 'reject', by: 'ukraine', proposal: 2 });
+    expect(d.command).toEqual({ type: 'reject', by: 'ukraine', proposal: 2, reason: { issue: CRIMEA, why: 'red-line' } });
     expect(d.reason).toMatch(/^rejected #2: "De jure" on Crimea recognition crosses my red line/);
     const quiet = decide(view({ round: 3, proposals: [mine] }), strategy({ aspiration: 0.9 }), new Rng(1));
     expect(quiet.command).toEqual({ type: 'pass', by: 'ukraine' });

@@ -4,6 +4,7 @@ import type { Preferences, PublicGame } from '../../src/model/game.js';
 import type { Agreement, Channel, Commitment, LogLine, PartyId, Terms } from '../../src/model/types.js';
 import type { PlayerView, PublicPartyState, ViewMessage, ViewProposal } from '../../src/model/view.js';
 import type { Strategy } from '../../src/scenario/schema.js';
+import type { Targets } from '../../src/ai/aspiration.js';
 
 /** Issue indices. */
 export const DONETSK = 0;
@@ -140,7 +141,13 @@ export const europePrefs = prefs(
 export const prefsOf: Record<PartyId, Preferences> = { ukraine: ukrainePrefs, russia: russiaPrefs, europe: europePrefs };
 
 export function partyState(over: Partial<PublicPartyState> = {}): PublicPartyState {
-  return { posture: 'p', status: 'active', pressure: 30, credibility: 0.7, trust: {}, commitments: [], levers: [], ...over };
+  return { posture: 'p', postureSince: 0, status: 'active', pressure: 30, credibility: 0.7, trust: {}, commitments: [], levers: [], ...over };
+}
+
+/** Targets as aspiration.ts computes them, written out: what a party asks now and next, its floor and reserve. */
+export function targets(over: Partial<Targets> = {}): Targets {
+  const now = over.now ?? 0.7;
+  return { now, next: now, aspiration: 0.9, floor: 0.4, reserve: 0.4, pressed: false, ...over };
 }
 
 export function strategy(over: Partial<Strategy> = {}): Strategy {
@@ -176,6 +183,7 @@ export function view(o: ViewOptions = {}): PlayerView {
     control: {},
     ceasefire: false,
     batna: o.batna ?? (o.preferences ?? prefsOf[self]!).reservation,
+    envoys: [],
     parties,
     proposals: o.proposals ?? [],
     messages: o.messages ?? [],
@@ -197,10 +205,12 @@ export interface OfferOptions {
   rejected?: PartyId[];
   exposed?: boolean;
   replyTo?: number;
+  reasons?: ViewProposal['reasons'];
 }
 
 export function offer(o: OfferOptions): ViewProposal {
   return {
+    ...(o.reasons ? { reasons: o.reasons } : {}),
     id: o.id,
     round: o.round ?? 1,
     by: o.by,

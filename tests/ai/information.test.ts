@@ -1,7 +1,7 @@
 // Information moves: relays, readouts and notetakers, from hand-built views.
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/ai/decide.js';
-import { learnOpponents } from '../../src/ai/opponent-model.js';
+import { learnBeliefs as learnOpponents } from '../../src/ai/beliefs.js';
 import { READOUT_DISPUTED, READOUT_MEETING, readoutCandidate } from '../../src/ai/readout.js';
 import { relayCandidate } from '../../src/ai/relay.js';
 import { shade, slantOf } from '../../src/ai/shade.js';

@@ -5,7 +5,7 @@ import { Rng } from '../../src/model/rng.js';
 import type { Commitment, PartyId } from '../../src/model/types.js';
 import type { PlayerView, ViewMessage, ViewProposal } from '../../src/model/view.js';
 import type { Strategy } from '../../src/scenario/schema.js';
-import { account, ALL_CHANNELS, carrier, game, prefsOf, view } from './fixtures.js';
+import { account, ALL_CHANNELS, carrier, game, offer, prefsOf, view } from './fixtures.js';
 import { illegal } from './legal.js';
 
 const ids = game.parties.map((p) => p.id);
@@ -203,7 +203,7 @@ describe('every decision is legal', () => {
   it('varies with the seed', () => {
     // The seed explores: across a few moments of a game, some decision differs between seeds.
     const varies = [2, 3, 5, 8].some((round) => {
-      const v = view({ round });
+      const v = view({ round, proposals: [offer({ id: 1, by: 'russia', round: round - 1, terms: [2, 1, 1] }), offer({ id: 2, by: 'europe', round: round - 1, terms: [1, 1, 1] })] });
       const decisions = new Set<string>();
       for (let seed = 0; seed < 60; seed++) {
         const strategy = { policy: 'linear' as const, aspiration: 0.9, floor: 0.3, statements: true, channel: 'direct' as const, levers: false, notetaker: 1, candour: 1 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KINDNESS, observedConcession, reciprocalTarget } from '../../src/ai/reciprocity.js';
-import { targetsFor } from '../../src/ai/target.js';
+import { targetsFor } from '../../src/ai/aspiration.js';
 import { tablesFor } from '../../src/ai/tables.js';
 import { offer, strategy, ukrainePrefs, view } from './fixtures.js';
 

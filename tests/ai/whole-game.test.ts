@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { playSession } from '../../src/engine/headless.js';
 import { gameFrom, scenarioPath } from '../helpers/games.js';
 
-const SEEDS = 12;
+const SEEDS = 30;
 
 describe.each(['alaska-2025', 'moscow-2025-08'])('whole games: %s', (id) => {
-  it.skipIf(!existsSync(scenarioPath(id)))('plays legal games to the end, relaying, reading out and checking along the way', () => {
+  it.skipIf(!existsSync(scenarioPath(id)))('plays legal games to the end, relaying, reading out and checking along the way', { timeout: 60_000 }, () => {
     const game = gameFrom(scenarioPath(id));
     const count = { relay: 0, readout: 0, clarified: 0 };
     for (let seed = 0; seed < SEEDS; seed++) {

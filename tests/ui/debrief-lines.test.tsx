@@ -13,10 +13,12 @@ const WIDTH = 80;
 
 describe('debriefLines', () => {
   const game = alaska();
-  // An AI game, with Ukraine's moves rated as if a person had made them.
-  const { world, entries: log } = playGame(game, 505);
+  // An AI game that ends in a deal (the first seed from 505 that does), with Ukraine's moves rated as if a person had made them.
+  let seed = 505;
+  while (playGame(game, seed, { record: false }).world.outcome?.kind !== 'deal') seed++;
+  const { world, entries: log } = playGame(game, seed);
   const humans = ['ukraine'];
-  const d = buildDebrief(game, world, log, rebuildLog(game, 505, log), { humans, impacts: impactsByParty(game, 505, log, humans) });
+  const d = buildDebrief(game, world, log, rebuildLog(game, seed, log), { humans, impacts: impactsByParty(game, seed, log, humans) });
   const lines = debriefLines(d, WIDTH, makeTheme(false), () => undefined).map((l) => l.map((p) => p.text).join(''));
   const screen = lines.join('\n');
   // The text as one line, for sentences the screen wraps.

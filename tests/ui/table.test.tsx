@@ -63,7 +63,7 @@ describe('the table at 80×24', () => {
     expect(screen).toContain('⏱ Today: 8 Aug');
     // Each cable: its status (symbol and word), how reliable, then who, through which channel, what.
     expect(screen).toMatch(/≈ hearsay +70% · R1 United States via Steve Witkoff: package #\d/);
-    expect(screen).toMatch(/■ on the record 100% · R1 Europe at the table: package #\d/);
+    expect(screen).toMatch(/■ on the record 100% · R1 (Russia|Europe) at the table: package #\d/);
     // Every AI's latest move with its reason.
     expect(screen).toMatch(/Russia\s+R1 proposed: our full demands/);
   });

@@ -1,7 +1,7 @@
 // The moves a party makes in diplomacy: proposals and the answers to them, public statements, information
 // moves (clarify, relay, readout), levers, summits, walking out and coming back, waiting.
 import { sameTerms } from '../game.js';
-import type { Command, MessageBody, PartyId, Proposal, Terms } from '../types.js';
+import type { Command, MessageBody, PartyId, Proposal, RejectReason, Terms } from '../types.js';
 import { closeOpen, closeProposal } from './proposals.js';
 import { audienceOf } from '../visibility.js';
 import { AMOUNTS, addTrust, clamp01, clamp100, nameOf } from './effects.js';
@@ -51,6 +51,9 @@ function propose(tx: Tx, c: Extract<Command, { type: 'propose' }>): void {
   const by = c.by;
   const audience = audienceOf(game, tx.base, c);
   const to = c.to ? [...c.to] : game.partyIds.filter((id) => id !== by && tx.base.parties[id]!.status === 'active');
+  // A counter that says why the offer it answers falls short rejects that offer, for that reason — seen by those
+  // who see answers to that offer, whoever hears the counter itself.
+  const declined = c.reason && c.replyTo !== undefined && declineFor(tx, c.replyTo, by, c.reason);
   closeOpen(tx, 'superseded', by);
   const id = w.proposals.length + 1;
   const heard: Record<PartyId, Terms> = {};
@@ -108,7 +111,7 @@ function propose(tx: Tx, c: Extract<Command, { type: 'propose' }>): void {
   tx.log({
     kind: 'action',
     party: by,
-    text: `${nameOf(game, by)} ${c.replyTo !== undefined ? 'counters with' : 'proposes'} package #${id}${target} ${via}.`,
+    text: `${nameOf(game, by)} ${c.replyTo === undefined ? 'proposes' : declined ? `counters #${c.replyTo} with` : 'counters with'} package #${id}${target} ${via}.`,
     ...(audience ? { visibleTo: audience } : {}),
   });
 }
@@ -133,14 +136,62 @@ function answer(tx: Tx, c: Extract<Command, { type: 'accept' | 'reject' }>): voi
   const p = tx.proposal(c.proposal);
   if (c.type === 'reject') {
     p.rejected.push(by);
+    if (c.reason) p.reasons = { ...p.reasons, [by]: reasonRecord(c.reason) };
     if (p.to.every((id) => p.rejected.includes(id))) closeProposal(tx, p.id, 'rejected');
-    tx.log({ kind: 'action', party: by, text: `${nameOf(game, by)} rejects package #${p.id}.`, ...visibility });
+    const why = c.reason ? `: ${reasonWords(tx, p, by, c.reason)}` : '';
+    tx.log({ kind: 'action', party: by, text: `${nameOf(game, by)} rejects package #${p.id}${why}.`, ...visibility });
     return;
   }
   if (!audience) checkCommitments(tx, by, p.heard[by] ?? p.terms);
   p.accepted.push(by);
   tx.log({ kind: 'action', party: by, text: `${nameOf(game, by)} accepts package #${p.id}.`, ...visibility });
   if (game.public.signatories.every((id) => p.accepted.includes(id))) agree(tx, p.id);
+}
+
+/**
+ * Records `by`'s rejection of proposal `id` for `reason` when it is open to `by` and still awaits its answer, with
+ * its own line, seen as an answer to that proposal is; returns whether it rejected anything.
+ */
+function declineFor(tx: Tx, id: number, by: PartyId, reason: RejectReason): boolean {
+  const before = tx.w.proposals[id - 1]!;
+  const open = before.status === 'open' && before.to.includes(by) && !before.accepted.includes(by) && !before.rejected.includes(by);
+  if (!open) return false;
+  const audience = audienceOf(tx.game, tx.base, { type: 'reject', by, proposal: id });
+  const p = tx.proposal(id);
+  p.rejected.push(by);
+  p.reasons = { ...p.reasons, [by]: reasonRecord(reason) };
+  if (p.to.every((r) => p.rejected.includes(r))) closeProposal(tx, id, 'rejected');
+  tx.log({ kind: 'action', party: by, text: `${nameOf(tx.game, by)} rejects package #${id}: ${reasonWords(tx, p, by, reason)}.`, ...(audience ? { visibleTo: audience } : {}) });
+  return true;
+}
+
+/** A reason as the world keeps it: only the fields a reason has (a command may carry more). */
+function reasonRecord(r: RejectReason): RejectReason {
+  return r.wants === undefined ? { issue: r.issue, why: r.why } : { issue: r.issue, why: r.why, wants: r.wants };
+}
+
+/** A rejection's reason as the table hears it: "the Donetsk terms fall short of what it needs". */
+function reasonWords(tx: Tx, p: Proposal, by: PartyId, reason: RejectReason): string {
+  const issue = tx.game.scenario.issues[reason.issue]!;
+  // The option it names is the one in the package as this party heard it.
+  const heard = p.heard[by] ?? p.terms;
+  const option = issue.options[heard[reason.issue]!]!.label;
+  const asks = reason.wants !== undefined && reason.why !== 'red-line' ? ` (it asks for "${issue.options[reason.wants]!.label}")` : '';
+  return because(reason, option, issue.name) + asks;
+}
+
+function because(reason: RejectReason, option: string, issueName: string): string {
+  const issue = { name: issueName };
+  switch (reason.why) {
+    case 'red-line':
+      return `"${option}" on ${issue.name} crosses its red line`;
+    case 'commitment':
+      return `the ${issue.name} terms break its public commitment`;
+    case 'batna':
+      return `the ${issue.name} terms leave it worse off than no deal`;
+    case 'target':
+      return `the ${issue.name} terms fall short of what it needs`;
+  }
 }
 
 function statement(tx: Tx, c: Extract<Command, { type: 'statement' }>): void {
