@@ -11,7 +11,7 @@
 import type { Commitment, RejectReason, Terms } from '../model/types.js';
 import type { PlayerView, ViewProposal } from '../model/view.js';
 import type { Targets } from './aspiration.js';
-import { gameTablesFor, ownUtility, type Tables } from './tables.js';
+import { gameTablesFor, ownUtility, redCrossed, type Tables } from './tables.js';
 
 /** Rounds at the end in which any offer above the floor is taken. */
 export const DEADLINE_ROUNDS = 2;
@@ -28,6 +28,8 @@ export type Verdict =
       issue: number;
       /** The offending option on that issue. */
       option: number;
+      /** For a red line that is a combination: the other issue in it. */
+      with?: number;
     };
 
 /** Rounds a proposal stays open after the one it was made in (the rules' lifetime): older ones are closed. */
@@ -93,9 +95,8 @@ export function onlyUsLeft(view: PlayerView, p: ViewProposal): boolean {
 /** Judges a package (as we heard it) against our red lines, binding commitments and targets. */
 export function judge(view: PlayerView, t: Tables, terms: Terms, targets: Targets, closing = false): Verdict {
   const u = ownUtility(t, terms);
-  for (let i = 0; i < t.issues; i++) {
-    if (t.red[t.offset[i]! + terms[i]!] === 1) return { ok: false, utility: u, why: 'red-line', issue: i, option: terms[i]! };
-  }
+  const red = redCrossed(t, terms);
+  if (red) return { ok: false, utility: u, why: 'red-line', issue: red.issue, option: red.option, ...(red.with !== undefined ? { with: red.with } : {}) };
   const broken = brokenBinding(t, bindingCommitments(view), terms);
   if (broken) return { ok: false, utility: u, why: 'commitment', issue: broken.issue, option: terms[broken.issue]! };
   if (u < targets.floor - 1e-9) {
@@ -119,7 +120,7 @@ export function judge(view: PlayerView, t: Tables, terms: Terms, targets: Target
  * when no single change would.
  */
 export function reasonFor(view: PlayerView, t: Tables, terms: Terms, targets: Targets, verdict: Extract<Verdict, { ok: false }>): RejectReason {
-  if (verdict.why === 'red-line') return { issue: verdict.issue, why: verdict.why };
+  if (verdict.why === 'red-line') return verdict.with === undefined ? { issue: verdict.issue, why: verdict.why } : { issue: verdict.issue, why: verdict.why, with: verdict.with };
   const i = verdict.issue;
   const base = t.offset[i]!;
   const current = t.value[base + terms[i]!]!;

@@ -66,6 +66,8 @@ export interface Beliefs {
   informed: Uint8Array;
   /** Whether a party was caught contradicting a red line it named (its claims are then ignored). */
   bluffed: Uint8Array;
+  /** Per party row, the combinations it named as red lines: [issue, option, other issue, its option]. */
+  pairs: (readonly [number, number, number, number])[][];
 }
 
 export function emptyBeliefs(): Beliefs {
@@ -78,6 +80,7 @@ export function emptyBeliefs(): Beliefs {
     threshold: new Float64Array(0),
     informed: new Uint8Array(0),
     bluffed: new Uint8Array(0),
+    pairs: [],
   };
 }
 
@@ -108,6 +111,8 @@ interface PartyRecord {
   comparisons: Comparison[];
   /** Round of each red-line claim per option (−1: none). */
   claims: Int32Array;
+  /** Combinations it named as red lines, with the round named. */
+  pairClaims: { pair: readonly [number, number, number, number]; round: number }[];
   /** What it opened with, or what we were told it offered when it made us no offer itself. */
   wanted?: Terms;
 }
@@ -136,7 +141,7 @@ export function learnBeliefs(view: PlayerView, t: Tables, parties: readonly Part
   const trustIn = (id: PartyId) => reliance[index.get(id) ?? 0] ?? 1;
   const byId = new Map<number, ViewProposal>();
   for (const p of view.proposals) byId.set(p.id, p);
-  const records: PartyRecord[] = parties.map(() => ({ offers: [], comparisons: [], claims: new Int32Array(total).fill(-1) }));
+  const records: PartyRecord[] = parties.map(() => ({ offers: [], comparisons: [], claims: new Int32Array(total).fill(-1), pairClaims: [] }));
 
   for (const p of view.proposals) {
     const j = rowOf(p.by);
@@ -183,7 +188,8 @@ export function learnBeliefs(view: PlayerView, t: Tables, parties: readonly Part
       const r = records[j]!;
       const at = t.offset[reason.issue]! + p.terms[reason.issue]!;
       if (reason.why === 'red-line') {
-        r.claims[at] = Math.max(r.claims[at]!, p.round);
+        if (reason.with !== undefined && reason.with < n) r.pairClaims.push({ pair: [reason.issue, p.terms[reason.issue]!, reason.with, p.terms[reason.with]!], round: p.round });
+        else r.claims[at] = Math.max(r.claims[at]!, p.round);
         continue;
       }
       if (reason.wants !== undefined && reason.wants !== p.terms[reason.issue]) {
@@ -209,6 +215,14 @@ export function learnBeliefs(view: PlayerView, t: Tables, parties: readonly Part
       const j = rowOf(id);
       if (j < 0) continue;
       const claims = records[j]!.claims;
+      const pairClaims = records[j]!.pairClaims;
+      for (let q = pairClaims.length - 1; q >= 0; q--) {
+        const { pair: [a, x, c, y], round } = pairClaims[q]!;
+        if (p.terms[a] === x && p.terms[c] === y && p.round >= round) {
+          pairClaims.splice(q, 1);
+          b.bluffed[j] = 1;
+        }
+      }
       for (let i = 0; i < n; i++) {
         const at = t.offset[i]! + p.terms[i]!;
         if (claims[at]! >= 0 && p.round >= claims[at]!) {
@@ -288,6 +302,7 @@ function settle(b: Beliefs, r: PartyRecord, t: Tables, view: PlayerView, party: 
     for (let x = t.offset[i]!; x < t.offset[i + 1]!; x++) b.values[row + x] = w > 1e-12 ? theta[x]! / w : 0.5;
   }
   if (b.bluffed[j] === 0) for (let x = 0; x < total; x++) if (r.claims[x]! >= 0) b.banned[row + x] = 1;
+  b.pairs[j] = b.bluffed[j] === 0 ? r.pairClaims.map((c) => c.pair) : [];
   // A standing commitment rules out the options it is believed to value less than the one it named.
   for (const c of view.parties[party]?.commitments ?? []) {
     if (c.broken || c.issue >= n) continue;
@@ -306,10 +321,11 @@ export function believedUtility(b: Beliefs, t: Tables, j: number, terms: Terms):
   return u;
 }
 
-/** The first issue on which a package holds an option party row `j` has ruled out, or −1. */
+/** The first issue on which a package holds an option (or a combination) party row `j` has ruled out, or −1. */
 export function ruledOut(b: Beliefs, t: Tables, j: number, terms: Terms): number {
   const row = j * t.offset[t.issues]!;
   for (let i = 0; i < t.issues; i++) if (b.banned[row + t.offset[i]! + terms[i]!] === 1) return i;
+  for (const [a, x, c, y] of b.pairs[j] ?? []) if (terms[a] === x && terms[c] === y) return a;
   return -1;
 }
 

@@ -15,7 +15,7 @@
 // that matters is the iteration cap.
 import type { Terms } from '../model/types.js';
 import { SPREAD, type Beliefs } from './beliefs.js';
-import { ownUtility, type Tables } from './tables.js';
+import { issueOf, ownUtility, type Tables } from './tables.js';
 
 const EPS = 1e-9;
 /**
@@ -105,6 +105,19 @@ class Search {
       this.cur[i] = o;
       this.own += t.own[base + o]!;
     }
+    // A start may put together two options we never sign together: give up the one that costs us least.
+    for (let i = 0; i < n; i++) {
+      if (this.fits(i, this.cur[i]!)) continue;
+      const base = t.offset[i]!;
+      let pick = -1;
+      for (let x = 0; x < t.offset[i + 1]! - base; x++) {
+        if (this.allowed[base + x] === 1 && this.fits(i, x) && (pick < 0 || t.own[base + x]! > t.own[base + pick]!)) pick = x;
+      }
+      if (pick >= 0) {
+        this.own += t.own[base + pick]! - t.own[base + this.cur[i]!]!;
+        this.cur[i] = pick;
+      }
+    }
     for (let r = 0; r < m; r++) {
       let u = 0;
       let outs = 0;
@@ -118,15 +131,38 @@ class Search {
     }
   }
 
+  /** Whether option o of issue i goes with the rest of `cur` without crossing one of our combinations. */
+  fits(i: number, o: number): boolean {
+    const { t } = this;
+    for (const k of t.conflicts[t.offset[i]! + o]!) {
+      const j = issueOf(t, k);
+      if (j !== i && this.cur[j] === k - t.offset[j]!) return false;
+    }
+    return true;
+  }
+
+  /** How many combinations party row r ruled out `cur` would cross with issue i at option o. */
+  pairsOut(r: number, i: number, o: number): number {
+    const pairs = this.b.pairs[r];
+    if (!pairs || pairs.length === 0) return 0;
+    let n = 0;
+    for (const [a, x, c, y] of pairs) {
+      const at = (issue: number) => (issue === i ? o : this.cur[issue]!);
+      if (at(a) === x && at(c) === y) n++;
+    }
+    return n;
+  }
+
   /** The log objective if issue i took option o (own utility `own`). */
   valueWith(i: number, o: number, own: number): number {
     const { t, m, total, b } = this;
     const c = this.cur[i]!;
     const base = t.offset[i]!;
+    if (!this.fits(i, o)) return -Infinity;
     let v = GREED * Math.log(Math.max(MIN_SURPLUS, own - this.reserve));
     for (let r = 0; r < m; r++) {
       const row = r * total + base;
-      const outs = this.outs[r]! - b.banned[row + c]! + b.banned[row + o]!;
+      const outs = this.outs[r]! - b.banned[row + c]! + b.banned[row + o]! + this.pairsOut(r, i, o);
       if (outs > 0) {
         v += RULED_OUT;
         continue;
@@ -293,6 +329,7 @@ export function jointAcceptance(t: Tables, b: Beliefs, terms: Terms): number {
       if (b.banned[x] === 1) return 0;
       u += b.contribution[x]!;
     }
+    for (const [a, x, c, y] of b.pairs[r] ?? []) if (terms[a] === x && terms[c] === y) return 0;
     p *= 1 / (1 + Math.exp(-(u - b.threshold[r]!) / SPREAD));
   }
   return p;

@@ -34,7 +34,7 @@ import { leverMove } from './levers.js';
 import { givenIssue, issueName, names, optionLabel, partyName, refusal, takenIssue } from './reasons.js';
 import { relianceTable } from './reliance.js';
 import { commitmentToMake } from './statements.js';
-import { allowedOptions, crossesRed, gameTablesFor, ownUtility, tablesFor, type Tables } from './tables.js';
+import { allowedOptions, crossesRed, gameTablesFor, ownUtility, redCrossed, tablesFor, type Tables } from './tables.js';
 import { bringNotetaker, CLOSE_GAP, oneToOne, routeFor, tableChannel } from './talks.js';
 import { bestHeardOffer, shouldReturn, shouldWalkOut } from './walk-out.js';
 
@@ -114,9 +114,11 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng, options: 
   // 2b. An offer across our red line from a party we have not told: tell it, so it stops asking.
   const untold = untoldRedLine(view, t, offers);
   if (untold) {
+    const { proposal: p, issue, with: other } = untold;
+    const what = `"${optionLabel(view, issue, p.terms[issue]!)}" on ${issueName(view, issue)}${other === undefined ? '' : ` together with "${optionLabel(view, other, p.terms[other]!)}" on ${issueName(view, other)}`}`;
     return {
-      command: { type: 'reject', by: self, proposal: untold.proposal.id, reason: { issue: untold.issue, why: 'red-line' } },
-      reason: `rejected #${untold.proposal.id}: "${optionLabel(view, untold.issue, untold.proposal.terms[untold.issue]!)}" on ${issueName(view, untold.issue)} crosses my red line`,
+      command: { type: 'reject', by: self, proposal: p.id, reason: other === undefined ? { issue, why: 'red-line' } : { issue, why: 'red-line', with: other } },
+      reason: `rejected #${p.id}: ${what} crosses my red line`,
     };
   }
 
@@ -371,9 +373,14 @@ function decideSigning(view: PlayerView, strategy: Strategy): Decision {
  * An open offer across one of our red lines whose proposer does not know it yet: we never said it in public
  * (a standing commitment that rules the option out) nor gave it as a reason to that party.
  */
-function untoldRedLine(view: PlayerView, t: Tables, offers: readonly ViewProposal[]): { proposal: ViewProposal; issue: number } | undefined {
+function untoldRedLine(view: PlayerView, t: Tables, offers: readonly ViewProposal[]): { proposal: ViewProposal; issue: number; with?: number } | undefined {
   const mine = view.parties[view.self]?.commitments ?? [];
   for (const p of offers) {
+    const red = redCrossed(t, p.terms);
+    if (red?.with !== undefined) {
+      const told = view.proposals.some((q) => q.by === p.by && q.reasons?.[view.self]?.why === 'red-line' && q.reasons[view.self]!.with === red.with && q.terms[red.issue] === p.terms[red.issue] && q.terms[red.with!] === p.terms[red.with!]);
+      if (!told) return { proposal: p, issue: red.issue, with: red.with };
+    }
     for (let i = 0; i < t.issues; i++) {
       const base = t.offset[i]!;
       const o = p.terms[i]!;

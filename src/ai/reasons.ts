@@ -30,7 +30,9 @@ export function refusal(view: PlayerView, verdict: Extract<Verdict, { ok: false 
   const issue = issueName(view, verdict.issue);
   switch (verdict.why) {
     case 'red-line':
-      return `"${optionLabel(view, verdict.issue, verdict.option)}" on ${issue} crosses my red line`;
+      return verdict.with === undefined
+        ? `"${optionLabel(view, verdict.issue, verdict.option)}" on ${issue} crosses my red line`
+        : `"${optionLabel(view, verdict.issue, verdict.option)}" on ${issue} together with that ${issueName(view, verdict.with)} crosses my red line`;
     case 'commitment':
       return `${issue} terms break my public commitment`;
     case 'batna':

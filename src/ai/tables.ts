@@ -25,6 +25,11 @@ export interface Tables {
   idealUtility: number;
   /** Whether some package avoids every red line. */
   feasible: boolean;
+  /**
+   * The combinations we never sign, per option: `conflicts[offset[i] + o]` lists the options (flat indices) of
+   * other issues that option o of issue i must not go with.
+   */
+  conflicts: readonly (readonly number[])[];
   /** Issue indices, most important first: weight × the spread of its option values. */
   importance: Int32Array;
 }
@@ -74,7 +79,12 @@ export function tablesFor(prefs: Preferences): Tables {
     swing[i] = w * (hi - lo);
   }
   const order = Array.from({ length: issues }, (_, i) => i).sort((a, b) => swing[b]! - swing[a]! || a - b);
-  const tables: Tables = { issues, offset, weight, own, value, red, ideal, idealTerms: Array.from(ideal), idealUtility, feasible, importance: Int32Array.from(order) };
+  const conflicts: number[][] = Array.from({ length: total }, () => []);
+  for (const r of prefs.redPairs) {
+    conflicts[offset[r.issue]! + r.option]!.push(offset[r.with]! + r.withOption);
+    conflicts[offset[r.with]! + r.withOption]!.push(offset[r.issue]! + r.option);
+  }
+  const tables: Tables = { issues, offset, weight, own, value, red, ideal, idealTerms: Array.from(ideal), idealUtility, feasible, conflicts, importance: Int32Array.from(order) };
   tablesCache.set(prefs, tables);
   return tables;
 }
@@ -87,8 +97,26 @@ export function ownUtility(t: Tables, terms: Terms): number {
 }
 
 export function crossesRed(t: Tables, terms: Terms): boolean {
-  for (let i = 0; i < t.issues; i++) if (t.red[t.offset[i]! + terms[i]!] === 1) return true;
-  return false;
+  return redCrossed(t, terms) !== undefined;
+}
+
+/** The first red line of ours `terms` crosses: an option (`with` absent) or a combination with another issue. */
+export function redCrossed(t: Tables, terms: Terms): { issue: number; option: number; with?: number } | undefined {
+  for (let i = 0; i < t.issues; i++) if (t.red[t.offset[i]! + terms[i]!] === 1) return { issue: i, option: terms[i]! };
+  for (let i = 0; i < t.issues; i++) {
+    for (const k of t.conflicts[t.offset[i]! + terms[i]!]!) {
+      const j = issueOf(t, k);
+      if (terms[j] === k - t.offset[j]!) return { issue: i, option: terms[i]!, with: j };
+    }
+  }
+  return undefined;
+}
+
+/** The issue a flat option index belongs to. */
+export function issueOf(t: Tables, k: number): number {
+  let i = 0;
+  while (t.offset[i + 1]! <= k) i++;
+  return i;
 }
 
 /** The first of the party's standing (unbroken) commitments this package would break, if any. */

@@ -163,6 +163,34 @@ export function describeOption(game: PublicGame, issue: number, option: number):
   return cleanText(`${i.name}: ${i.options[option]?.label ?? `option ${option}`}`);
 }
 
+/**
+ * A party's red lines in words, one each: `Recognition: "De jure"`, or for a combination
+ * `Security guarantees: "Article-5-like" together with Ukraine's army cap: "No cap"`.
+ */
+export function describeRedLines(game: PublicGame, prefs: Preferences): string[] {
+  const out: string[] = [];
+  prefs.redLine.forEach((row, i) => row.forEach((red, o) => red && out.push(describeOptionQuoted(game, i, o))));
+  for (const r of prefs.redPairs) out.push(`${describeOptionQuoted(game, r.issue, r.option)} together with ${describeOptionQuoted(game, r.with, r.withOption)}`);
+  return out;
+}
+
+/** The issues where `terms` cross a party's red lines (both issues of a combination, named together). */
+export function redLinesCrossed(game: PublicGame, prefs: Preferences, terms: Terms): string[] {
+  const out: string[] = [];
+  terms.forEach((o, i) => {
+    if (prefs.redLine[i]?.[o]) out.push(cleanText(game.issues[i]!.name));
+  });
+  for (const r of prefs.redPairs) {
+    if (terms[r.issue] === r.option && terms[r.with] === r.withOption) out.push(cleanText(`${game.issues[r.issue]!.name} with ${game.issues[r.with]!.name}`));
+  }
+  return out;
+}
+
+function describeOptionQuoted(game: PublicGame, issue: number, option: number): string {
+  const i = game.issues[issue];
+  return cleanText(`${i?.name ?? `issue ${issue}`}: "${i?.options[option]?.label ?? `option ${option}`}"`);
+}
+
 /** One line per issue: "Donetsk: freeze on the contact line". */
 export function describeTerms(game: PublicGame, terms: Terms): string[] {
   return terms.map((option, issue) => describeOption(game, issue, option));

@@ -5,7 +5,7 @@
 // the worst case bounded; the answer says whether the search finished.
 import type { Preferences } from '../model/game.js';
 import type { Terms } from '../model/types.js';
-import { compileSpace, EPS, utilitiesOf, type SpaceOptions } from './space.js';
+import { clashes, compileSpace, EPS, utilitiesOf, type SpaceOptions } from './space.js';
 
 export interface Dominance {
   /** A package that dominates the one asked about, when one was found. */
@@ -72,6 +72,7 @@ export function dominance(prefs: readonly Preferences[], terms: Terms, opts: Dom
       return true;
     }
     for (const o of order[i]!) {
+      if (clashes(space, i, o, (j) => (j < i ? pick[j]! : -1))) continue;
       pick[i] = o;
       let s = 0;
       for (let p = 0; p < n; p++) {

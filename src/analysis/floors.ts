@@ -7,7 +7,7 @@
 import type { Game, Preferences } from '../model/game.js';
 import type { PartyId } from '../model/types.js';
 import { reachablePostures } from './posture-reach.js';
-import { compileSpace, utilitiesOf } from './space.js';
+import { clashes, compileSpace, utilitiesOf } from './space.js';
 
 export interface FloorCheck {
   /** The best package for the tightest party, and by how much it clears every floor (negative: it does not). */
@@ -49,6 +49,7 @@ export function clearFloors(prefs: readonly Preferences[], floors: readonly numb
       return;
     }
     for (const o of order[i]!) {
+      if (clashes(space, i, o, (j) => (j < i ? pick[j]! : -1))) continue;
       pick[i] = o;
       for (let p = 0; p < n; p++) u[p]! += space.gain[p]![i]![o]!;
       visit(i + 1);

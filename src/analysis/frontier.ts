@@ -13,9 +13,12 @@
 import type { Preferences } from '../model/game.js';
 import { nextRandom } from '../model/rng.js';
 import type { Terms } from '../model/types.js';
+import { crossesRedLine } from '../model/game.js';
 import {
   EPS,
+  admissible,
   argmaxLinear,
+  clashes,
   compileSpace,
   idealUtilities,
   moveDeltas,
@@ -254,6 +257,7 @@ function localImprovement(space: Space, terms: Terms): Terms | undefined {
     for (let j = i + 1; j < deltas.length; j++) {
       for (const a of deltas[i]!) {
         for (const b of deltas[j]!) {
+          if (clashes(space, a.issue, a.option, (x) => (x === b.issue ? b.option : -1))) continue;
           for (let p = 0; p < space.parties; p++) sum[p] = a.delta[p]! + b.delta[p]!;
           consider(sum, [
             [a.issue, a.option],
@@ -315,7 +319,8 @@ function reduceOptions(space: Space): number[][] {
     return opts.filter((o) => {
       const mine = vec(o);
       return !opts.some((q) => {
-        if (q === o) return false;
+        // An option in a forbidden combination may be unusable where the one it dominates is not: keep both.
+        if (q === o || space.clash[i]![q]!.length > 0) return false;
         const other = vec(q);
         if (dominates(other, mine, GAIN_EPS)) return true;
         return q < o && other.every((x, p) => Math.abs(x - mine[p]!) <= GAIN_EPS);
@@ -358,7 +363,7 @@ function branchAndBound(
   const sums: number[] = new Array<number>(n).fill(0);
   const caps: number[] = new Array<number>(n).fill(0);
   const linear: number[] = new Array<number>(lambdas.length).fill(0);
-  const current: number[] = new Array<number>(space.issues).fill(0);
+  const current: number[] = new Array<number>(space.issues).fill(-1);
   let bestValue = start ? objective.value(start.utilities) : -Infinity;
   let bestTerms: number[] | undefined = start ? [...start.terms] : undefined;
   let nodes = 0;
@@ -388,9 +393,11 @@ function branchAndBound(
     if (!beats(objective.bound(caps, linear), bestValue, tolerance)) return;
     const i = order[k]!;
     for (const o of childOptions[k]!) {
+      if (clashes(space, i, o, (j) => current[j]!)) continue;
       for (let p = 0; p < n; p++) sums[p] = sums[p]! + space.gain[p]![i]![o]!;
       current[i] = o;
       visit(k + 1);
+      current[i] = -1;
       for (let p = 0; p < n; p++) sums[p] = sums[p]! - space.gain[p]![i]![o]!;
       if (aborted) return;
     }
@@ -418,6 +425,7 @@ function climb(space: Space, start: Terms, value: (u: readonly number[]) => numb
       for (let j = i + 1; j < deltas.length; j++) {
         for (const a of deltas[i]!) {
           for (const b of deltas[j]!) {
+            if (clashes(space, a.issue, a.option, (x) => (x === b.issue ? b.option : -1))) continue;
             consider(
               [
                 [a.issue, a.option],
@@ -443,6 +451,7 @@ function climb(space: Space, start: Terms, value: (u: readonly number[]) => numb
 function bestStart(space: Space, candidates: readonly Terms[], value: (u: readonly number[]) => number, climbs = 3): FrontierPoint | undefined {
   const scored = new Map<string, { terms: Terms; v: number }>();
   for (const t of candidates) {
+    if (!admissible(space, t)) continue;
     const key = termsKey(t);
     if (!scored.has(key)) scored.set(key, { terms: t, v: value(utilitiesOf(space, t)) });
   }
@@ -742,7 +751,7 @@ export function zopa(prefs: readonly Preferences[], disagreement: readonly numbe
   const sampleSize = Math.max(1, Math.floor(opts.sampleSize ?? 2000));
   const full = compileSpace(prefs);
   if (!full) throw new Error('analysis needs at least one party');
-  const allowed = (terms: Terms) => !opts.excludeRedLines || !prefs.some((p) => terms.some((o, i) => p.redLine[i]?.[o] === true));
+  const allowed = (terms: Terms) => !opts.excludeRedLines || !prefs.some((p) => crossesRedLine(p, terms));
   const inside = (terms: Terms) => allowed(terms) && nashProduct(utilitiesOf(full, terms), disagreement) > -Infinity;
   const sizes = full.options.map((o) => o.length);
   const total = sizes.reduce((a, b) => a * b, 1);

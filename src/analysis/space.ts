@@ -23,6 +23,13 @@ export interface Space {
   options: number[][];
   /** gain[p][i][o] = weight of issue i for party p × value of option o: utility is the sum over issues. */
   gain: number[][][];
+  /**
+   * Combinations some party never signs (its conditional red lines), when red lines are excluded:
+   * `clash[i][o]` lists the [issue, option] pairs option o of issue i must not go with.
+   */
+  clash: [number, number][][][];
+  /** Whether any combination is forbidden (so searches can skip the checks when none is). */
+  hasClashes: boolean;
 }
 
 /**
@@ -51,7 +58,37 @@ export function compileSpace(prefs: readonly Preferences[], opts: SpaceOptions =
     if (allowed.length === 0) return undefined;
     options.push(allowed);
   }
-  return { parties: prefs.length, issues, options, gain };
+  const clash: [number, number][][][] = sizes.map((n) => Array.from({ length: n }, () => []));
+  let hasClashes = false;
+  if (opts.excludeRedLines) {
+    for (const p of prefs) {
+      for (const r of p.redPairs) {
+        clash[r.issue]![r.option]!.push([r.with, r.withOption]);
+        clash[r.with]![r.withOption]!.push([r.issue, r.option]);
+        hasClashes = true;
+      }
+    }
+  }
+  return { parties: prefs.length, issues, options, gain, clash, hasClashes };
+}
+
+/** Whether a package crosses none of the space's forbidden combinations. */
+export function admissible(space: Space, terms: Terms): boolean {
+  if (!space.hasClashes) return true;
+  for (let i = 0; i < space.issues; i++) {
+    for (const [j, p] of space.clash[i]![terms[i]!]!) if (terms[j] === p) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether option o of issue i clashes with an option already chosen: `chosen(j)` gives issue j's option, or −1
+ * while it is open.
+ */
+export function clashes(space: Space, i: number, o: number, chosen: (j: number) => number): boolean {
+  if (!space.hasClashes) return false;
+  for (const [j, p] of space.clash[i]![o]!) if (chosen(j) === p) return true;
+  return false;
 }
 
 export function utilitiesOf(space: Space, terms: Terms): number[] {
@@ -122,6 +159,35 @@ export function argmaxLinear(space: Space, coef: readonly number[]): number[] {
     }
     terms[i] = best;
   }
+  return space.hasClashes ? repairClashes(space, terms, coef) : terms;
+}
+
+/**
+ * Makes a package admissible: while it crosses a forbidden combination, change one of the two options to the
+ * best admissible alternative of its issue (by the same weighted score), whichever costs less.
+ */
+function repairClashes(space: Space, terms: number[], coef: readonly number[]): number[] {
+  const score = (i: number, o: number) => space.gain.reduce((s, g, p) => s + coef[p]! * g[i]![o]!, 0);
+  for (let guard = 0; guard < 4 * space.issues && !admissible(space, terms); guard++) {
+    let bestIssue = -1;
+    let bestOption = -1;
+    let bestLoss = Infinity;
+    for (let i = 0; i < space.issues; i++) {
+      const crossing = space.clash[i]![terms[i]!]!.some(([j, p]) => terms[j] === p);
+      if (!crossing) continue;
+      for (const o of space.options[i]!) {
+        if (o === terms[i] || clashes(space, i, o, (j) => (j === i ? -1 : terms[j]!))) continue;
+        const loss = score(i, terms[i]!) - score(i, o);
+        if (loss < bestLoss) {
+          bestLoss = loss;
+          bestIssue = i;
+          bestOption = o;
+        }
+      }
+    }
+    if (bestIssue < 0) break;
+    terms[bestIssue] = bestOption;
+  }
   return terms;
 }
 
@@ -129,14 +195,17 @@ export function termsKey(terms: Terms): string {
   return terms.join(',');
 }
 
-/** For each issue and allowed option, each party's utility change from switching `terms` to that option. */
+/**
+ * For each issue and allowed option, each party's utility change from switching `terms` to that option (options
+ * that would clash with the rest of `terms` are left out).
+ */
 export function moveDeltas(space: Space, terms: Terms): { issue: number; option: number; delta: number[] }[][] {
   const out: { issue: number; option: number; delta: number[] }[][] = [];
   for (let i = 0; i < space.issues; i++) {
     const row: { issue: number; option: number; delta: number[] }[] = [];
     const current = terms[i]!;
     for (const o of space.options[i]!) {
-      if (o === current) continue;
+      if (o === current || clashes(space, i, o, (j) => (j === i ? -1 : terms[j]!))) continue;
       row.push({ issue: i, option: o, delta: space.gain.map((g) => g[i]![o]! - g[i]![current]!) });
     }
     out.push(row);

@@ -14,7 +14,24 @@ export interface Preferences {
   reservation: number;
   /** redLine[issue][option]: the party never signs a package with this option. */
   redLine: boolean[][];
+  /** Combinations the party never signs: option `option` of `issue` together with option `withOption` of `with`. */
+  redPairs: RedPair[];
   discount: number;
+}
+
+/** A conditional red line: never option `option` of `issue` together with option `withOption` of issue `with`. */
+export interface RedPair {
+  issue: number;
+  option: number;
+  with: number;
+  withOption: number;
+}
+
+/** Which red line a package crosses: an option, or a combination of two. */
+export interface RedLineCrossed {
+  issue: number;
+  option: number;
+  with?: { issue: number; option: number };
 }
 
 export interface PublicIssue {
@@ -69,8 +86,18 @@ export function compilePreferences(scenario: Scenario, party: Party): Preference
   const weights = rawWeights.map((w) => (sum > 0 ? w / sum : 1 / rawWeights.length));
   const values = scenario.issues.map((issue) => issue.options.map((option) => p.values[issue.id]?.[option.id] ?? 0));
   const redLine = scenario.issues.map((issue) =>
-    issue.options.map((option) => p.redLines.some((r) => r.issue === issue.id && r.option === option.id)),
+    issue.options.map((option) => p.redLines.some((r) => r.with === undefined && r.issue === issue.id && r.option === option.id)),
   );
+  const indexOf = (issue: string, option: string) => {
+    const i = scenario.issues.findIndex((x) => x.id === issue);
+    return [i, i < 0 ? -1 : scenario.issues[i]!.options.findIndex((o) => o.id === option)] as const;
+  };
+  const redPairs: RedPair[] = p.redLines.flatMap((r) => {
+    if (r.with === undefined) return [];
+    const [issue, option] = indexOf(r.issue, r.option);
+    const [other, withOption] = indexOf(r.with.issue, r.with.option);
+    return issue < 0 || option < 0 || other < 0 || withOption < 0 ? [] : [{ issue, option, with: other, withOption }];
+  });
   let min = 0;
   let max = 0;
   weights.forEach((w, i) => {
@@ -78,7 +105,7 @@ export function compilePreferences(scenario: Scenario, party: Party): Preference
     min += w * Math.min(...row);
     max += w * Math.max(...row);
   });
-  return { weights, values, min, max, reservation: p.reservation, redLine, discount: p.discount };
+  return { weights, values, min, max, reservation: p.reservation, redLine, redPairs, discount: p.discount };
 }
 
 export function compileGame(scenario: Scenario): Game {
@@ -138,12 +165,20 @@ export function sameTerms(a: Terms, b: Terms): boolean {
   return true;
 }
 
-/** Whether the package crosses one of the party's red lines. */
+/** Whether the package crosses one of the party's red lines (an option, or a combination). */
 export function crossesRedLine(prefs: Preferences, terms: Terms): boolean {
+  return redLineCrossed(prefs, terms) !== undefined;
+}
+
+/** The first of the party's red lines the package crosses: an option it never signs, or a combination. */
+export function redLineCrossed(prefs: Preferences, terms: Terms): RedLineCrossed | undefined {
   for (let i = 0; i < terms.length; i++) {
-    if (prefs.redLine[i]![terms[i]!]) return true;
+    if (prefs.redLine[i]![terms[i]!]) return { issue: i, option: terms[i]! };
   }
-  return false;
+  for (const r of prefs.redPairs) {
+    if (terms[r.issue] === r.option && terms[r.with] === r.withOption) return { issue: r.issue, option: r.option, with: { issue: r.with, option: r.withOption } };
+  }
+  return undefined;
 }
 
 /** The package this party likes best (ignoring everyone else). */

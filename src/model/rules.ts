@@ -92,6 +92,10 @@ function badReason(game: Game, reason: unknown): string | null {
   if (typeof r !== 'object' || r === null) return 'a reason names an issue and why';
   if (!Number.isInteger(r.issue) || (r.issue as number) < 0 || (r.issue as number) >= game.scenario.issues.length) return 'the reason names no issue of this scenario';
   if (!REASONS.includes(r.why as string)) return `a reason is one of ${REASONS.join(', ')}`;
+  const other = (r as { with?: unknown }).with;
+  if (other !== undefined && (!Number.isInteger(other) || (other as number) < 0 || (other as number) >= game.scenario.issues.length || other === r.issue)) {
+    return 'a combination names another issue of this scenario';
+  }
   const wants = (r as { wants?: unknown }).wants;
   if (wants !== undefined) {
     const count = game.scenario.issues[r.issue as number]!.options.length;

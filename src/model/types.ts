@@ -91,6 +91,8 @@ export interface RejectReason {
   why: 'red-line' | 'commitment' | 'batna' | 'target';
   /** The option on that issue it asks for instead, when it says (index). */
   wants?: number;
+  /** For a red line that is a combination: the other issue whose option in the package makes it one (index). */
+  with?: number;
 }
 
 export type MessageBody =

@@ -23,6 +23,8 @@ export type LoadResult =
       scenario: Scenario;
       /** The content hash: see scenarioHash(). */
       hash: string;
+      /** Where a path into the data is in the file (for warnings found after loading). */
+      locate: (path: DataPath, atKey?: boolean) => { line: number; col: number };
     }
   | { ok: false; problems: Problem[] };
 
@@ -157,7 +159,7 @@ function parse(text: string, file: string): LoadResult {
 
   if (problems.length > 0 || !parsed.success) return failWith(problems);
   const scenario = deepFreeze(cleanDeep(parsed.data)) as Scenario;
-  return { ok: true, scenario, hash: scenarioHash(text) };
+  return { ok: true, scenario, hash: scenarioHash(text), locate: (path, atKey = false) => lineCounter.linePos(locate(doc, path, atKey)) };
 }
 
 function readLimited(path: string): Buffer | 'too-large' | 'folder' | 'not-a-file' {
@@ -965,6 +967,13 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
       if (!ref(l.issue, issueSet, [...lp, 'issue'])) return;
       const options = optionSets.get(l.issue);
       if (options) ref(l.option, options, [...lp, 'option']);
+      if (l.with === undefined) return;
+      // A conditional red line: never this option together with that one, on another issue.
+      const w = rec(l.with);
+      if (!ref(w.issue, issueSet, [...lp, 'with', 'issue'])) return;
+      if (w.issue === l.issue) report([...lp, 'with', 'issue'], `a red line "with" another option names another issue, not ${q(String(l.issue))} again`);
+      const withOptions = optionSets.get(w.issue);
+      if (withOptions) ref(w.option, withOptions, [...lp, 'with', 'option']);
     });
 
     const postures = rec(r.postures);

@@ -316,9 +316,26 @@ export const Preferences = z
       .meta({ description: 'For each issue id, the value (0–1) of each option id.' }),
     reservation: share('The utility of no deal at the start: the BATNA.'),
     redLines: z
-      .array(z.strictObject({ issue: z.string().meta({ description: 'Issue id.' }), option: z.string().meta({ description: 'Option id.' }) }))
+      .array(
+        z
+          .strictObject({
+            issue: z.string().meta({ description: 'Issue id.' }),
+            option: z.string().meta({ description: 'Option id.' }),
+            with: z
+              .strictObject({
+                issue: z.string().meta({ description: 'Another issue id.' }),
+                option: z.string().meta({ description: 'An option id of that issue.' }),
+              })
+              .optional()
+              .meta({
+                description:
+                  'Makes the red line conditional: the party never signs the option together with this one (e.g. Article-5-like guarantees with no army cap). Without it, never at all.',
+              }),
+          })
+          .meta({ description: 'An option the party will never sign — alone, or (with `with`) together with an option of another issue.' }),
+      )
       .default([])
-      .meta({ description: 'Options the party will never sign.' }),
+      .meta({ description: 'Options the party will never sign, alone or in a combination.' }),
     discount: z.number().gt(0).max(1).default(1).meta({ description: 'Patience: each round of waiting multiplies the value of a deal by this.' }),
   })
   .meta({ description: 'Private preferences: linear additive utility over packages.' });

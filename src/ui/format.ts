@@ -2,6 +2,7 @@
 // Plain strings only: no React here, so the plain mode can use it without loading the UI.
 import { utility, type Preferences, type PublicGame } from '../model/game.js';
 import { cableStatus, type CableStatus } from '../engine/channel-machine.js';
+import { describeRedLines } from '../analysis/bargaining.js';
 import type { PlayerView, ViewMessage } from '../model/view.js';
 import type { Commitment, LogLine, PartyId, Phase, Terms, World } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
@@ -426,22 +427,15 @@ export function goalLines(game: PublicGame, prefs: Preferences, count = 5): stri
 
 /** The player's red lines in words: "Recognition: never "De jure recognition"". */
 export function redLineLines(game: PublicGame, prefs: Preferences): string[] {
-  const out: string[] = [];
-  prefs.redLine.forEach((row, i) =>
-    row.forEach((red, o) => {
-      if (red) out.push(`${cleanText(game.issues[i]!.name)}: never "${cleanText(game.issues[i]!.options[o]?.label ?? '?')}"`);
-    }),
-  );
-  return out;
+  return describeRedLines(game, prefs).map((line) => line.replace(/: "/, ': never "'));
 }
 
-/** The issues where `terms` cross the player's red lines. */
-export function redLinesCrossed(game: PublicGame, prefs: Preferences, terms: Terms): string[] {
-  const out: string[] = [];
-  terms.forEach((o, i) => {
-    if (prefs.redLine[i]?.[o]) out.push(cleanText(game.issues[i]!.name));
-  });
-  return out;
+export { redLinesCrossed } from '../analysis/bargaining.js';
+
+/** Whether issue `i` of `terms` is part of a red line `terms` cross (an option, or one of a combination). */
+export function onRedLine(prefs: Preferences, terms: Terms, i: number): boolean {
+  if (prefs.redLine[i]?.[terms[i]!] === true) return true;
+  return prefs.redPairs.some((r) => terms[r.issue] === r.option && terms[r.with] === r.withOption && (r.issue === i || r.with === i));
 }
 
 /** The player's standing public commitments that `terms` would break. */

@@ -95,7 +95,7 @@ export const game: PublicGame = {
 };
 
 /** Preferences from weights (normalised here) and option values, with min and max computed as the model does. */
-export function prefs(weights: number[], values: number[][], opts: { reservation?: number; redLines?: [number, number][]; discount?: number } = {}): Preferences {
+export function prefs(weights: number[], values: number[][], opts: { reservation?: number; redLines?: [number, number][]; redPairs?: Preferences['redPairs']; discount?: number } = {}): Preferences {
   const sum = weights.reduce((a, b) => a + b, 0);
   const w = weights.map((x) => x / sum);
   let min = 0;
@@ -105,7 +105,7 @@ export function prefs(weights: number[], values: number[][], opts: { reservation
     max += wi * Math.max(...values[i]!);
   });
   const redLine = values.map((row, i) => row.map((_, o) => (opts.redLines ?? []).some(([ri, ro]) => ri === i && ro === o)));
-  return { weights: w, values, min, max, reservation: opts.reservation ?? 0.4, redLine, discount: opts.discount ?? 1 };
+  return { weights: w, values, min, max, reservation: opts.reservation ?? 0.4, redLine, redPairs: opts.redPairs ?? [], discount: opts.discount ?? 1 };
 }
 
 export const ukrainePrefs = prefs(

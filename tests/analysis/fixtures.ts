@@ -5,7 +5,7 @@ import type { Terms } from '../../src/model/types.js';
 import { utilities } from '../../src/analysis/frontier.js';
 
 /** Preferences from raw weights (normalised here), option values and a reservation value. */
-export function prefsOf(weights: number[], values: number[][], reservation = 0, redLines: [number, number][] = []): Preferences {
+export function prefsOf(weights: number[], values: number[][], reservation = 0, redLines: [number, number][] = [], redPairs: Preferences['redPairs'] = []): Preferences {
   const sum = weights.reduce((a, b) => a + b, 0);
   const w = weights.map((x) => (sum > 0 ? x / sum : 1 / weights.length));
   let min = 0;
@@ -15,7 +15,7 @@ export function prefsOf(weights: number[], values: number[][], reservation = 0, 
     max += x * Math.max(...values[i]!);
   });
   const redLine = values.map((row, i) => row.map((_, o) => redLines.some(([ri, ro]) => ri === i && ro === o)));
-  return { weights: w, values, min, max, reservation, redLine, discount: 1 };
+  return { weights: w, values, min, max, reservation, redLine, redPairs, discount: 1 };
 }
 
 /** Every package of a space with these option counts. */

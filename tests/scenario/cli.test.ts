@@ -88,9 +88,24 @@ describe('backchannel validate', () => {
     const none = await thrown(runValidate([]));
     expect(none.exitCode).toBe(2);
     expect(none.message).toBe('validate: give at least one scenario file, e.g. backchannel validate my-scenario.yaml');
-    const flag = await thrown(runValidate(['--strict', good]));
+    const flag = await thrown(runValidate(['--fix', good]));
     expect(flag.exitCode).toBe(2);
-    expect(flag.message).toBe('validate: unknown option --strict (try: backchannel validate --help)');
+    expect(flag.message).toBe('validate: unknown option --fix (try: backchannel validate --help)');
+  });
+
+  it('warns as file:line:col: warning: about a valid file that cannot deal, and --strict makes that an error', async () => {
+    const floored = join(dir, 'floored.yaml');
+    // Red's hard floor 0.9 is above the most Red can get in a package Blue could sign once Blue will not let it keep the border.
+    writeFileSync(floored, edit('        hard: { label: Hard, strategy: { policy: boulware } }', '        hard: { label: Hard, strategy: { policy: boulware, floor: 0.9 } }', edit('      reservation: 0.3\n', '      reservation: 0.3\n      redLines: [{ issue: border, option: keep }]\n')));
+    const line = GOOD.split('\n').findIndex((l) => l.startsWith('        hard: {')) + 1;
+    const warning = `${floored}:${line}:67: warning: Red's floor in "Hard" (0.90) is above the most it can get in any package the others could sign (0.65): in this posture it never makes a deal\n`;
+    expect(await runValidate([floored])).toBe(0);
+    expect(out).toBe(`${floored}: ok, 1 warning — Fixture (2 parties, 2 issues, 8 rounds)\n`);
+    expect(err).toBe(warning);
+    out = '';
+    err = '';
+    expect(await runValidate(['--strict', floored])).toBe(1);
+    expect(err).toBe(warning);
   });
 });
 

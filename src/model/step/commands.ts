@@ -167,7 +167,10 @@ function declineFor(tx: Tx, id: number, by: PartyId, reason: RejectReason): bool
 
 /** A reason as the world keeps it: only the fields a reason has (a command may carry more). */
 function reasonRecord(r: RejectReason): RejectReason {
-  return r.wants === undefined ? { issue: r.issue, why: r.why } : { issue: r.issue, why: r.why, wants: r.wants };
+  const out: RejectReason = { issue: r.issue, why: r.why };
+  if (r.wants !== undefined) out.wants = r.wants;
+  if (r.with !== undefined) out.with = r.with;
+  return out;
 }
 
 /** A rejection's reason as the table hears it: "the Donetsk terms fall short of what it needs". */

@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import type { Preferences, PublicGame } from '../../model/game.js';
 import type { Terms } from '../../model/types.js';
-import { fit, percent, safeText, wrapCells } from '../format.js';
+import { fit, onRedLine, percent, safeText, wrapCells } from '../format.js';
 import { useTheme } from '../theme.js';
 
 export interface TermsListProps {
@@ -53,7 +53,7 @@ export function TermsList({ game, prefs, terms, width, rows, cursor, compareTo, 
         const i = first + k;
         const o = terms[i]!;
         const on = cursor === i;
-        const red = prefs.redLine[i]?.[o] === true;
+        const red = onRedLine(prefs, terms, i);
         const changed = compareTo !== undefined && compareTo[i] !== o;
         const lines = wrapped ? cells[i]! : [[fit(safeText(issue.name), nameW), fit(safeText(issue.options[o]?.label ?? '?'), optionW)]];
         const weight = percent(prefs.weights[i] ?? 0).padStart(4);

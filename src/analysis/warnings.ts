@@ -1,0 +1,88 @@
+// What a valid scenario may still get wrong: parts that can never matter or that make a deal impossible. Each
+// warning points into the data (a path), so `validate` can say file:line:col; a scenario with warnings still
+// loads and plays (`validate --strict` makes them errors).
+//   • a posture floor above the most its party can get in any package the others could sign: it never deals;
+//   • a posture floor below its party's reservation value: it has no effect (the AI never goes below its
+//     reservation value unless pressed, aspiration.ts);
+//   • a combination of postures the parties can be in before the last third of the talks in which no package
+//     clears every floor: while they last, nobody can agree;
+//   • a posture harder than another of its party's that, once entered, can never be left (a party stuck in its
+//     softest posture is a story; stuck in a harder one, it can never come round).
+import type { Game } from '../model/game.js';
+import type { DataPath } from '../scenario/load.js';
+import { clearFloors, postureCombinations } from './floors.js';
+import { deadEnds, reach } from './posture-reach.js';
+
+export interface Warning {
+  path: DataPath;
+  message: string;
+}
+
+/** How many blocked posture combinations to name before summing up the rest. */
+const COMBINATIONS_SHOWN = 3;
+
+export function scenarioWarnings(game: Game): Warning[] {
+  const out: Warning[] = [];
+  const { scenario } = game;
+  const prefs = game.partyIds.map((id) => game.prefs[id]!);
+  const f2 = (x: number) => x.toFixed(2);
+
+  // The most each party can get in a package that crosses nobody's red line.
+  const never = new Set<string>(); // party/posture pairs already warned about as never dealing
+  const best = game.partyIds.map((_, k) => clearFloors(prefs, prefs.map((__, j) => (j === k ? 0 : -1))).margin);
+  scenario.parties.forEach((party, k) => {
+    for (const [id, posture] of Object.entries(party.postures.states)) {
+      const floor = posture.strategy.floor;
+      if (floor === undefined) continue;
+      const path: DataPath = ['parties', k, 'postures', 'states', id, 'strategy', 'floor'];
+      if (best[k]! > -Infinity && floor > best[k]! + 1e-9) {
+        never.add(`${party.id}/${id}`);
+        out.push({ path, message: `${party.name}'s floor in "${posture.label}" (${f2(floor)}) is above the most it can get in any package the others could sign (${f2(best[k]!)}): in this posture it never makes a deal` });
+      } else if (floor < party.preferences.reservation - 1e-9) {
+        out.push({ path, message: `${party.name}'s floor in "${posture.label}" (${f2(floor)}) is below its reservation value (${f2(party.preferences.reservation)}) and has no effect: an AI never goes below its reservation value unless pressure makes it` });
+      }
+    }
+  });
+
+  // Combinations blocked by a posture that can never deal at all are already explained by its own warning.
+  const blocked = postureCombinations(game).filter((c) => c.check.margin < 0 && !game.partyIds.some((id) => never.has(`${id}/${c.postures[id]}`)));
+  if (blocked.length > 0) {
+    // Point at the floor to look at: a posture in every blocked combination if there is one (the one whose floor
+    // overshoots its party's reservation value most), else the biggest overshoot in the first combination.
+    const first = blocked[0]!;
+    const overshoot = (k: number) => first.floors[game.partyIds[k]!]! - prefs[k]!.reservation;
+    const common = game.partyIds.map((id, k) => (blocked.every((c) => c.postures[id] === first.postures[id]) ? k : -1)).filter((k) => k >= 0);
+    const candidates = common.length > 0 ? common : game.partyIds.map((_, k) => k);
+    let worst = candidates[0]!;
+    for (const k of candidates) if (overshoot(k) > overshoot(worst)) worst = k;
+    const party = scenario.parties[worst]!;
+    const named = blocked.slice(0, COMBINATIONS_SHOWN).map((c) => game.partyIds.map((id) => `${game.party[id]!.name} ${label(game, id, c.postures[id]!)}`).join(', '));
+    const more = blocked.length > COMBINATIONS_SHOWN ? ` and ${blocked.length - COMBINATIONS_SHOWN} more` : '';
+    out.push({
+      path: ['parties', worst, 'postures', 'states', first.postures[party.id]!, 'strategy', 'floor'],
+      message: `no package clears every party's floor when they are in these postures, which they can reach before the last third of the talks: ${named.join('; ')}${more}. Lower a floor or the postures cannot agree`,
+    });
+  }
+
+  for (const { party, posture } of deadEnds(game, reach(game))) {
+    const k = game.partyIds.indexOf(party);
+    const states = scenario.parties[k]!.postures.states;
+    const hardness = (id: string) => {
+      const s = states[id]!.strategy;
+      return { floor: Math.max(s.floor ?? 0, prefs[k]!.reservation), moves: s.policy !== 'hardline' };
+    };
+    const here = hardness(posture);
+    const softer = Object.keys(states).filter((id) => id !== posture).map(hardness).filter((h) => h.floor < here.floor - 1e-9 || (h.moves && !here.moves));
+    if (softer.length === 0) continue;
+    const softest = Math.min(...softer.map((h) => h.floor));
+    out.push({
+      path: ['parties', k, 'postures', 'states', posture],
+      message: `${game.party[party]!.name} can enter "${label(game, party, posture)}" but no transition can ever take it out again, so it can never come back to a softer posture (floor ${f2(here.floor)}, softest ${f2(softest)}${here.moves ? '' : '; it does not move at all there'})`,
+    });
+  }
+  return out;
+}
+
+function label(game: Game, party: string, posture: string): string {
+  return game.party[party]!.postures.states[posture]?.label ?? posture;
+}
