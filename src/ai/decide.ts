@@ -23,7 +23,7 @@ import type { Rng } from '../model/rng.js';
 import type { Command, PartyId, Terms } from '../model/types.js';
 import type { PlayerView, ViewProposal } from '../model/view.js';
 import type { Strategy } from '../scenario/schema.js';
-import { bestAcceptable, bestOpenOffer, bindingCommitments, brokenBinding, judge, onlyUsLeft, openOffers, reasonFor, type Verdict } from './acceptance.js';
+import { bestAcceptable, bestOpenOffer, bindingCommitments, brokenBinding, judge, LIFETIME, onlyUsLeft, openOffers, reasonFor, type Verdict } from './acceptance.js';
 import { latestAccountTerms } from './accounts.js';
 import { targetsFor, type Targets } from './aspiration.js';
 import { acceptance, emptyBeliefs, learnBeliefs, believedUtility, type Beliefs } from './beliefs.js';
@@ -183,6 +183,18 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng, options: 
   // has to say yes moved before us, nothing we table now can become the deal.
   if (view.round >= view.game.rounds && others.some((id) => movesBefore(view, id))) {
     return wait(holdOrReject(view, t, offers, targets, 'waiting: too late in the talks for a new proposal to be answered by everyone'));
+  }
+
+  // A package every other signatory accepted and only we turned down, which we can take now: table it again.
+  const again = reconsidered(view, t, targets, others);
+  if (again) {
+    const channel = tableChannel(view);
+    if (channel) {
+      return {
+        command: { type: 'propose', by: self, terms: [...again.terms], channel },
+        reason: `proposed the terms of #${again.id} again: everyone else accepted them, and now we can too`,
+      };
+    }
   }
 
   // A proposal of ours to the table that others have accepted is gathering support: a new one would withdraw it.
@@ -402,6 +414,25 @@ function dealChance(b: Beliefs, t: Tables, p: ViewProposal): number {
 }
 
 /** Our open proposal to the whole table that someone else accepted (the most accepted one), if any. */
+/**
+ * A recent package we alone turned down — every other signatory accepted it — that we would accept now, as time
+ * has moved our target (the best for us, if several). A rejection is final for that proposal, so the only way to
+ * take it is to table its terms anew; the others have already said yes to them once.
+ */
+function reconsidered(view: PlayerView, t: Tables, targets: Targets, others: readonly PartyId[]): ViewProposal | undefined {
+  let best: { p: ViewProposal; u: number } | undefined;
+  for (let k = view.proposals.length - 1; k >= 0; k--) {
+    const p = view.proposals[k]!;
+    if (p.round < view.round - LIFETIME) break;
+    if (p.by === view.self || !p.rejected.includes(view.self)) continue;
+    if (!others.every((id) => p.accepted.includes(id) || view.parties[id]?.status !== 'active')) continue;
+    if (view.proposals.some((q) => q.by === view.self && q.id > p.id && sameTerms(q.terms, p.terms))) continue;
+    const verdict = judge(view, t, p.terms, targets, true);
+    if (verdict.ok && (!best || verdict.utility > best.u)) best = { p, u: verdict.utility };
+  }
+  return best?.p;
+}
+
 function supportedProposal(view: PlayerView, others: readonly PartyId[]): ViewProposal | undefined {
   let best: ViewProposal | undefined;
   for (let k = view.proposals.length - 1; k >= 0; k--) {

@@ -2,7 +2,7 @@
 // the AI opponents reward. Each reads only its seat's view, as a person at the keyboard would.
 //   good play — boulware, conceder, tit-for-tat: the AI's own negotiating machinery (opponent model, package
 //     search, acceptance) with a clean strategy: open at the seat's ideal, concede by the policy toward its
-//     reservation value, never walk out, never bind itself in public, never bluff;
+//     reservation value, use its levers, never walk out, never bind itself in public, never bluff;
 //   nash — table the Nash bargaining package of the scenario (from everyone's true preferences: the analyst's
 //     answer) every turn, and take any offer at least as good;
 //   tricks — accept-all (say yes to everything), stall (always wait), stall-then-accept (wait for the first two
@@ -40,7 +40,7 @@ function cleanStrategy(view: PlayerView, policy: 'boulware' | 'conceder' | 'tit-
     floor: view.preferences.reservation,
     statements: false,
     channel: 'direct',
-    levers: false,
+    levers: true,
     notetaker: 1,
     candour: 1,
   };

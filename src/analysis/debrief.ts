@@ -5,6 +5,8 @@ import { sameTerms, score, utility, type Game, type Preferences } from '../model
 import { culprit, heardTerms, misled, truthOf } from '../model/step.js';
 import type { Channel, Command, LogLine, Message, PartyId, Terms, World } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
+import { beliefNotes, beliefSentence, type BeliefNote } from './debrief-beliefs.js';
+import { signatureNotes, signatureSentence, type SignatureNote } from './debrief-signing.js';
 import {
   commandActor,
   concessionCurve,
@@ -263,6 +265,10 @@ export interface Debrief {
   /** Each signatory's ratification vote, when a deal went home. */
   ratification?: Record<PartyId, boolean>;
   humans: HumanMoves[];
+  /** Signatories that signed across their own red lines or below their reservation value, and why. */
+  signatures: SignatureNote[];
+  /** What each AI believed about the others when the game ended, against the truth. */
+  beliefs: BeliefNote[];
   revealed: RevealedPreferences[];
   /** The scenario's notes for teachers, paragraph by paragraph (empty when it has none). */
   teacherNotes: string[];
@@ -485,6 +491,16 @@ function reveal(game: Game, world: World, id: PartyId): RevealedPreferences {
       if (prefs.redLine[i]?.[k]) redLines.push({ issue: issue.id, issueName: cleanText(issue.name), option: o.id, optionLabel: cleanText(o.label) });
     });
   });
+  for (const r of prefs.redPairs) {
+    const issue = game.scenario.issues[r.issue]!;
+    const other = game.scenario.issues[r.with]!;
+    redLines.push({
+      issue: issue.id,
+      issueName: cleanText(issue.name),
+      option: issue.options[r.option]!.id,
+      optionLabel: cleanText(`${issue.options[r.option]!.label}, together with ${other.name}: ${other.options[r.withOption]!.label}`),
+    });
+  }
   return {
     party: id,
     name: partyName(game.public, id),
@@ -808,6 +824,8 @@ export function buildDebrief(
     saidAndHeard: said,
     ratification: world.agreement && Object.keys(world.agreement.ratified).length > 0 ? { ...world.agreement.ratified } : undefined,
     humans: humanMoves,
+    signatures: signatureNotes(game, world, humans),
+    beliefs: beliefNotes(game, world, humans),
     revealed: ids.map((id) => reveal(game, world, id)),
     teacherNotes: paragraphs(meta.teacherNotes),
     sources: meta.sources.map((x) => ({
@@ -1039,6 +1057,7 @@ export function debriefMarkdown(d: Debrief): string {
     push(`| ${cell(r.name)}${r.human ? ' (player)' : ''} | ${fmt(r.utility)} | ${r.score.toFixed(1)} | ${fmt(r.baseline)} | ${fmt(r.initialBatna)} → ${fmt(r.endBatna)} |`);
   }
   push('');
+  if (d.signatures.length > 0) push(...d.signatures.map((n) => `- **${signatureSentence(n)}**`), '');
 
   // Concepts
   push('## The concepts in this game', '');
@@ -1241,6 +1260,12 @@ export function debriefMarkdown(d: Debrief): string {
   if (humanNames.length === 0) push('_No human players: every party was played by the AI._', '');
 
   // Revealed
+  if (d.beliefs.length > 0) {
+    push('## What the AIs believed at the end', '');
+    push('Each AI learned the others\' preferences from what it saw and heard: offers, answers and their reasons, statements, accounts. Against the truth:', '');
+    push(...d.beliefs.map((b) => `- ${beliefSentence(b, (id) => nameIn(d, id))}`), '');
+  }
+
   push('## Hidden preferences revealed', '');
   for (const r of d.revealed) {
     push(`### ${r.name}`, '', `Reservation value ${fmt(r.reservation)} (BATNA when the talks ended ${fmt(r.endBatna)}); patience ${r.discount} a round.`, '');

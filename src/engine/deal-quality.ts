@@ -15,7 +15,10 @@ export interface DealQuality {
   belowReservation: Record<PartyId, number>;
   /** Mean over deals of the deal's Nash product divided by the Nash point's (0 when someone gains nothing). */
   nashProductRatio: number;
-  /** Share of games without a deal in which a package beating every signatory's BATNA was tabled in the last three rounds. */
+  /**
+   * Share of games without a deal in which a package beating every signatory's BATNA was tabled in the last three
+   * rounds and nobody signed one (an agreement signed and then voted down at home was taken, not missed).
+   */
   batnaBeatingPackageMissed: number;
 }
 
@@ -79,7 +82,9 @@ export class DealQualityCounter {
       if (this.nashValue > 0 && value > 0) this.ratioSum += value / this.nashValue;
     } else {
       this.noDeals++;
-      if (this.lateChance) this.missed++;
+      const a = world.agreement;
+      const signedByAll = a !== undefined && a.signatories.every((id) => a.signed.includes(id));
+      if (this.lateChance && !signedByAll) this.missed++;
     }
     this.lateChance = false;
   }

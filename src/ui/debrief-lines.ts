@@ -17,6 +17,8 @@ import {
   type Distortion,
   type MoveAssessment,
 } from '../analysis/debrief.js';
+import { beliefSentence } from '../analysis/debrief-beliefs.js';
+import { signatureSentence } from '../analysis/debrief-signing.js';
 import { wrapRich, type RichLine } from './components/RichText.js';
 import { bar, safeText, util2, wrapCells, wrapIndented } from './format.js';
 import type { Theme } from './theme.js';
@@ -41,6 +43,7 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
   rich([{ text: `${head}`, bold: true, color: d.outcome.kind === 'deal' ? theme.good : theme.bad }, { text: ` · ${talksLength(d)}` }], '  ');
   text(d.outcome.summary, {}, '  ');
   for (const l of d.outcome.lines ?? []) text(`${l.issueName}: ${l.optionLabel}`, {}, '  • ');
+  for (const n of d.signatures) text(signatureSentence(n), { color: theme.bad, bold: n.human }, '  ⚠ ');
 
   heading(`Scores against each ${scoreBasis(d)} (−100 … 0 … +100)`);
   const nameW = Math.max(...d.results.map((r) => r.name.length + (r.human ? 2 : 0))) + 2;
@@ -112,6 +115,11 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
   const info = informationSummary(d);
   text(`${info.sent} ${info.distorted}`, {}, '  ');
   if (info.misled) text(info.misled, {}, '  ');
+
+  if (d.beliefs.length > 0) {
+    heading('What the AIs believed at the end');
+    for (const b of d.beliefs) text(beliefSentence(b, name), {}, '  • ');
+  }
 
   heading('Hidden preferences, revealed');
   for (const r of d.revealed) {

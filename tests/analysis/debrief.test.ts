@@ -318,3 +318,45 @@ describe('aggregateDebriefs', () => {
     expect(aggregateDebriefs([])).toMatchObject({ games: 0, deals: 0, dealRate: 0, parties: [], commonTerms: [] });
   });
 });
+
+describe('the debrief on signatures and on what the AIs believed', () => {
+  it('flags a player who signed across their own red line, and below their reservation value', () => {
+    const { game, world, records, log } = dealGame();
+    world.agreement = { ...world.agreement!, terms: [2, 1, 1] }; // Donetsk ceded: Ukraine's red line; 0.33 to it
+    const d = buildDebrief(game, world, records, log, { humans: ['ukraine'] });
+    expect(d.signatures.map((n) => n.party)).toEqual(['ukraine']);
+    expect(d.signatures[0]).toMatchObject({ human: true, crossed: ['Donetsk'], below: { reservation: 0.35, batna: 0.3 } });
+    expect(debriefMarkdown(d)).toContain(
+      '- **Ukraine (player) signed across its own red line on Donetsk and for 0.33, below its reservation value of 0.35. You signed for less than your reservation value, but more than fighting on was then worth to you (BATNA 0.30).**',
+    );
+  });
+
+  it('says an AI signed below its reservation value because pressure made it', () => {
+    const { game, world, records, log } = dealGame();
+    world.agreement = { ...world.agreement!, terms: [0, 1, 0] }; // 0.15 to Russia against its 0.35
+    world.parties.russia!.pressure = 95;
+    world.parties.russia!.batna = 0.1;
+    const note = buildDebrief(game, world, records, log, { humans: ['ukraine'] }).signatures.find((n) => n.party === 'russia');
+    expect(note?.below?.why).toBe('Pressure 95/100 slid its walk-away point from its reservation value toward its BATNA (0.10): the deal still beat fighting on.');
+    expect(note?.crossed).toEqual([]);
+  });
+
+  it('has no signature notes for a deal every signatory could sign', () => {
+    const { game, world, records, log } = dealGame();
+    expect(buildDebrief(game, world, records, log, { humans: ['ukraine'] }).signatures).toEqual([]);
+  });
+
+  it('shows what each AI believed about each other party against the truth, and nothing for a player', () => {
+    const { game, world, records, log } = dealGame();
+    const d = buildDebrief(game, world, records, log, { humans: ['ukraine'] });
+    expect(d.beliefs.map((b) => `${b.party}→${b.about}`)).toEqual(['russia→ukraine', 'russia→usa', 'usa→ukraine', 'usa→russia']);
+    const aboutUkraine = d.beliefs.find((b) => b.party === 'russia' && b.about === 'ukraine')!;
+    expect(aboutUkraine.trueTop).toEqual(['Donetsk', 'Security guarantees', 'Sanctions']);
+    expect(aboutUkraine.informed).toBe(true);
+    expect(aboutUkraine.ordered).toBeGreaterThanOrEqual(0);
+    expect(aboutUkraine.ordered).toBeLessThanOrEqual(1);
+    expect(aboutUkraine.redLines.total).toBe(1);
+    expect(debriefMarkdown(d)).toContain('## What the AIs believed at the end');
+    expect(debriefMarkdown(d)).toMatch(/- Russia about Ukraine: ordered \d+ % of the packages tabled as Ukraine does; /);
+  });
+});

@@ -1,14 +1,19 @@
 // The opponents' figures (the targets of the opponents issue), measured with the project's own harness on the
 // same seeds: all-AI deal rates and deal quality per bundled scenario, then every seat played by every scripted
-// strategy next to the AI in that seat. Run: `npm run bench:opponents` (or with RUNS=N for fewer games).
+// strategy next to the AI in that seat; and how long one AI decision takes (p50, p99, max over every decision of
+// DECISION_GAMES games per scenario). Run: `npm run bench:opponents` (or with RUNS=N for fewer games).
 import { performance } from 'node:perf_hooks';
 import { SEAT_STRATEGIES, type SeatStrategy } from '../../src/ai/seats.js';
+import { playGame, type Player } from '../../src/engine/advance.js';
+import { aiDecision } from '../../src/engine/auto.js';
+import { runSeed } from '../../src/engine/simulate.js';
 import { seatPlayer } from '../../src/engine/seat-play.js';
 import { simulateRuns } from '../../src/engine/simulate.js';
 import { compileGame } from '../../src/model/game.js';
 import { loadScenarioOrThrow } from '../../src/scenario/bundled.js';
 
 const RUNS = Number(process.env.RUNS ?? 500);
+const DECISION_GAMES = Number(process.env.DECISION_GAMES ?? 100);
 const SEED = Number(process.env.SEED ?? 1);
 const only = process.env.SCENARIO;
 const line = (s: string) => process.stdout.write(`${s}\n`);
@@ -37,6 +42,23 @@ for (const id of ['alaska-2025', 'moscow-2025-08']) {
     line(`  ${mark(ok)} ${text}`);
     if (!ok) misses++;
   }
+  // Every AI decision of DECISION_GAMES games, timed one by one (the first games warm the JIT up, untimed).
+  const times: number[] = [];
+  const timed: Player = (g, world, party) => {
+    const start = performance.now();
+    const decision = aiDecision(g, world, party);
+    times.push(performance.now() - start);
+    return decision;
+  };
+  const players = Object.fromEntries(game.partyIds.map((p) => [p, timed]));
+  for (let r = 0; r < 10; r++) playGame(game, runSeed(SEED + 1, r), { players, record: false });
+  times.length = 0;
+  for (let r = 0; r < DECISION_GAMES; r++) playGame(game, runSeed(SEED, r), { players, record: false });
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  const p99 = at(0.99);
+  line(`  ${mark(p99 < 20)} AI decision p99 ${p99.toFixed(1)} ms (< 20 ms); p50 ${at(0.5).toFixed(2)} ms, max ${times.at(-1)!.toFixed(1)} ms over ${times.length} decisions`);
+  if (p99 >= 20) misses++;
   line(`       nashProductRatio ${q.nashProductRatio.toFixed(2)}; scores ${game.partyIds.map((p) => `${p} ${base.parties[p]!.meanScore.toFixed(1)}`).join(', ')}`);
   line('');
   line(`  seat            AI    ${SEAT_STRATEGIES.map((s) => s.padStart(10).slice(-10)).join(' ')}`);

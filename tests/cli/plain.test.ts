@@ -85,6 +85,40 @@ describe('plain mode', () => {
     expect(mine.filter((type) => type !== 'pass')).toEqual(['propose', 'accept']);
   });
 
+  it('asks before accepting across your own red line, and sends nothing without a yes', async () => {
+    const d = new Driver(['play', 'alaska-2025', '--players', 'ukraine,russia', '--seed', '11', '--save', join(state, 'red-line.json')], env);
+    // Hand the keyboard over (Enter) until `who` is asked for a command; returns everything seen on the way.
+    const until = async (who: string) => {
+      let seen = '';
+      for (;;) {
+        const text = await d.waitFor(/Pass the keyboard to \w+[^\n]*\n|\w+> $/m);
+        seen += text;
+        if (text.endsWith(`${who}> `)) return seen;
+        if (/\w+> $/.test(text)) throw new Error(`expected ${who}'s prompt:\n${seen}`);
+        d.send('');
+      }
+    };
+    await until('ukraine');
+    d.send('pass');
+    await until('russia');
+    d.send('propose recognition=de-jure');
+    const id = /Russia proposes package #(\d+)/.exec(await until('ukraine'))![1];
+    d.send(`accept ${id}`);
+    const asked = await d.waitFor(/\(yes\/no\) $/);
+    expect(asked).toMatch(/That crosses your red line on [^:]*Recognition of occupied land[^:]*: your side said it would never agree to this, and the debrief will say you did\./);
+    expect(asked).toContain(`Accept #${id} anyway? (yes/no) `);
+    d.send('no');
+    expect(await d.waitFor(/ukraine> $/m)).toContain('Not sent.');
+    d.send(`accept ${id}`);
+    await d.waitFor(/\(yes\/no\) $/);
+    d.send('yes');
+    expect(await until('russia')).toContain(`Ukraine accepts package #${id}.`);
+    d.send('quit');
+    expect((await d.exit()).code).toBe(0);
+    const accepts = parseSave(readFileSync(join(state, 'red-line.json'), 'utf8')).commands.filter((c) => c.command.type === 'accept' && c.command.by === 'ukraine');
+    expect(accepts).toHaveLength(1);
+  }, 60_000);
+
   it('never writes an escape code, and plays a whole game to the debrief', async () => {
     const stateHere = tempDir('backchannel-full-');
     const r = await runCli(game, { input: 'pass\n'.repeat(60), env: cliEnv(stateHere), timeoutMs: 120_000 });

@@ -180,6 +180,34 @@ describe('answering and other actions', () => {
     expect(world().proposals[0]!.accepted).toContain('red');
   });
 
+  it('asks before accepting across your own red line, and accepts only on yes', async () => {
+    session = startSession({ choice: miniChoice(), seed: 7, humans: ['blue'] });
+    command({ type: 'begin' });
+    command({ type: 'pass', by: 'blue' });
+    advance();
+    t = table(session, 'blue');
+    await t.waitFor('Your move, Blue');
+    const crossing = world().proposals.find((p) => p.by === 'red' && p.terms[0] === 2 && p.to.includes('blue'));
+    expect(crossing, 'Red opens with North going to Red, across Blue\'s red line').toBeDefined();
+    await t.press('a');
+    await t.waitFor('Open proposals to you');
+    for (let i = 0; i < 5 && !t.screen().includes(`▸ #${crossing!.id}`); i++) await t.press(KEYS.down);
+    await t.press('a');
+    const screen = await t.waitFor(`Accept #${crossing!.id} across your own red line?`);
+    expect(screen).toContain('It crosses your red line on North.');
+    await t.press('n');
+    await t.waitFor('── Front');
+    expect(world().proposals.find((p) => p.id === crossing!.id)!.accepted).not.toContain('blue');
+    await t.press('a');
+    await t.waitFor('Open proposals to you');
+    for (let i = 0; i < 5 && !t.screen().includes(`▸ #${crossing!.id}`); i++) await t.press(KEYS.down);
+    await t.press('a');
+    await t.waitFor('across your own red line?');
+    await t.press('y');
+    await t.waitFor('── Front');
+    expect(world().proposals.find((p) => p.id === crossing!.id)!.accepted).toContain('blue');
+  });
+
   it('rejects a proposal', async () => {
     t = redToAnswer();
     await t.waitFor('Your move, Red');

@@ -9,6 +9,7 @@ import type { Game } from '../../model/game.js';
 import type { LogLine, PartyId, World } from '../../model/types.js';
 import { currentActor, playerView } from '../../model/view.js';
 import { cleanText } from '../../scenario/clean-text.js';
+import { redLinesCrossed } from '../../ui/format.js';
 import { rebuildLog, writeSave } from '../save-store.js';
 import { EOF, INTERRUPT, type LineSource } from './input.js';
 import { basePackage, parseLine, type ParseContext } from './parse.js';
@@ -228,6 +229,22 @@ export async function playPlain(o: PlainOptions): Promise<number> {
         continue;
       }
       if (action.kind === 'quit') return leave(0, 'You leave the table.');
+      // Agreeing across one's own red line takes a second, deliberate yes.
+      const command = action.command;
+      const terms = command.type === 'accept' ? view.proposals.find((p) => p.id === command.proposal)?.terms : command.type === 'sign' ? view.agreement?.terms : undefined;
+      const crossed = terms ? redLinesCrossed(view.game, view.preferences, terms) : [];
+      if (crossed.length > 0) {
+        o.write(`That crosses your red line on ${crossed.join(', ')}: your side said it would never agree to this, and the debrief will say you did. ${command.type === 'accept' ? `Accept #${command.proposal}` : 'Sign'} anyway? (yes/no) `);
+        const answer = await o.input.next();
+        if (answer === EOF || answer === INTERRUPT) {
+          print('');
+          return answer === EOF ? leave(0, 'End of input.') : leave(INTERRUPT_EXIT, 'Interrupted.');
+        }
+        if (!/^\s*y(es)?\s*$/i.test(answer)) {
+          print('Not sent.');
+          continue;
+        }
+      }
       const before = feed.length;
       actor.send({ type: 'COMMAND', command: action.command });
       const error = ctx().error;

@@ -10,7 +10,7 @@ import { reactions, type Leaning, type Reaction } from '../estimate.js';
 import { useBuilder, type BuilderSetup, type BuilderState } from '../hooks/use-builder.js';
 import { useTheme } from '../theme.js';
 import { Meter } from './Meter.js';
-import { RichLineView, wrapRich, type RichLine } from './RichText.js';
+import { RichLineView, richWidth, wrapRich, type RichLine } from './RichText.js';
 import { Section } from './Section.js';
 import { TermsList, termsLayout } from './TermsList.js';
 
@@ -97,7 +97,7 @@ export function ProposalBuilder({ view, scenarioIssues, setup, width, rows, onSe
           color: bent ? theme.warn : theme.good,
         };
   const checkLines = wrapIndented(check.text, width, '', '  ');
-  const estimateLines = purpose === 'propose' ? estimateRich(view, estimates, theme, width).slice(0, 3) : [];
+  const estimateLines = purpose === 'propose' ? estimateRich(view, estimates, theme, width) : [];
   // What the option under the cursor means, in the scenario's words (public text): in the rows the list leaves
   // (at least one line, ending in "…" when cut), or in full with d (the list keeps three rows).
   const issue = scenarioIssues[state.issue];
@@ -153,16 +153,22 @@ export function ProposalBuilder({ view, scenarioIssues, setup, width, rows, onSe
   );
 }
 
-/** "Your estimate (? a guess): Russia ✗ unlikely?  United States ~ maybe", wrapped under its heading. */
+/**
+ * "Your estimate, from what they said and did:" then a line a party — "Russia ✗ no: breaks its public line on
+ * Donetsk" — wrapped under the party, never cut.
+ */
 function estimateRich(view: PlayerView, estimates: Reaction[], theme: ReturnType<typeof useTheme>, width: number): RichLine[] {
-  const line: RichLine = [{ text: 'Your estimate (? a guess): ', color: theme.muted }];
-  if (estimates.length === 0) line.push({ text: 'nobody to send it to', color: theme.muted });
-  estimates.forEach((r, i) => {
-    line.push(
-      { text: partyName(view.game, r.party).replace(/ /g, '\u00A0'), color: theme.party(view.game, r.party), bold: true },
-      { text: `\u00A0${LEANING[r.leaning].mark}\u00A0${LEANING[r.leaning].word.replace(/ /g, '\u00A0')}`, color: r.leaning === 'likely' ? theme.good : r.leaning === 'maybe' ? theme.warn : theme.bad },
-      { text: `${r.informed ? '' : '?'}${i < estimates.length - 1 ? '  ' : ''}`, color: theme.muted },
-    );
-  });
-  return wrapRich(line, width, '  ');
+  if (estimates.length === 0) return [[{ text: 'Your estimate: nobody to send it to', color: theme.muted }]];
+  const nameWidth = (id: string) => richWidth([{ text: partyName(view.game, id) }]);
+  const pad = Math.max(...estimates.map((r) => nameWidth(r.party)));
+  const lines: RichLine[] = [[{ text: 'Your estimate, from what they said and did:', color: theme.muted }]];
+  for (const r of estimates) {
+    const name = partyName(view.game, r.party);
+    const head: RichLine = [
+      { text: `  ${name}${' '.repeat(pad - nameWidth(r.party))}`, color: theme.party(view.game, r.party), bold: true },
+      { text: ` ${LEANING[r.leaning].mark} ${LEANING[r.leaning].word}${r.informed ? '' : '?'}`, color: r.leaning === 'likely' ? theme.good : r.leaning === 'maybe' ? theme.warn : theme.bad },
+    ];
+    lines.push(...wrapRich([...head, { text: `: ${r.why}`, color: theme.muted }], width, ' '.repeat(Math.min(pad + 4, Math.floor(width / 3)))));
+  }
+  return lines;
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Command, CommandType } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
 import { openOffers } from '../components/OffersPanel.js';
-import { partyName } from '../format.js';
+import { partyName, redLinesCrossed } from '../format.js';
 import { keyOf, type Action } from '../keymap.js';
 import type { BuilderSetup } from './use-builder.js';
 import type { TableModeEvent } from './use-table-mode.js';
@@ -82,8 +82,11 @@ export function useTableActions({ view, legal, send, setMode, builder, onDebrief
         return can('walk-out') ? setMode({ type: 'confirm', what: 'walk-out' }) : no();
       case 'pass':
         return can('pass') ? send({ type: 'pass', by: self }) : no();
-      case 'sign':
-        return can('sign') ? send({ type: 'sign', by: self }) : no();
+      case 'sign': {
+        if (!can('sign')) return no();
+        const crossed = view.agreement ? redLinesCrossed(view.game, view.preferences, view.agreement.terms) : [];
+        return crossed.length > 0 ? setMode({ type: 'confirm', what: 'sign', crossed }) : send({ type: 'sign', by: self });
+      }
       case 'refuse':
         return can('refuse') ? setMode({ type: 'confirm', what: 'refuse' }) : no();
       case 'history':

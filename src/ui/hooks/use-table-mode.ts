@@ -11,7 +11,10 @@ export type TableMode =
   | { kind: 'pick'; pick: Pick }
   | { kind: 'history' }
   | { kind: 'intel' }
-  | { kind: 'confirm'; what: 'walk-out' | 'refuse' };
+  | { kind: 'confirm' } & Confirm;
+
+/** What needs a second keypress: leaving the talks, wrecking a deal, or agreeing across one's own red lines. */
+export type Confirm = { what: 'walk-out' | 'refuse' } | { what: 'accept'; proposal: number; crossed: string[] } | { what: 'sign'; crossed: string[] };
 
 export type TableModeEvent =
   | { type: 'main' }
@@ -20,7 +23,7 @@ export type TableModeEvent =
   | { type: 'pick'; pick: Pick }
   | { type: 'history' }
   | { type: 'intel' }
-  | { type: 'confirm'; what: 'walk-out' | 'refuse' };
+  | ({ type: 'confirm' } & Confirm);
 
 export function tableModeReducer(state: TableMode, event: TableModeEvent): TableMode {
   switch (event.type) {
@@ -38,7 +41,10 @@ export function tableModeReducer(state: TableMode, event: TableModeEvent): Table
     case 'intel':
       return { kind: 'intel' };
     case 'confirm':
-      return { kind: 'confirm', what: event.what };
+    {
+      const { type: _type, ...confirm } = event;
+      return { kind: 'confirm', ...confirm };
+    }
   }
 }
 

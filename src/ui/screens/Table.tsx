@@ -25,10 +25,10 @@ import { ProposalBuilder } from '../components/ProposalBuilder.js';
 import { SigningView } from '../components/SigningView.js';
 import { StatusLine, statusRows, tableStatus } from '../components/StatusLine.js';
 import { useKeys } from '../context/keys.js';
-import { talksRefs, visibleLines } from '../format.js';
+import { redLinesCrossed, talksRefs, visibleLines } from '../format.js';
 import type { BuilderSetup } from '../hooks/use-builder.js';
 import { talksGroups } from '../intel.js';
-import { useTableMode } from '../hooks/use-table-mode.js';
+import { useTableMode, type Confirm } from '../hooks/use-table-mode.js';
 import type { Action } from '../keymap.js';
 import { tableLayout } from '../layout.js';
 import type { GameSession } from '../session.js';
@@ -125,7 +125,11 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
           view={view}
           width={width}
           rows={body}
-          onAnswer={(p, answer) => send({ type: answer, by: viewer, proposal: p.id })}
+          onAnswer={(p, answer) => {
+            const crossed = answer === 'accept' ? redLinesCrossed(view.game, view.preferences, p.terms) : [];
+            if (crossed.length > 0) setMode({ type: 'confirm', what: 'accept', proposal: p.id, crossed });
+            else send({ type: answer, by: viewer, proposal: p.id });
+          }}
           onCounter={(p) => setMode({ type: 'builder', setup: builder({ terms: [...p.terms], replyTo: p.id, to: [p.by] }) })}
           canClarify={(p) => checkable.has(messageOf(p) ?? 0)}
           onClarify={(p) => send({ type: 'clarify', by: viewer, message: messageOf(p)! })}
@@ -162,28 +166,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
       break;
     case 'confirm':
       scope = 'confirm';
-      content =
-        mode.what === 'walk-out' ? (
-          <ConfirmOverlay
-            title="Walk out of the talks?"
-            lines={['Everyone will trust you less, and your offers are withdrawn.', 'You can come back later (w again).']}
-            width={width}
-            height={body}
-            keyBar={false}
-            onYes={() => send({ type: 'walk-out', by: viewer })}
-            onNo={back}
-          />
-        ) : (
-          <ConfirmOverlay
-            title="Refuse to sign?"
-            lines={['The agreement falls apart at the table, and the war goes on.']}
-            width={width}
-            height={body}
-            keyBar={false}
-            onYes={() => send({ type: 'refuse', by: viewer })}
-            onNo={back}
-          />
-        );
+      content = <ConfirmOverlay {...confirmText(mode)} width={width} height={body} keyBar={false} onYes={() => send(confirmed(mode, viewer))} onNo={back} />;
       break;
     case 'main':
       content = signingTurn ? (
@@ -218,4 +201,34 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
       />
     </Box>
   );
+}
+
+/** The question a confirmation asks, and what it says about it. */
+function confirmText(mode: Confirm): { title: string; lines: string[] } {
+  switch (mode.what) {
+    case 'walk-out':
+      return { title: 'Walk out of the talks?', lines: ['Everyone will trust you less, and your offers are withdrawn.', 'You can come back later (w again).'] };
+    case 'refuse':
+      return { title: 'Refuse to sign?', lines: ['The agreement falls apart at the table, and the war goes on.'] };
+    case 'accept':
+    case 'sign':
+      return {
+        title: mode.what === 'accept' ? `Accept #${mode.proposal} across your own red line?` : 'Sign across your own red line?',
+        lines: [`It crosses your red line on ${mode.crossed.join(', ')}.`, 'Your side said it would never agree to this; the debrief will say you did.'],
+      };
+  }
+}
+
+/** The command a confirmed question sends. */
+function confirmed(mode: Confirm, by: PartyId): Command {
+  switch (mode.what) {
+    case 'walk-out':
+      return { type: 'walk-out', by };
+    case 'refuse':
+      return { type: 'refuse', by };
+    case 'accept':
+      return { type: 'accept', by, proposal: mode.proposal };
+    case 'sign':
+      return { type: 'sign', by };
+  }
 }
