@@ -1,24 +1,10 @@
 // The debrief as styled lines for the screen: outcome, scores, the player's best and worst moves, the moments
 // that changed the game, the benchmarks, every party's hidden preferences — now that the game is over — and
 // the scenario's notes for teachers and its sources.
-import {
-  distortionCost,
-  distortionTeller,
-  distortionTitle,
-  informationSummary,
-  listenerFate,
-  MOVE_RULE,
-  moveValueText,
-  scoreBasis,
-  scoreBasisSentence,
-  sourceLine,
-  talksLength,
-  type Debrief,
-  type Distortion,
-  type MoveAssessment,
-} from '../analysis/debrief.js';
-import { beliefSentence } from '../analysis/debrief-beliefs.js';
-import { signatureSentence } from '../analysis/debrief-signing.js';
+import { distortionCost, distortionTeller, distortionTitle, informationSummary, listenerFate, MOVE_RULE, moveValueText, scoreBasis, scoreBasisSentence, sourceLine, talksLength } from '../analysis/debrief/text.js';
+import type { Debrief, Distortion, MoveAssessment } from '../analysis/debrief/types.js';
+import { beliefSentence } from '../analysis/debrief/beliefs.js';
+import { signatureSentence } from '../analysis/debrief/signatures.js';
 import { wrapRich, type RichLine } from './components/RichText.js';
 import { bar, safeText, util2, wrapCells, wrapIndented } from './format.js';
 import type { Theme } from './theme.js';

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateDebriefs, aggregateMarkdown, buildDebrief, debriefMarkdown, MOVE_RULE, type Debrief } from '../../src/analysis/debrief.js';
+import { aggregateDebriefs, aggregateMarkdown } from '../../src/analysis/debrief/aggregate.js';
+import { buildDebrief } from '../../src/analysis/debrief/build.js';
+import { debriefMarkdown } from '../../src/analysis/debrief/markdown.js';
+import { MOVE_RULE } from '../../src/analysis/debrief/text.js';
+import type { Debrief } from '../../src/analysis/debrief/types.js';
 import { nashProduct, utilities } from '../../src/analysis/frontier.js';
 import { score } from '../../src/model/game.js';
 import { enumerate } from './fixtures.js';

@@ -5,7 +5,7 @@ import { compileGame, type Game } from '../../src/model/game.js';
 import type { Command, LogLine, Message, PartyId, Proposal, Terms, World } from '../../src/model/types.js';
 import { initialWorld } from '../../src/model/world.js';
 import { Scenario } from '../../src/scenario/schema.js';
-import type { CommandRecord } from '../../src/analysis/debrief.js';
+import type { CommandRecord } from '../../src/analysis/debrief/types.js';
 
 const posture = { talking: { label: 'Talking', strategy: { policy: 'linear' } } };
 

@@ -1,7 +1,9 @@
 // The debrief's information section: what was said, what each party heard, how it came out and what it cost —
 // built from worlds played through the real rules.
 import { describe, expect, it } from 'vitest';
-import { buildDebrief, debriefMarkdown, type Debrief } from '../../src/analysis/debrief.js';
+import { buildDebrief } from '../../src/analysis/debrief/build.js';
+import { debriefMarkdown } from '../../src/analysis/debrief/markdown.js';
+import type { Debrief } from '../../src/analysis/debrief/types.js';
 import type { Command } from '../../src/model/types.js';
 import { infoGame, MSG, palaceGame, play, type Played } from './info-fixture.js';
 

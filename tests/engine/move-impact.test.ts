@@ -1,7 +1,8 @@
 // The counterfactual rating of a player's moves: each move against a wait in its place, both games played to
 // their end by the AI for every party.
 import { describe, expect, it } from 'vitest';
-import { buildDebrief, debriefMarkdown } from '../../src/analysis/debrief.js';
+import { buildDebrief } from '../../src/analysis/debrief/build.js';
+import { debriefMarkdown } from '../../src/analysis/debrief/markdown.js';
 import { play } from '../../src/engine/advance.js';
 import { playGame } from '../../src/engine/advance.js';
 import { alternativeTo, impactsByParty, moveImpacts } from '../../src/engine/move-impact.js';

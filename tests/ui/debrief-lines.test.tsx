@@ -1,7 +1,7 @@
 // The debrief on screen: the length of the talks apart from implementation, the scores' yardstick, the moves
 // rated against waiting, one set of information counts, and the scenario's notes for teachers and sources.
 import { describe, expect, it } from 'vitest';
-import { buildDebrief } from '../../src/analysis/debrief.js';
+import { buildDebrief } from '../../src/analysis/debrief/build.js';
 import { playGame } from '../../src/engine/advance.js';
 import { impactsByParty } from '../../src/engine/move-impact.js';
 import { rebuildLog } from '../../src/cli/save-store.js';

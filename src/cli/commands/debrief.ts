@@ -1,7 +1,10 @@
 // `backchannel debrief SAVE... [--markdown FILE]`: the teacher's report. One save: that game's debrief (the
 // outcome, scores against BATNAs, the bargaining benchmarks, the moments that mattered, hidden preferences).
 // Several: the class report comparing them. Every save is replayed and its hash checked first.
-import { aggregateDebriefs, aggregateMarkdown, buildDebrief, debriefMarkdown, type Debrief } from '../../analysis/debrief.js';
+import { aggregateDebriefs, aggregateMarkdown } from '../../analysis/debrief/aggregate.js';
+import { buildDebrief } from '../../analysis/debrief/build.js';
+import { debriefMarkdown } from '../../analysis/debrief/markdown.js';
+import type { Debrief } from '../../analysis/debrief/types.js';
 import { impactsByParty } from '../../engine/move-impact.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { parseCommand } from '../args.js';

@@ -2,7 +2,8 @@
 // codes and no React: the session actor runs the table, this loop prints what the acting person may see,
 // reads one command a line, and saves after every accepted move (and on quit, end of input and Ctrl+C).
 import { createActor } from 'xstate';
-import { buildDebrief, debriefMarkdown } from '../../analysis/debrief.js';
+import { buildDebrief } from '../../analysis/debrief/build.js';
+import { debriefMarkdown } from '../../analysis/debrief/markdown.js';
 import { impactsByParty } from '../../engine/move-impact.js';
 import { sessionMachine, type LoggedCommand } from '../../engine/session-machine.js';
 import type { Game } from '../../model/game.js';

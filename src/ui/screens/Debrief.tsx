@@ -2,7 +2,9 @@
 // the moments that changed the game, and everyone's hidden preferences. t saves a transcript, q quits.
 import { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
-import { buildDebrief, debriefMarkdown, type Debrief as DebriefData } from '../../analysis/debrief.js';
+import { buildDebrief } from '../../analysis/debrief/build.js';
+import { debriefMarkdown } from '../../analysis/debrief/markdown.js';
+import type { Debrief as DebriefData } from '../../analysis/debrief/types.js';
 import { impactsByParty } from '../../engine/move-impact.js';
 import { KeyBar } from '../components/KeyBar.js';
 import { RichWindow, scrollHint } from '../components/RichText.js';

@@ -1,11 +1,11 @@
 // Who signed what they had said they never would, or for less than their reservation value, and why. The AI
 // signs below its reservation value only when the scenario's pressure slides its walk-away point toward its
 // BATNA (ai/aspiration.ts); a player may do either, after a confirmation. The debrief says which it was.
-import { LAST_ROUND_GIVES, PRESSURE_GIVES } from '../ai/aspiration.js';
-import { utility, type Game } from '../model/game.js';
-import type { PartyId, World } from '../model/types.js';
-import { cleanText } from '../scenario/clean-text.js';
-import { redLinesCrossed } from './bargaining.js';
+import { LAST_ROUND_GIVES, PRESSURE_GIVES } from '../../ai/aspiration.js';
+import { utility, type Game } from '../../model/game.js';
+import type { PartyId, World } from '../../model/types.js';
+import { cleanText } from '../../scenario/clean-text.js';
+import { redLinesCrossed } from '../bargaining.js';
 
 export interface SignatureNote {
   party: PartyId;

@@ -1,12 +1,12 @@
 // What each AI believed about the others when the game ended, against the truth. The model is the one the AI
 // bargained with (ai/beliefs.ts), learned again from the AI's final view: a teacher can show why an AI offered
 // what it did, and a player can see how much their signals told it.
-import { learnBeliefs } from '../ai/beliefs.js';
-import { tablesFor } from '../ai/tables.js';
-import { utility, type Game } from '../model/game.js';
-import type { PartyId, World } from '../model/types.js';
-import { playerView } from '../model/view.js';
-import { cleanText } from '../scenario/clean-text.js';
+import { learnBeliefs } from '../../ai/beliefs.js';
+import { tablesFor } from '../../ai/tables.js';
+import { utility, type Game } from '../../model/game.js';
+import type { PartyId, World } from '../../model/types.js';
+import { playerView } from '../../model/view.js';
+import { cleanText } from '../../scenario/clean-text.js';
 
 export interface BeliefNote {
   /** The AI that held the belief, and the party it was about. */
