@@ -4,7 +4,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closest, formatProblem, loadScenarioFile, type Problem } from './load.js';
+import { closest } from './did-you-mean.js';
+import { formatProblem, loadScenarioFile, type Problem } from './load.js';
 import type { Scenario } from './schema.js';
 
 /** A SCENARIO argument that is neither a file nor a bundled id. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkReferences, formatProblem, parseScenario } from '../../src/scenario/load.js';
+import { formatProblem, parseScenario } from '../../src/scenario/load.js';
+import { checkReferences } from '../../src/scenario/references.js';
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
 import { edit, GOOD } from './fixture.js';
 
