@@ -3,7 +3,8 @@
 // possible, and games without a deal although a package better than no deal for every party was on the table in
 // the last three rounds. The measures `simulate --json` reports and the opponents issue sets targets for.
 import { isDominated } from '../analysis/dominance.js';
-import { nashPoint, nashProduct } from '../analysis/frontier.js';
+import { nashPoint } from '../analysis/bargaining-points.js';
+import { nashProduct } from '../analysis/frontier.js';
 import { crossesRedLine, utility, type Game } from '../model/game.js';
 import type { PartyId, Terms, World } from '../model/types.js';
 import type { LoggedCommand } from './advance.js';

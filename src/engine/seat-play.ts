@@ -1,6 +1,6 @@
 // A seat played by a scripted strategy (ai/seats.ts) instead of its posture's AI: the Player the engine asks
 // on that seat's turns. The strategy sees the seat's view only; a move the rules would refuse becomes a wait.
-import { nashPoint } from '../analysis/frontier.js';
+import { nashPoint } from '../analysis/bargaining-points.js';
 import { seatDecision, type SeatStrategy } from '../ai/seats.js';
 import type { Game } from '../model/game.js';
 import { deriveSeed, Rng } from '../model/rng.js';

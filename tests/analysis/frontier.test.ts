@@ -1,20 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  dominates,
-  egalitarianPoint,
-  idealPoint,
-  isParetoOptimal,
-  kalaiPoint,
-  maxWelfare,
-  nashPoint,
-  nashProduct,
-  paretoFrontier,
-  paretoImprovement,
-  simplexLattice,
-  utilities,
-  zopa,
-} from '../../src/analysis/frontier.js';
+import { egalitarianPoint, kalaiPoint, nashPoint } from '../../src/analysis/bargaining-points.js';
+import { dominates, idealPoint, isParetoOptimal, maxWelfare, nashProduct, paretoFrontier, paretoImprovement, simplexLattice, utilities } from '../../src/analysis/frontier.js';
+import { zopa } from '../../src/analysis/zopa.js';
 import { utility } from '../../src/model/game.js';
 import { bigProblem, enumerate, prefsOf, smallProblem } from './fixtures.js';
 

@@ -5,7 +5,7 @@ import { createActor } from 'xstate';
 import { playGame } from '../../src/engine/advance.js';
 import { playSession } from '../../src/engine/headless.js';
 import { sessionMachine } from '../../src/engine/session-machine.js';
-import { nashPoint } from '../../src/analysis/frontier.js';
+import { nashPoint } from '../../src/analysis/bargaining-points.js';
 import { currentActor } from '../../src/model/view.js';
 import { alaska, gameFrom, scenarioPath } from '../helpers/games.js';
 

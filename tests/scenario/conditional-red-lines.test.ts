@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dominance } from '../../src/analysis/dominance.js';
 import { clearFloors } from '../../src/analysis/floors.js';
-import { nashPoint } from '../../src/analysis/frontier.js';
+import { nashPoint } from '../../src/analysis/bargaining-points.js';
 import { judge } from '../../src/ai/acceptance.js';
 import { learnBeliefs } from '../../src/ai/beliefs.js';
 import { bid } from '../../src/ai/bidding.js';

@@ -2,7 +2,8 @@
 // the debrief screen and a class's comparison.
 import type { Command, Channel, PartyId, Terms } from '../../model/types.js';
 import type { ConcessionPoint, ConcessionSummary } from '../bargaining.js';
-import type { FrontierOptions, Zopa } from '../frontier.js';
+import type { FrontierOptions } from '../frontier.js';
+import type { Zopa } from '../zopa.js';
 import type { BeliefNote } from './beliefs.js';
 import type { SignatureNote } from './signatures.js';
 
