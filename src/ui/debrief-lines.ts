@@ -6,7 +6,8 @@ import type { Debrief, Distortion, MoveAssessment } from '../analysis/debrief/ty
 import { beliefSentence } from '../analysis/debrief/beliefs.js';
 import { signatureSentence } from '../analysis/debrief/signatures.js';
 import { wrapRich, type RichLine } from './components/RichText.js';
-import { bar, safeText, util2, wrapCells, wrapIndented } from './format.js';
+import { bar, safeText, util2 } from './format.js';
+import { cells, padCells, wrapCells, wrapIndented } from './text.js';
 import type { Theme } from './theme.js';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
@@ -32,7 +33,7 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
   for (const n of d.signatures) text(signatureSentence(n), { color: theme.bad, bold: n.human }, '  ⚠ ');
 
   heading(`Scores against each ${scoreBasis(d)} (−100 … 0 … +100)`);
-  const nameW = Math.max(...d.results.map((r) => r.name.length + (r.human ? 2 : 0))) + 2;
+  const nameW = Math.max(...d.results.map((r) => cells(r.name) + (r.human ? 2 : 0))) + 2;
   for (const r of d.results) {
     const half = 10;
     const pos = Math.max(0, Math.min(1, r.score / 100));
@@ -40,7 +41,7 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
     const left = ' '.repeat(half - Math.round(neg * half)) + '█'.repeat(Math.round(neg * half));
     const right = '█'.repeat(Math.round(pos * half)) + ' '.repeat(half - Math.round(pos * half));
     const scoreLine: RichLine = [
-      { text: `  ${(r.human ? '★ ' : '') + r.name}`.padEnd(nameW + 2), bold: true, color: colourOf(r.party) },
+      { text: padCells(`  ${(r.human ? '★ ' : '') + r.name}`, nameW + 2), bold: true, color: colourOf(r.party) },
       { text: left, color: theme.bad },
       { text: '│' },
       { text: right, color: theme.good },
@@ -48,7 +49,7 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
     ];
     const utilities = `utility ${util2(r.utility)} vs ${util2(r.baseline)}`;
     const tail = `BATNA when the talks ended ${util2(r.endBatna)}${r.walkedOut ? ' · walked out' : ''}`;
-    const used = scoreLine.reduce((n, p) => n + Array.from(p.text).length, 0);
+    const used = scoreLine.reduce((n, p) => n + cells(p.text), 0);
     // The utilities beside the bar, and the rest after them when it fits, else on the line below: never cut.
     const indent = ' '.repeat(Math.min(nameW + 2, 12));
     if (used + 2 + utilities.length + 3 + tail.length <= width) lines.push([...scoreLine, { text: `  ${utilities} · ${tail}`, color: theme.muted }]);
@@ -160,7 +161,7 @@ function saidAndHeard(x: Distortion, lines: RichLine[], text: TextFn, width: num
     if (same) same.names.push(l.name);
     else columns.push({ names: [l.name], heard: l.heard });
   }
-  const issueW = Math.min(18, Math.max(8, ...x.said.map((l) => Array.from(l.issueName).length + 1)));
+  const issueW = Math.min(18, Math.max(8, ...x.said.map((l) => cells(l.issueName) + 1)));
   const colW = Math.max(8, Math.floor((width - 6 - issueW) / (columns.length + 1)) - 1);
   // Column heads and the labels of the issues that differ are wrapped inside their columns, never cut.
   const widths = [issueW, ...Array.from({ length: columns.length + 1 }, () => colW)];

@@ -3,7 +3,8 @@
 import type { CableStatus } from '../engine/channel-machine.js';
 import type { PublicGame } from '../model/game.js';
 import type { RichLine } from './components/RichText.js';
-import { DISAGREE_FLAG, FOUND_OUT_LOOK, fit, partyName, percent, possessive, safeText, statusLook, truncate, wrapCells, wrapIndented } from './format.js';
+import { DISAGREE_FLAG, FOUND_OUT_LOOK, partyName, percent, possessive, safeText, statusLook } from './format.js';
+import { cells, fit, truncate, wrapCells, wrapIndented } from './text.js';
 import { differingIssues, setLetter, type TalksGroup, type TalksVersion } from './intel.js';
 import type { Theme } from './theme.js';
 
@@ -62,7 +63,7 @@ export function intelLines(groups: readonly TalksGroup[], game: PublicGame, self
       const where = g.meeting ? `${flags ? ' · ' : ''}${safeText(g.meeting)}` : '';
       lines.push([
         { text: ` ${flags}`, bold: true, color: g.exposed ? theme.bad : theme.warn },
-        { text: truncate(where, Math.max(0, width - 1 - Array.from(flags).length)), color: theme.muted },
+        { text: truncate(where, Math.max(0, width - 1 - cells(flags))), color: theme.muted },
       ]);
     }
     versionSection(lines, g, 'sure', width, theme);
@@ -99,8 +100,8 @@ function termsTable(lines: RichLine[], g: TalksGroup, game: PublicGame, width: n
   const sets = g.termSets;
   const differ = new Set(differingIssues(g));
   // The issue names whole when the labels beside them still get room (as wide as the longest, or 20 cells).
-  const nameW = Math.min(30, Math.max(...game.issues.map((x) => Array.from(safeText(x.name)).length)) + 1);
-  const labelW = Math.max(...game.issues.flatMap((x) => sets.map((t) => Array.from(safeText(x.options[t[game.issues.indexOf(x)]!]?.label ?? '?')).length)));
+  const nameW = Math.min(30, Math.max(...game.issues.map((x) => cells(safeText(x.name)))) + 1);
+  const labelW = Math.max(...game.issues.flatMap((x) => sets.map((t) => cells(safeText(x.options[t[game.issues.indexOf(x)]!]?.label ?? '?')))));
   const colFor = (issueW: number) => Math.floor((width - 2 - issueW) / Math.max(1, sets.length)) - 1;
   let issueW = Math.max(12, nameW);
   while (issueW > 12 && colFor(issueW) < Math.min(labelW, 20)) issueW--;
@@ -144,7 +145,7 @@ function termsTable(lines: RichLine[], g: TalksGroup, game: PublicGame, width: n
       return;
     }
     const label = labels[0] ?? '?';
-    if (sets.length > 1 && Array.from(label).length > colW) {
+    if (sets.length > 1 && cells(label) > colW) {
       // The same in every version, and too long for a column: once, across them all.
       wrapCells([name, `${label} (all versions)`], [issueW, spanW]).forEach((row) =>
         lines.push([{ text: '  ' }, { text: row[0]! }, { text: ` ${row[1]}`, color: theme.muted }]),

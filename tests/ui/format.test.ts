@@ -4,24 +4,8 @@ import type { Key } from 'ink';
 import { playSession } from '../../src/engine/headless.js';
 import { initialWorld } from '../../src/model/world.js';
 import { afterBriefing, firstScreen, handover } from '../../src/ui/flow.js';
-import {
-  fit,
-  nextDeadline,
-  placeMapItems,
-  truncate,
-  wrap,
-  batnaWords,
-  redLineLines,
-  goalLines,
-  cableLook,
-  messagePackage,
-  messageRef,
-  roundLabel,
-  talksName,
-  upcomingDeadline,
-  wrapCells,
-  wrapIndented,
-} from '../../src/ui/format.js';
+import { nextDeadline, placeMapItems, batnaWords, redLineLines, goalLines, cableLook, messagePackage, messageRef, roundLabel, talksName, upcomingDeadline } from '../../src/ui/format.js';
+import { fit, truncate, wrap, wrapCells, wrapIndented } from '../../src/ui/text.js';
 import { playerView } from '../../src/model/view.js';
 import { keyBarItems } from '../../src/ui/components/KeyBar.js';
 import { wrapRich, richWidth } from '../../src/ui/components/RichText.js';

@@ -5,7 +5,8 @@
 import { Box, Text } from 'ink';
 import { utility } from '../../model/game.js';
 import type { PlayerView } from '../../model/view.js';
-import { cableLook, cableText, DISAGREE_FLAG, fit, percent, safeText, util2, type TalksRef } from '../format.js';
+import { cableLook, cableText, DISAGREE_FLAG, percent, safeText, util2, type TalksRef } from '../format.js';
+import { fit } from '../text.js';
 import { statusColor } from '../intel-lines.js';
 import { useTheme } from '../theme.js';
 import { Section } from './Section.js';

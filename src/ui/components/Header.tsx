@@ -2,7 +2,8 @@
 // then the next deadline and whether the guns are silent.
 import { Box, Text } from 'ink';
 import type { PlayerView } from '../../model/view.js';
-import { partyName, roundDate, roundLabel, safeText, truncate, upcomingDeadline } from '../format.js';
+import { partyName, roundDate, roundLabel, safeText, upcomingDeadline } from '../format.js';
+import { truncate } from '../text.js';
 import { useTheme } from '../theme.js';
 
 export function Header({ view, width }: { view: PlayerView; width: number }) {

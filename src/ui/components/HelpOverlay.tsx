@@ -1,7 +1,8 @@
 // The keys of the screen underneath, straight from the keymap, plus a few lines on how the game works.
 import { Box } from 'ink';
 import { useKeys, PRIORITY } from '../context/keys.js';
-import { cableLegend, DISAGREE_FLAG, FOUND_OUT_LOOK, wrap, wrapIndented } from '../format.js';
+import { cableLegend, DISAGREE_FLAG, FOUND_OUT_LOOK } from '../format.js';
+import { cells, padCells, wrap, wrapIndented } from '../text.js';
 import { bindingKeys, KEYMAP, type Scope } from '../keymap.js';
 import { useTheme, type Theme } from '../theme.js';
 import { useScroll } from '../hooks/use-scroll.js';
@@ -94,11 +95,11 @@ export function legendEntries(scope: Scope): Entry[] {
 function legendLines(scope: Scope, width: number, theme: Theme): RichLine[] {
   const entries = legendEntries(scope);
   if (entries.length === 0) return [];
-  const sampleW = Math.min(22, Math.max(...entries.map(([sample]) => Array.from(sample).length)) + 4);
+  const sampleW = Math.min(22, Math.max(...entries.map(([sample]) => cells(sample))) + 4);
   const lines: RichLine[] = [[], [{ text: ' What the symbols mean', bold: true }]];
   for (const [sample, meaning] of entries) {
-    const long = Array.from(sample).length + 4 > sampleW;
-    const head = `  ${sample}`.padEnd(sampleW);
+    const long = cells(sample) + 4 > sampleW;
+    const head = padCells(`  ${sample}`, sampleW);
     if (long) {
       // A long sample on a line of its own, its meaning under it.
       lines.push([{ text: `  ${sample}`, bold: true, color: theme.accent }]);

@@ -2,7 +2,8 @@
 import { Box } from 'ink';
 import type { LogLine } from '../../model/types.js';
 import { useKeys, PRIORITY } from '../context/keys.js';
-import { logLineText, wrapIndented } from '../format.js';
+import { logLineText } from '../format.js';
+import { wrapIndented } from '../text.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { useTheme } from '../theme.js';
 import { lineColor } from './NewsPanel.js';

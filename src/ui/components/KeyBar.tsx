@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { barEntries, type Action, type Scope } from '../keymap.js';
 import { useTheme } from '../theme.js';
+import { cells } from '../text.js';
 
 export interface KeyBarProps {
   scope: Scope;
@@ -20,7 +21,7 @@ export function keyBarItems(scope: Scope, width: number, only?: ReadonlySet<Acti
   const keep = only ? new Set<Action>([...only, 'help', 'quit']) : undefined;
   const items = barEntries(scope, keep).map((i) => ({ ...i, word: words?.[i.action] ?? i.word }));
   const tail = (i: Item) => i.action === 'help' || i.action === 'quit';
-  const size = (xs: Item[]) => xs.reduce((n, i) => n + Array.from(i.keys).length + 1 + Array.from(i.word).length + 2, 0) - 2;
+  const size = (xs: Item[]) => xs.reduce((n, i) => n + cells(i.keys) + 1 + cells(i.word) + 2, 0) - 2;
   if (size(items) <= width) return items;
   // Something must go: the help key points to the rest.
   const shown = items.map((i) => (i.action === 'help' ? { ...i, word: 'more keys' } : i));

@@ -6,7 +6,8 @@ import type { PartyId } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
 import { describeCommand } from '../../analysis/bargaining.js';
 import { inAudience } from '../../model/visibility.js';
-import { fit, partyName, safeText } from '../format.js';
+import { partyName, safeText } from '../format.js';
+import { fit } from '../text.js';
 import { useTheme } from '../theme.js';
 import { Section } from './Section.js';
 

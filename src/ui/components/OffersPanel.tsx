@@ -4,7 +4,8 @@ import type { ReactElement } from 'react';
 import { Box, Text } from 'ink';
 import type { PlayerView, ViewMessage, ViewProposal } from '../../model/view.js';
 import { crossesRedLine, utility } from '../../model/game.js';
-import { envoyName, partyName, safeText, truncate, util2, wrapIndented } from '../format.js';
+import { envoyName, partyName, safeText, util2 } from '../format.js';
+import { truncate, wrapIndented } from '../text.js';
 import { useTheme } from '../theme.js';
 import { Section } from './Section.js';
 

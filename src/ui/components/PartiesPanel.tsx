@@ -3,7 +3,8 @@
 // column ends in "…" a space before the next one, and the pressure number has room for three digits.
 import { Box, Text } from 'ink';
 import type { PlayerView } from '../../model/view.js';
-import { fit, partyName, postureLabel } from '../format.js';
+import { partyName, postureLabel } from '../format.js';
+import { cells, fit } from '../text.js';
 import { useTheme } from '../theme.js';
 import { Meter } from './Meter.js';
 
@@ -39,7 +40,7 @@ const rule = (text: string, w: number) => (w >= text.length + 2 ? `${text} ${'�
 export function PartiesPanel({ view, width, rows }: { view: PlayerView; width: number; rows: number }) {
   const theme = useTheme();
   const game = view.game;
-  const longest = Math.max(...game.parties.map((p) => Array.from(`${p.id === view.self ? '★ ' : ''}${partyName(game, p.id)}`).length));
+  const longest = Math.max(...game.parties.map((p) => cells(`${p.id === view.self ? '★ ' : ''}${partyName(game, p.id)}`)));
   const cols = partiesColumns(width, longest);
   const used = cols.name + cols.posture + cols.trust + cols.pressure + cols.number;
   // The last heading takes the spare cells too: "pressure ──", never a dangling rule.

@@ -3,10 +3,11 @@
 // (a cable with its status at the end, a lever's full name) is wrapped, not cut; its detail goes under it.
 import { Box, Text } from 'ink';
 import { useKeys, PRIORITY } from '../context/keys.js';
-import { fit, wrapIndented } from '../format.js';
+import { fit, wrapIndented } from '../text.js';
 import { useList } from '../hooks/use-list.js';
 import { useTheme } from '../theme.js';
 import { Section } from './Section.js';
+import { cells } from '../text.js';
 
 export interface PickItem {
   label: string;
@@ -27,7 +28,6 @@ export interface PickListProps {
   onCancel: () => void;
 }
 
-const cells = (text: string) => Array.from(text).length;
 
 /** The lines of each item: [label lines, detail] — one line when label and detail fit side by side. */
 function itemLines(items: PickItem[], width: number): { label: string[]; detail?: string; beside: boolean }[] {

@@ -1,6 +1,7 @@
 // Lines made of styled pieces, for the long texts (briefing, debrief, help) that are wrapped and scrolled
 // by the screen rather than by Ink, so that the screen knows how many lines it has.
 import { Box, Text } from 'ink';
+import { cells, splitCells } from '../text.js';
 
 export interface Piece {
   text: string;
@@ -13,7 +14,6 @@ export type RichLine = Piece[];
 
 export const plainLine = (text: string, style: Omit<Piece, 'text'> = {}): RichLine => [{ text, ...style }];
 
-const cells = (text: string) => Array.from(text).length;
 
 /** How many cells a styled line takes. */
 export const richWidth = (line: RichLine) => line.reduce((n, p) => n + cells(p.text), 0);
@@ -75,8 +75,14 @@ export function wrapRich(line: RichLine, width: number, indent = ''): RichLine[]
           newLine();
           continue;
         }
-        add(Array.from(word).slice(0, room).join(''), part.style);
-        word = Array.from(word).slice(room).join('');
+        if (room < width && cells(splitCells(word, room)[0]) > room) {
+          // Not even one character fits what is left of this line (a wide one): start the next.
+          newLine();
+          continue;
+        }
+        const [head, rest] = splitCells(word, room);
+        add(head, part.style);
+        word = rest;
         newLine();
       }
       if (word) add(word, part.style);

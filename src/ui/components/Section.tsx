@@ -1,7 +1,7 @@
 // A section heading drawn as a rule: "── Parties ─────────── posture  trust  pressure". When the title and the
 // text at the right do not both fit, the right text gives way first (ending in "…"), then the title.
 import { Box, Text } from 'ink';
-import { truncate } from '../format.js';
+import { cells, truncate } from '../text.js';
 import { useTheme } from '../theme.js';
 
 export interface SectionProps {
@@ -11,7 +11,6 @@ export interface SectionProps {
   right?: string;
 }
 
-const cells = (text: string) => Array.from(text).length;
 
 export function Section({ title, width, right }: SectionProps) {
   const theme = useTheme();

@@ -2,7 +2,8 @@
 import { Box, Text } from 'ink';
 import type { PartyId } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
-import { partyName, safeText, truncate, wrap } from '../format.js';
+import { partyName, safeText } from '../format.js';
+import { truncate, wrap } from '../text.js';
 import { keyOf } from '../keymap.js';
 import { useTheme } from '../theme.js';
 

@@ -4,7 +4,8 @@
 import { Box, Text } from 'ink';
 import type { Preferences, PublicGame } from '../../model/game.js';
 import type { Terms } from '../../model/types.js';
-import { fit, onRedLine, percent, safeText, wrapCells } from '../format.js';
+import { onRedLine, percent, safeText } from '../format.js';
+import { fit, wrapCells } from '../text.js';
 import { useTheme } from '../theme.js';
 
 export interface TermsListProps {

@@ -8,7 +8,8 @@ import { RichWindow, plainLine, scrollHint, wrapRich, type RichLine } from '../c
 import { Section } from '../components/Section.js';
 import { useKeys } from '../context/keys.js';
 import { keyOf } from '../keymap.js';
-import { batnaWords, goalLines, partyName, redLineLines, roundDate, safeText, wrapIndented } from '../format.js';
+import { batnaWords, goalLines, partyName, redLineLines, roundDate, safeText } from '../format.js';
+import { wrapIndented } from '../text.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { useTheme, type Theme } from '../theme.js';
 

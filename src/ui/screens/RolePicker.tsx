@@ -5,7 +5,8 @@ import type { PartyId } from '../../model/types.js';
 import { KeyBar } from '../components/KeyBar.js';
 import { Section } from '../components/Section.js';
 import { useKeys } from '../context/keys.js';
-import { safeText, truncate, wrap } from '../format.js';
+import { safeText } from '../format.js';
+import { padCells, truncate, wrap } from '../text.js';
 import { useList } from '../hooks/use-list.js';
 import { useTheme } from '../theme.js';
 
@@ -52,7 +53,7 @@ export function RolePicker({ game, width, height, onStart, onBack }: RolePickerP
                 {on ? '▸ ' : '  '}
                 {ticked ? '[x] ' : '[ ] '}
                 <Text color={color} bold>
-                  {safeText(p.name).padEnd(16)}
+                  {padCells(safeText(p.name), 16)}
                 </Text>
                 {safeText(p.leader)}
               </Text>

@@ -4,7 +4,8 @@ import type { ScenarioChoice } from '../app-options.js';
 import { KeyBar } from '../components/KeyBar.js';
 import { Section } from '../components/Section.js';
 import { useKeys } from '../context/keys.js';
-import { roundDate, safeText, truncate, wrap } from '../format.js';
+import { roundDate, safeText } from '../format.js';
+import { truncate, wrap } from '../text.js';
 import { useList } from '../hooks/use-list.js';
 import { useTheme } from '../theme.js';
 
