@@ -217,7 +217,10 @@ export function learnBeliefs(view: PlayerView, t: Tables, parties: readonly Part
       const claims = records[j]!.claims;
       const pairClaims = records[j]!.pairClaims;
       for (let q = pairClaims.length - 1; q >= 0; q--) {
-        const { pair: [a, x, c, y], round } = pairClaims[q]!;
+        const {
+          pair: [a, x, c, y],
+          round,
+        } = pairClaims[q]!;
         if (p.terms[a] === x && p.terms[c] === y && p.round >= round) {
           pairClaims.splice(q, 1);
           b.bluffed[j] = 1;
@@ -270,7 +273,6 @@ function worstFor(t: Tables, i: number, wanted: number): number {
   for (let o = 0; o < t.offset[i + 1]! - base; o++) if (o !== wanted && (pick === wanted || t.value[base + o]! > t.value[base + pick]!)) pick = o;
   return pick;
 }
-
 
 /** Fits one party's record into weights, values, bans and a threshold. */
 function settle(b: Beliefs, r: PartyRecord, t: Tables, view: PlayerView, party: PartyId, j: number): void {

@@ -230,7 +230,17 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng, options: 
 
   // An offer made to us alone that is within reach of what we ask is answered one to one (talks.ts).
   const close = counter !== undefined && counter.utility >= targets.now - CLOSE_GAP;
-  const command = proposal(view, strategy, found.terms, believe(), counter?.proposal, rng, close, counter ? judge(view, t, counter.proposal.terms, targets, onlyUsLeft(view, counter.proposal)) : undefined, targets);
+  const command = proposal(
+    view,
+    strategy,
+    found.terms,
+    believe(),
+    counter?.proposal,
+    rng,
+    close,
+    counter ? judge(view, t, counter.proposal.terms, targets, onlyUsLeft(view, counter.proposal)) : undefined,
+    targets,
+  );
   if (!command) return wait(holdOrReject(view, t, offers, targets, 'waiting: no channel open to us carries a proposal'));
   return { command, reason: proposalReason(view, t, strategy, command, found.terms, counter?.proposal) };
 }
@@ -390,7 +400,14 @@ function untoldRedLine(view: PlayerView, t: Tables, offers: readonly ViewProposa
   for (const p of offers) {
     const red = redCrossed(t, p.terms);
     if (red?.with !== undefined) {
-      const told = view.proposals.some((q) => q.by === p.by && q.reasons?.[view.self]?.why === 'red-line' && q.reasons[view.self]!.with === red.with && q.terms[red.issue] === p.terms[red.issue] && q.terms[red.with!] === p.terms[red.with!]);
+      const told = view.proposals.some(
+        (q) =>
+          q.by === p.by &&
+          q.reasons?.[view.self]?.why === 'red-line' &&
+          q.reasons[view.self]!.with === red.with &&
+          q.terms[red.issue] === p.terms[red.issue] &&
+          q.terms[red.with!] === p.terms[red.with!],
+      );
       if (!told) return { proposal: p, issue: red.issue, with: red.with };
     }
     for (let i = 0; i < t.issues; i++) {

@@ -21,9 +21,7 @@ import { faithful, shade } from './shade.js';
 import type { Tables } from './tables.js';
 
 export type InformationPlan =
-  | { kind: 'verify'; chance: number; doubt: Doubt }
-  | { kind: 'readout'; chance: number; readout: ReadoutPlan }
-  | { kind: 'relay'; chance: number; relay: RelayPlan };
+  { kind: 'verify'; chance: number; doubt: Doubt } | { kind: 'readout'; chance: number; readout: ReadoutPlan } | { kind: 'relay'; chance: number; relay: RelayPlan };
 
 /** The information move most worth making now, with its chance; undefined when there is none. */
 export function informationPlan(view: PlayerView, t: Tables, reliance?: Float64Array): InformationPlan | undefined {

@@ -76,7 +76,10 @@ export function seatDecision(strategy: SeatStrategy, ctx: SeatContext): Decision
   const prefs = view.preferences;
   if (view.phase === 'signing') {
     const a = view.agreement!;
-    const keep = strategy === 'accept-all' || strategy === 'stall-then-accept' || strategy === 'random' ? true : !crossesRedLine(prefs, a.terms) && utility(prefs, a.terms) >= Math.min(prefs.reservation, view.batna) - 1e-9;
+    const keep =
+      strategy === 'accept-all' || strategy === 'stall-then-accept' || strategy === 'random'
+        ? true
+        : !crossesRedLine(prefs, a.terms) && utility(prefs, a.terms) >= Math.min(prefs.reservation, view.batna) - 1e-9;
     if (strategy === 'random') return { command: { type: rng.next() < 0.5 ? 'sign' : 'refuse', by: self }, reason: 'a coin' };
     return { command: { type: keep ? 'sign' : 'refuse', by: self }, reason: keep ? 'signed' : 'refused' };
   }

@@ -38,15 +38,7 @@ export function slantOf(view: PlayerView, t: Tables, heard: Terms): Slant {
  * `listeners` are the parties the account goes to; `model` must model them (others are left out of the mean;
  * with none modelled, the account pulls).
  */
-export function shade(
-  view: PlayerView,
-  t: Tables,
-  heard: Terms,
-  listeners: readonly PartyId[],
-  model: Beliefs | undefined,
-  rng: Rng,
-  speaker?: PartyId,
-): Shaded | undefined {
+export function shade(view: PlayerView, t: Tables, heard: Terms, listeners: readonly PartyId[], model: Beliefs | undefined, rng: Rng, speaker?: PartyId): Shaded | undefined {
   let slant = slantOf(view, t, heard);
   // The model rows to favour, and the sign: +1 toward what they like, −1 away from what the speaker likes.
   const rows: number[] = [];

@@ -69,7 +69,13 @@ export function envoyFor(view: PlayerView, strategy: Pick<Strategy, 'envoy'>): {
   return best;
 }
 
-export function routeFor(view: PlayerView, strategy: Pick<Strategy, 'channel' | 'envoy'>, adversary: () => PartyId | undefined, counter?: ViewProposal, close = true): Route | undefined {
+export function routeFor(
+  view: PlayerView,
+  strategy: Pick<Strategy, 'channel' | 'envoy'>,
+  adversary: () => PartyId | undefined,
+  counter?: ViewProposal,
+  close = true,
+): Route | undefined {
   const preferred = strategy.channel;
   if (preferred === 'envoy') {
     const to = adversary();

@@ -17,11 +17,7 @@ export function nashPoint(prefs: readonly Preferences[], disagreement: readonly 
   return nashSearch(prefs, disagreement, opts).point;
 }
 
-export function nashSearch(
-  prefs: readonly Preferences[],
-  disagreement: readonly number[],
-  opts: BargainingOptions,
-): { point: BargainingPoint | undefined; exact: boolean } {
+export function nashSearch(prefs: readonly Preferences[], disagreement: readonly number[], opts: BargainingOptions): { point: BargainingPoint | undefined; exact: boolean } {
   const space = compileSpace(prefs, opts);
   if (!space) return { point: undefined, exact: true };
   const n = space.parties;
@@ -97,14 +93,7 @@ export function nashSearch(
 
 // ── max–min points: Kalai–Smorodinsky and egalitarian ────────────────────────────────────────────────────
 
-function maxMinSearch(
-  space: Space,
-  d: readonly number[],
-  scale: readonly number[],
-  extra: readonly Terms[],
-  budget: number,
-  tolerance: number,
-): BargainingPoint | undefined {
+function maxMinSearch(space: Space, d: readonly number[], scale: readonly number[], extra: readonly Terms[], budget: number, tolerance: number): BargainingPoint | undefined {
   const n = space.parties;
   const value = (u: readonly number[]) => {
     let m = Infinity;
@@ -181,4 +170,3 @@ export function egalitarianPoint(prefs: readonly Preferences[], disagreement: re
     opts.tolerance ?? DEFAULT_TOLERANCE,
   );
 }
-

@@ -215,7 +215,8 @@ export function describeCommand(game: PublicGame, command: Command): string {
     case 'begin':
       return 'opens the talks';
     case 'propose': {
-      const channel = command.channel === 'envoy' ? `through an envoy${command.envoy ? ` (${command.envoy})` : ''}` : command.channel === 'public' ? 'in public' : 'in direct talks';
+      const channel =
+        command.channel === 'envoy' ? `through an envoy${command.envoy ? ` (${command.envoy})` : ''}` : command.channel === 'public' ? 'in public' : 'in direct talks';
       const to = command.to && command.to.length > 0 ? ` to ${names(command.to)}` : '';
       const reply = command.replyTo !== undefined ? `, answering package #${command.replyTo}` : '';
       return `proposes a package${to} ${channel}${reply}`;

@@ -13,19 +13,7 @@
 // The branch and bound has a node budget; results say whether it finished (`exact`).
 import type { Preferences } from '../model/game.js';
 import type { Terms } from '../model/types.js';
-import {
-  EPS,
-  argmaxLinear,
-  clashes,
-  compileSpace,
-  idealUtilities,
-  moveDeltas,
-  termsKey,
-  utilitiesOf,
-  utilityRanges,
-  type Space,
-  type SpaceOptions,
-} from './space.js';
+import { EPS, argmaxLinear, clashes, compileSpace, idealUtilities, moveDeltas, termsKey, utilitiesOf, utilityRanges, type Space, type SpaceOptions } from './space.js';
 
 export type { SpaceOptions } from './space.js';
 
@@ -279,4 +267,3 @@ export function localImprovement(space: Space, terms: Terms): Terms | undefined 
 export function isParetoOptimal(prefs: readonly Preferences[], terms: Terms, opts: SpaceOptions = {}): boolean {
   return paretoImprovement(prefs, terms, opts) === undefined;
 }
-

@@ -254,4 +254,3 @@ export function polyak(space: Space, d: readonly number[], scale: readonly numbe
   }
   return best.mu;
 }
-

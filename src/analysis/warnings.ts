@@ -29,7 +29,13 @@ export function scenarioWarnings(game: Game): Warning[] {
 
   // The most each party can get in a package that crosses nobody's red line.
   const never = new Set<string>(); // party/posture pairs already warned about as never dealing
-  const best = game.partyIds.map((_, k) => clearFloors(prefs, prefs.map((__, j) => (j === k ? 0 : -1))).margin);
+  const best = game.partyIds.map(
+    (_, k) =>
+      clearFloors(
+        prefs,
+        prefs.map((__, j) => (j === k ? 0 : -1)),
+      ).margin,
+  );
   scenario.parties.forEach((party, k) => {
     for (const [id, posture] of Object.entries(party.postures.states)) {
       const floor = posture.strategy.floor;
@@ -37,9 +43,15 @@ export function scenarioWarnings(game: Game): Warning[] {
       const path: DataPath = ['parties', k, 'postures', 'states', id, 'strategy', 'floor'];
       if (best[k]! > -Infinity && floor > best[k]! + 1e-9) {
         never.add(`${party.id}/${id}`);
-        out.push({ path, message: `${party.name}'s floor in "${posture.label}" (${f2(floor)}) is above the most it can get in any package the others could sign (${f2(best[k]!)}): in this posture it never makes a deal` });
+        out.push({
+          path,
+          message: `${party.name}'s floor in "${posture.label}" (${f2(floor)}) is above the most it can get in any package the others could sign (${f2(best[k]!)}): in this posture it never makes a deal`,
+        });
       } else if (floor < party.preferences.reservation - 1e-9) {
-        out.push({ path, message: `${party.name}'s floor in "${posture.label}" (${f2(floor)}) is below its reservation value (${f2(party.preferences.reservation)}) and has no effect: an AI never goes below its reservation value unless pressure makes it` });
+        out.push({
+          path,
+          message: `${party.name}'s floor in "${posture.label}" (${f2(floor)}) is below its reservation value (${f2(party.preferences.reservation)}) and has no effect: an AI never goes below its reservation value unless pressure makes it`,
+        });
       }
     }
   });
@@ -72,7 +84,10 @@ export function scenarioWarnings(game: Game): Warning[] {
       return { floor: Math.max(s.floor ?? 0, prefs[k]!.reservation), moves: s.policy !== 'hardline' };
     };
     const here = hardness(posture);
-    const softer = Object.keys(states).filter((id) => id !== posture).map(hardness).filter((h) => h.floor < here.floor - 1e-9 || (h.moves && !here.moves));
+    const softer = Object.keys(states)
+      .filter((id) => id !== posture)
+      .map(hardness)
+      .filter((h) => h.floor < here.floor - 1e-9 || (h.moves && !here.moves));
     if (softer.length === 0) continue;
     const softest = Math.min(...softer.map((h) => h.floor));
     out.push({

@@ -90,4 +90,3 @@ export function zopa(prefs: readonly Preferences[], disagreement: readonly numbe
   if (witness) return { exists, certain: true, best: witness, utilities: utilitiesOf(full, witness), size };
   return { exists, certain: search.exact, size };
 }
-

@@ -1,5 +1,7 @@
 // The command line: parses the first word, loads only the module that command needs (so headless commands
 // never load React), and turns every failure into one clear line and an exit code.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CliError } from './errors.js';
 
 export interface CommandModule {
@@ -39,7 +41,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (first === '--version' || first === '-v') {
-    process.stdout.write('backchannel 0.1.0\n');
+    const { packageRoot } = await import('../scenario/bundled.js');
+    const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+    process.stdout.write(`backchannel ${manifest.version}\n`);
     return 0;
   }
   if (first === undefined || first.startsWith('-')) {
@@ -57,7 +61,12 @@ function report(error: unknown): number {
   // CliError, and the scenario layer's ScenarioNotFound / ScenarioInvalid, carry their own exit code.
   const exitCode = (error as { exitCode?: unknown } | null)?.exitCode;
   if (error instanceof Error && (exitCode === 1 || exitCode === 2)) {
-    process.stderr.write(`${error.message.split('\n').map((line) => `backchannel: ${line}`).join('\n')}\n`);
+    process.stderr.write(
+      `${error.message
+        .split('\n')
+        .map((line) => `backchannel: ${line}`)
+        .join('\n')}\n`,
+    );
     return exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -187,7 +187,9 @@ export function loadSave(path: string, scenarioArg?: string): LoadedSave {
     throw new CliError(`${cleanText(path)}: corrupt save: ${error instanceof Error ? cleanText(error.message) : String(error)}`);
   }
   if (!replay.matches) {
-    throw new CliError(`${cleanText(path)}: the save does not reproduce its game (recorded hash ${cleanText(save.hash)}, replay gives ${replay.hash}); it was edited or is corrupt`);
+    throw new CliError(
+      `${cleanText(path)}: the save does not reproduce its game (recorded hash ${cleanText(save.hash)}, replay gives ${replay.hash}); it was edited or is corrupt`,
+    );
   }
   return { path, save, loaded, world: replay.world, log: replay.log, hash: replay.hash };
 }

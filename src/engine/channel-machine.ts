@@ -5,15 +5,11 @@
 import { initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import type { ViewMessage } from '../model/view.js';
 
-export type CableEvent =
-  | { type: 'HEARD'; record: boolean }
-  | { type: 'CONFIRMED' }
-  | { type: 'CONTRADICTED' }
-  | { type: 'EXPOSED' };
+export type CableEvent = { type: 'HEARD'; record: boolean } | { type: 'CONFIRMED' } | { type: 'CONTRADICTED' } | { type: 'EXPOSED' };
 
 export type CableStatus = 'sent' | 'on-record' | 'hearsay' | 'confirmed' | 'disputed' | 'exposed';
 
-export const cableMachine = setup({ types: {} as { events: CableEvent } }).createMachine({
+export const cableMachine = setup({ types: { events: {} as CableEvent } }).createMachine({
   id: 'cable',
   initial: 'sent',
   states: {
@@ -53,5 +49,5 @@ export function cableEvents(m: ViewMessage): CableEvent[] {
 export function cableStatus(m: ViewMessage): CableStatus {
   let [snapshot] = initialTransition(cableMachine);
   for (const event of cableEvents(m)) [snapshot] = transition(cableMachine, snapshot, event);
-  return snapshot.value as CableStatus;
+  return snapshot.value;
 }

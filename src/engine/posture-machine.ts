@@ -31,7 +31,7 @@ export function compilePostureMachine(game: Game, party: PartyId) {
     states[id] = { on: { WORLD } };
   }
   return setup({
-    types: {} as { events: PostureEvent },
+    types: { events: {} as PostureEvent },
     guards: {
       /** The scenario transition's condition, read against the world the round opens with. */
       condition: ({ event }, params: { index: number }) => holds(postures.transitions[params.index]!.when, game, event.world, party),
@@ -59,7 +59,7 @@ const compiled = new WeakMap<Game, Map<PartyId, Compiled>>();
 
 export function postureMachineOf(game: Game, party: PartyId): Compiled {
   let machines = compiled.get(game);
-  if (!machines) compiled.set(game, (machines = new Map()));
+  if (!machines) compiled.set(game, (machines = new Map<PartyId, Compiled>()));
   let entry = machines.get(party);
   if (!entry) {
     const { postures } = game.party[party]!;
@@ -84,5 +84,5 @@ export function postureChange(game: Game, world: World, party: PartyId): Posture
   const [next, actions] = transition(machine, snapshot, { type: 'WORLD', world });
   if (next.value === current) return undefined;
   const announce = actions.find((a) => a.type === 'announce');
-  return { to: next.value as string, note: (announce?.params as { note?: string } | undefined)?.note ?? '' };
+  return { to: next.value, note: (announce?.params as { note?: string } | undefined)?.note ?? '' };
 }

@@ -16,7 +16,12 @@ export function nashPackage(game: Game): Terms | undefined {
   let cached = nashCache.get(game);
   if (cached === undefined) {
     const prefs = game.partyIds.map((id) => game.prefs[id]!);
-    cached = nashPoint(prefs, prefs.map((p) => p.reservation), { excludeRedLines: true })?.terms ?? null;
+    cached =
+      nashPoint(
+        prefs,
+        prefs.map((p) => p.reservation),
+        { excludeRedLines: true },
+      )?.terms ?? null;
     nashCache.set(game, cached);
   }
   return cached ?? undefined;

@@ -85,9 +85,7 @@ export function compilePreferences(scenario: Scenario, party: Party): Preference
   const sum = rawWeights.reduce((a, b) => a + b, 0);
   const weights = rawWeights.map((w) => (sum > 0 ? w / sum : 1 / rawWeights.length));
   const values = scenario.issues.map((issue) => issue.options.map((option) => p.values[issue.id]?.[option.id] ?? 0));
-  const redLine = scenario.issues.map((issue) =>
-    issue.options.map((option) => p.redLines.some((r) => r.with === undefined && r.issue === issue.id && r.option === option.id)),
-  );
+  const redLine = scenario.issues.map((issue) => issue.options.map((option) => p.redLines.some((r) => r.with === undefined && r.issue === issue.id && r.option === option.id)));
   const indexOf = (issue: string, option: string) => {
     const i = scenario.issues.findIndex((x) => x.id === issue);
     return [i, i < 0 ? -1 : scenario.issues[i]!.options.findIndex((o) => o.id === option)] as const;

@@ -8,9 +8,7 @@ import type { Command, CommandType, PartyId, World } from './types.js';
 export const PROPOSAL_LIFETIME = 2;
 
 export function openProposalsFor(world: World, party: PartyId) {
-  return world.open
-    .map((id) => world.proposals[id - 1]!)
-    .filter((p) => p.to.includes(party) && !p.accepted.includes(party) && !p.rejected.includes(party));
+  return world.open.map((id) => world.proposals[id - 1]!).filter((p) => p.to.includes(party) && !p.accepted.includes(party) && !p.rejected.includes(party));
 }
 
 /** The command types `party` may issue now (a propose still needs valid terms, and so on). */
@@ -75,15 +73,14 @@ function validTerms(game: Game, terms: readonly number[]): string | null {
   const issues = game.scenario.issues;
   if (!Array.isArray(terms) || terms.length !== issues.length) return `a package needs an option for each of the ${issues.length} issues`;
   for (let i = 0; i < issues.length; i++) {
-    const t = terms[i]!;
-    if (!Number.isInteger(t) || t < 0 || t >= issues[i]!.options.length) return `no option ${t} for ${issues[i]!.name}`;
+    const t: unknown = terms[i];
+    if (typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t >= issues[i]!.options.length) return `no option ${String(t)} for ${issues[i]!.name}`;
   }
   return null;
 }
 
 /** An own property only: ids come from commands and saves, and "constructor" must not find Object's. */
-const own = <T>(record: Record<string, T>, key: unknown): T | undefined =>
-  typeof key === 'string' && Object.hasOwn(record, key) ? record[key] : undefined;
+const own = <T>(record: Record<string, T>, key: unknown): T | undefined => (typeof key === 'string' && Object.hasOwn(record, key) ? record[key] : undefined);
 
 const REASONS = ['red-line', 'commitment', 'batna', 'target'];
 

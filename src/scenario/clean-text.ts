@@ -20,10 +20,5 @@ const DIRTY = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 export function cleanText(s: string): string {
   // Fast path: almost every string is already clean.
   if (!DIRTY.test(s)) return s;
-  return s
-    .replace(ESC_STRING, '')
-    .replace(CSI, '')
-    .replace(ESC_OTHER, '')
-    .replace(/\t/g, ' ')
-    .replace(CONTROL, '');
+  return s.replace(ESC_STRING, '').replace(CSI, '').replace(ESC_OTHER, '').replace(/\t/g, ' ').replace(CONTROL, '');
 }

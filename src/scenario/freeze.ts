@@ -32,4 +32,3 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-

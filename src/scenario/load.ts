@@ -138,10 +138,7 @@ function parse(text: string, file: string): LoadResult {
       const name = unresolved[1] ?? '';
       at(aliasOffset(doc, name), `unknown YAML alias "*${name}": define the anchor "&${name}" before using it`);
     } else if (/alias count/i.test(message)) {
-      at(
-        aliasOffset(doc),
-        `too many YAML aliases: this file expands its aliases more than ${MAX_ALIAS_COUNT} times (an "alias bomb"); write the values out instead`,
-      );
+      at(aliasOffset(doc), `too many YAML aliases: this file expands its aliases more than ${MAX_ALIAS_COUNT} times (an "alias bomb"); write the values out instead`);
     } else {
       at(0, `cannot read the YAML: ${message}`);
     }
@@ -227,4 +224,3 @@ function failWith(problems: Problem[]): LoadResult {
   unique.sort((a, b) => a.line - b.line || a.col - b.col);
   return { ok: false, problems: unique };
 }
-

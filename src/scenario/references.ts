@@ -57,11 +57,7 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
     if (!set.complete) return false;
     const suggestion = closest(value, set.ids);
     const shown = set.ids.length > 12 ? `${set.ids.slice(0, 12).join(', ')}, …` : set.ids.join(', ');
-    const tail = suggestion
-      ? ` — did you mean ${q(suggestion)}?`
-      : set.ids.length > 0
-        ? ` (${set.plural}: ${shown})`
-        : ` (there are no ${set.plural})`;
+    const tail = suggestion ? ` — did you mean ${q(suggestion)}?` : set.ids.length > 0 ? ` (${set.plural}: ${shown})` : ` (there are no ${set.plural})`;
     report(path, `unknown ${set.noun} ${q(value)}${set.of ? ` ${set.of}` : ''}${tail}`, at);
     return false;
   };
@@ -335,10 +331,7 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
       if (typeof bias !== 'string' || bias === 'optimistic' || bias === 'pessimistic' || partySet.ids.includes(bias)) return;
       if (!partySet.complete) return;
       const suggestion = closest(bias, ['optimistic', 'pessimistic', ...partySet.ids]);
-      report(
-        [...path, 'envoys', k, 'bias'],
-        `unknown bias ${q(bias)}: use "optimistic", "pessimistic" or a party id${suggestion ? ` — did you mean ${q(suggestion)}?` : ''}`,
-      );
+      report([...path, 'envoys', k, 'bias'], `unknown bias ${q(bias)}: use "optimistic", "pessimistic" or a party id${suggestion ? ` — did you mean ${q(suggestion)}?` : ''}`);
     });
 
     // A posture may only prefer a channel its party can use (and an envoy channel needs an envoy).
@@ -392,7 +385,9 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
     }
     if (r.envoy !== undefined && guestKnown) {
       const guest = parties.map(rec).find((p) => p.id === r.guest);
-      const ids = arr(guest?.envoys).map((e) => str(rec(e).id)).filter((id): id is string => id !== undefined);
+      const ids = arr(guest?.envoys)
+        .map((e) => str(rec(e).id))
+        .filter((id): id is string => id !== undefined);
       const envoySet: IdSet = { noun: 'envoy', plural: 'envoys', ids, complete: true, of: `of ${q(String(r.guest))}` };
       ref(r.envoy, envoySet, [...mp, 'envoy']);
     }
@@ -412,4 +407,3 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
 
   return out;
 }
-

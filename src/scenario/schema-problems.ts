@@ -150,11 +150,7 @@ export function issuesToLocated(issues: readonly core.$ZodIssue[], base: DataPat
         const allowed = schema && defOf(schema).shape ? Object.keys(defOf(schema).shape!) : [];
         for (const key of issue.keys) {
           const suggestion = closest(key, allowed);
-          const tail = suggestion
-            ? ` — did you mean ${q(suggestion)}?`
-            : allowed.length > 0
-              ? ` (allowed here: ${allowed.join(', ')})`
-              : '';
+          const tail = suggestion ? ` — did you mean ${q(suggestion)}?` : allowed.length > 0 ? ` (allowed here: ${allowed.join(', ')})` : '';
           out.push({ path: [...path, key], at: 'key', message: `unknown key ${q(key)}${tail}`, ...(suggestion ? { suggestion } : {}) });
         }
         break;
@@ -294,9 +290,6 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 
 /** A missing key reported next to an unknown key that is its misspelling says the same thing twice. */
 export function dropSuggestedMissing(located: Located[]): Located[] {
-  const suggested = new Set(
-    located.filter((l) => l.suggestion !== undefined).map((l) => JSON.stringify([...l.path.slice(0, -1), l.suggestion])),
-  );
+  const suggested = new Set(located.filter((l) => l.suggestion !== undefined).map((l) => JSON.stringify([...l.path.slice(0, -1), l.suggestion])));
   return located.filter((l) => l.missing === undefined || !suggested.has(JSON.stringify([...l.path, l.missing])));
 }
-

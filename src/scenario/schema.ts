@@ -28,10 +28,7 @@ export const Comparison = z
   .meta({ description: 'A comparison; every bound given must hold.' });
 export type Comparison = z.infer<typeof Comparison>;
 
-const partyRef = z
-  .string()
-  .optional()
-  .meta({ description: 'A party id. In a party\'s own transitions it may be left out to mean that party.' });
+const partyRef = z.string().optional().meta({ description: "A party id. In a party's own transitions it may be left out to mean that party." });
 
 export type Condition =
   | { round: Comparison }
@@ -57,15 +54,9 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z
       .strictObject({ control: z.strictObject({ ...cmp, territory: z.string().meta({ description: 'Territory id.' }) }) })
       .meta({ description: "The occupier's share of a territory (0–1) compared to a number." }),
-    z
-      .strictObject({ pressure: z.strictObject({ ...cmp, party: partyRef }) })
-      .meta({ description: "A party's pressure (0–100) compared to a number." }),
-    z
-      .strictObject({ batna: z.strictObject({ ...cmp, party: partyRef }) })
-      .meta({ description: "A party's BATNA (the utility of no deal, 0–1) compared to a number." }),
-    z
-      .strictObject({ credibility: z.strictObject({ ...cmp, party: partyRef }) })
-      .meta({ description: "A party's public credibility (0–1) compared to a number." }),
+    z.strictObject({ pressure: z.strictObject({ ...cmp, party: partyRef }) }).meta({ description: "A party's pressure (0–100) compared to a number." }),
+    z.strictObject({ batna: z.strictObject({ ...cmp, party: partyRef }) }).meta({ description: "A party's BATNA (the utility of no deal, 0–1) compared to a number." }),
+    z.strictObject({ credibility: z.strictObject({ ...cmp, party: partyRef }) }).meta({ description: "A party's public credibility (0–1) compared to a number." }),
     z
       .strictObject({
         trust: z.strictObject({
@@ -74,7 +65,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
           toward: z.string().meta({ description: 'The party trusted.' }),
         }),
       })
-      .meta({ description: "How much a party trusts another (0–1) compared to a number." }),
+      .meta({ description: 'How much a party trusts another (0–1) compared to a number.' }),
     z
       .strictObject({
         offer: z.strictObject({
@@ -83,7 +74,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
           from: z.string().optional().meta({ description: 'Only offers from this party count.' }),
         }),
       })
-      .meta({ description: "The best utility (0–1), for the party, of an offer it has heard this round." }),
+      .meta({ description: 'The best utility (0–1), for the party, of an offer it has heard this round.' }),
     z
       .strictObject({
         posture: z.strictObject({ party: partyRef, is: z.string().meta({ description: 'A posture id of that party.' }) }),
@@ -105,7 +96,10 @@ export const Effect = z
   .union([
     z
       .strictObject({
-        pressure: z.strictObject({ party: z.string().meta({ description: 'Party id.' }), add: z.number().meta({ description: 'Points to add (negative to relieve), clamped to 0–100.' }) }),
+        pressure: z.strictObject({
+          party: z.string().meta({ description: 'Party id.' }),
+          add: z.number().meta({ description: 'Points to add (negative to relieve), clamped to 0–100.' }),
+        }),
       })
       .meta({ description: "Change a party's pressure." }),
     z
@@ -121,7 +115,7 @@ export const Effect = z
           add: z.number().meta({ description: 'Amount to add, clamped to 0–1.' }),
         }),
       })
-      .meta({ description: "Change how much one party trusts another." }),
+      .meta({ description: 'Change how much one party trusts another.' }),
     z
       .strictObject({
         credibility: z.strictObject({ party: z.string().meta({ description: 'Party id.' }), add: z.number().meta({ description: 'Amount to add, clamped to 0–1.' }) }),
@@ -135,7 +129,7 @@ export const Effect = z
           set: z.number().min(0).max(1).optional().meta({ description: "Set the occupier's share." }),
         }),
       })
-      .meta({ description: "Change who controls a territory." }),
+      .meta({ description: 'Change who controls a territory.' }),
     z.strictObject({ ceasefire: z.boolean().meta({ description: 'Start (true) or end (false) a ceasefire.' }) }).meta({ description: 'Start or end a ceasefire.' }),
   ])
   .meta({ description: 'One change to the world.' });
@@ -216,9 +210,7 @@ export const Issue = z
   .strictObject({
     id: id('issue'),
     name: text('The issue as shown at the table.'),
-    kind: z
-      .enum(['territory', 'security', 'political', 'economic', 'humanitarian', 'sequencing'])
-      .meta({ description: 'What sort of issue this is.' }),
+    kind: z.enum(['territory', 'security', 'political', 'economic', 'humanitarian', 'sequencing']).meta({ description: 'What sort of issue this is.' }),
     description: z.string().default('').meta({ description: 'What is at stake.' }),
     territory: z.string().optional().meta({ description: 'For territorial issues, the territory concerned.' }),
     signatories: z.array(z.string()).min(1).meta({ description: 'The parties whose signature this issue needs; a deal needs every signatory of every issue.' }),
@@ -228,17 +220,10 @@ export const Issue = z
 
 export const Strategy = z
   .strictObject({
-    policy: z
-      .enum(['boulware', 'linear', 'conceder', 'tit-for-tat', 'hardline'])
-      .meta({
-        description:
-          'How the party concedes over time: boulware (late), linear, conceder (early), tit-for-tat (mirrors the others), hardline (does not move).',
-      }),
-    beta: z
-      .number()
-      .positive()
-      .optional()
-      .meta({ description: 'Concession exponent: below 1 concedes late (Boulware), above 1 concedes early (Conceder). Defaults by policy.' }),
+    policy: z.enum(['boulware', 'linear', 'conceder', 'tit-for-tat', 'hardline']).meta({
+      description: 'How the party concedes over time: boulware (late), linear, conceder (early), tit-for-tat (mirrors the others), hardline (does not move).',
+    }),
+    beta: z.number().positive().optional().meta({ description: 'Concession exponent: below 1 concedes late (Boulware), above 1 concedes early (Conceder). Defaults by policy.' }),
     aspiration: share('The utility it asks for at the start of this posture.').default(0.9),
     floor: share('The lowest aspiration it concedes to; never below its BATNA.').optional(),
     walkOutBelow: share('It walks out when its BATNA exceeds the best offer it heard by this margin (omit: never walks out).').optional(),
@@ -277,15 +262,11 @@ export const Transition = z
 export const Envoy = z
   .strictObject({
     id: id('envoy'),
-    name: text('The envoy\'s name.'),
+    name: text("The envoy's name."),
     fidelity: share('How faithfully the envoy reports: 1 always, 0 never.'),
-    bias: z
-      .string()
-      .default('optimistic')
-      .meta({
-        description:
-          'Which way his errors lean: "optimistic" (offers sound better for the listener), "pessimistic", or a party id (errors favour that party).',
-      }),
+    bias: z.string().default('optimistic').meta({
+      description: 'Which way his errors lean: "optimistic" (offers sound better for the listener), "pessimistic", or a party id (errors favour that party).',
+    }),
   })
   .meta({ description: 'An envoy a party can send.' });
 
@@ -340,23 +321,18 @@ export const Preferences = z
   })
   .meta({ description: 'Private preferences: linear additive utility over packages.' });
 
-export const ChannelKind = z
-  .enum(['direct', 'envoy', 'public', 'relay', 'readout'])
-  .meta({
-    description:
-      'A way to send words: direct talks, an envoy, a public statement, passing on what you heard (relay), or your account of a meeting (readout).',
-  });
+export const ChannelKind = z.enum(['direct', 'envoy', 'public', 'relay', 'readout']).meta({
+  description: 'A way to send words: direct talks, an envoy, a public statement, passing on what you heard (relay), or your account of a meeting (readout).',
+});
 
 export const Party = z
   .strictObject({
     id: id('party'),
-    name: text('The party\'s name.'),
+    name: text("The party's name."),
     leader: text('Who leads it.'),
-    colour: z
-      .enum(['red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray'])
-      .meta({ description: 'Its colour on the terminal.' }),
+    colour: z.enum(['red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray']).meta({ description: 'Its colour on the terminal.' }),
     playable: z.boolean().default(true).meta({ description: 'Whether a player may take this role.' }),
-    briefing: text('The confidential briefing shown only to this party\'s player.'),
+    briefing: text("The confidential briefing shown only to this party's player."),
     pressure: z.number().min(0).max(100).default(30).meta({ description: 'Pressure at the start (0–100): how much it needs a deal.' }),
     credibility: share('Public credibility at the start.').default(0.7),
     trust: z.record(z.string(), share('Trust toward that party.')).default({}).meta({ description: 'Trust toward each other party at the start (default 0.5).' }),
@@ -369,10 +345,7 @@ export const Party = z
       })
       .meta({ description: 'The party as a state machine of postures.' }),
     envoys: z.array(Envoy).default([]).meta({ description: 'Envoys it can send.' }),
-    channels: z
-      .array(ChannelKind)
-      .default(['direct', 'envoy', 'public', 'relay', 'readout'])
-      .meta({ description: 'The channels it may use (default: all).' }),
+    channels: z.array(ChannelKind).default(['direct', 'envoy', 'public', 'relay', 'readout']).meta({ description: 'The channels it may use (default: all).' }),
     levers: z.array(Lever).default([]).meta({ description: 'Levers of pressure it can apply or lift.' }),
     domestic: z
       .strictObject({
@@ -458,10 +431,7 @@ export const Meeting = z
     host: z.string().meta({ description: 'The party that makes its offer at the meeting.' }),
     guest: z.string().meta({ description: 'The party that hears it (through its envoy, when `envoy` is set).' }),
     envoy: z.string().optional().meta({ description: "The guest's envoy who attends and reports back; omit for leaders meeting in person." }),
-    notetaker: z
-      .boolean()
-      .optional()
-      .meta({ description: "Whether an official record is kept; leave it out to let the guest decide (its posture's notetaker chance)." }),
+    notetaker: z.boolean().optional().meta({ description: "Whether an official record is kept; leave it out to let the guest decide (its posture's notetaker chance)." }),
     terms: z
       .record(z.string(), z.string())
       .meta({ description: "What the host actually offers at the meeting: an option id per issue id (issues left out: the host's ideal option)." }),
@@ -470,12 +440,9 @@ export const Meeting = z
 
 export const Scoring = z
   .strictObject({
-    baseline: z
-      .enum(['initial-batna', 'final-batna'])
-      .default('initial-batna')
-      .meta({ description: 'What an outcome is scored against: the BATNA at the start or at the end.' }),
+    baseline: z.enum(['initial-batna', 'final-batna']).default('initial-batna').meta({ description: 'What an outcome is scored against: the BATNA at the start or at the end.' }),
   })
-  .meta({ description: 'How an outcome becomes each party\'s score (-100 to 100, 0 = as good as its BATNA).' });
+  .meta({ description: "How an outcome becomes each party's score (-100 to 100, 0 = as good as its BATNA)." });
 
 export const Scenario = z
   .strictObject({

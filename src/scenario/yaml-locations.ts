@@ -82,4 +82,3 @@ export function locate(doc: Document, path: DataPath, atKey: boolean): number {
   }
   return offset;
 }
-

@@ -132,10 +132,18 @@ function Root({ options, onExit, interruptRef, aiDelayMs = 250 }: AppProps) {
   const height = rows - 1;
 
   let content;
-  if (!session || PRE_GAME.includes(screen.name as Scope)) {
+  if (!session || PRE_GAME.includes(screen.name)) {
     switch (screen.name) {
       case 'scenarios':
-        content = <ScenarioPicker scenarios={options.scenarios} width={width} height={height} onPick={(i) => setScreen({ name: 'roles', scenario: i })} onBack={() => setScreen({ name: 'title' })} />;
+        content = (
+          <ScenarioPicker
+            scenarios={options.scenarios}
+            width={width}
+            height={height}
+            onPick={(i) => setScreen({ name: 'roles', scenario: i })}
+            onBack={() => setScreen({ name: 'title' })}
+          />
+        );
         break;
       case 'roles': {
         const choice = options.scenarios[screen.scenario]!;
@@ -197,4 +205,3 @@ function Root({ options, onExit, interruptRef, aiDelayMs = 250 }: AppProps) {
     </KeysProvider>
   );
 }
-

@@ -1,7 +1,19 @@
 // The debrief as styled lines for the screen: outcome, scores, the player's best and worst moves, the moments
 // that changed the game, the benchmarks, every party's hidden preferences — now that the game is over — and
 // the scenario's notes for teachers and its sources.
-import { distortionCost, distortionTeller, distortionTitle, informationSummary, listenerFate, MOVE_RULE, moveValueText, scoreBasis, scoreBasisSentence, sourceLine, talksLength } from '../analysis/debrief/text.js';
+import {
+  distortionCost,
+  distortionTeller,
+  distortionTitle,
+  informationSummary,
+  listenerFate,
+  MOVE_RULE,
+  moveValueText,
+  scoreBasis,
+  scoreBasisSentence,
+  sourceLine,
+  talksLength,
+} from '../analysis/debrief/text.js';
 import type { Debrief, Distortion, MoveAssessment } from '../analysis/debrief/types.js';
 import { beliefSentence } from '../analysis/debrief/beliefs.js';
 import { signatureSentence } from '../analysis/debrief/signatures.js';
@@ -79,7 +91,9 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
   }
 
   heading('The moments that changed the game');
-  const key = d.moments.filter((m) => ['walk-out', 'return', 'broken-commitment', 'exposure', 'posture', 'event', 'signing', 'ratification', 'outcome', 'statement', 'summit'].includes(m.kind));
+  const key = d.moments.filter((m) =>
+    ['walk-out', 'return', 'broken-commitment', 'exposure', 'posture', 'event', 'signing', 'ratification', 'outcome', 'statement', 'summit'].includes(m.kind),
+  );
   if (key.length === 0) text('Nothing stood out.', { color: theme.muted }, '  ');
   for (const m of key) {
     const mark = m.kind === 'walk-out' ? '⇥' : m.kind === 'broken-commitment' ? '✗' : m.kind === 'exposure' ? '⚠' : m.kind === 'posture' ? '↻' : '•';
@@ -93,10 +107,23 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
 
   heading('What was possible');
   const z = d.zopa.start;
-  text(z.exists ? `A zone of possible agreement existed at the start: ${(z.size.fraction * 100).toFixed(1)}% of packages beat every party's BATNA.` : 'At the start, no package beat every party\'s BATNA: there was no zone of possible agreement.', {}, '  ');
+  text(
+    z.exists
+      ? `A zone of possible agreement existed at the start: ${(z.size.fraction * 100).toFixed(1)}% of packages beat every party's BATNA.`
+      : "At the start, no package beat every party's BATNA: there was no zone of possible agreement.",
+    {},
+    '  ',
+  );
   if (d.nash) {
-    const mine = d.parties.filter((p) => p.human).map((p) => `${p.name} ${signed(d.nash!.scores[p.id]!)}`).join(', ');
-    text(`The Nash bargaining point (the fair, efficient benchmark) would have scored ${mine || d.parties.map((p) => `${p.name} ${signed(d.nash!.scores[p.id]!)}`).join(', ')}.`, {}, '  ');
+    const mine = d.parties
+      .filter((p) => p.human)
+      .map((p) => `${p.name} ${signed(d.nash!.scores[p.id]!)}`)
+      .join(', ');
+    text(
+      `The Nash bargaining point (the fair, efficient benchmark) would have scored ${mine || d.parties.map((p) => `${p.name} ${signed(d.nash!.scores[p.id]!)}`).join(', ')}.`,
+      {},
+      '  ',
+    );
   }
   text(`Total value: the outcome gave ${util2(d.frontier.welfare.outcome)} of a possible ${util2(d.frontier.welfare.max)}.`, {}, '  ');
   const info = informationSummary(d);

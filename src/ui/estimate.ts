@@ -40,7 +40,9 @@ export function reactions(view: PlayerView, terms: Terms): Reaction[] {
 function reaction(view: PlayerView, t: Tables, b: Beliefs, party: PartyId, j: number, terms: Terms): Reaction {
   const informed = b.informed[j] === 1;
   const issueName = (i: number) => safeText(view.game.issues[i]?.name ?? '?');
-  const commitment = (view.parties[party]?.commitments ?? []).find((c) => !c.broken && c.issue < terms.length && terms[c.issue] !== c.option && ruledOutOption(b, t, j, c.issue, terms[c.issue]!));
+  const commitment = (view.parties[party]?.commitments ?? []).find(
+    (c) => !c.broken && c.issue < terms.length && terms[c.issue] !== c.option && ruledOutOption(b, t, j, c.issue, terms[c.issue]!),
+  );
   if (commitment) return { party, chance: 0, informed: true, leaning: 'no', why: `breaks its public line on ${issueName(commitment.issue)}` };
   const out = ruledOut(b, t, j, terms);
   if (out >= 0) {

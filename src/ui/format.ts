@@ -226,7 +226,6 @@ export function cableLine(view: PlayerView, m: ViewMessage, talks?: ReadonlyMap<
 /** Strips escape sequences and control characters from text that came from a scenario or a save. */
 export const safeText = cleanText;
 
-
 /** Utility as the table shows it: "0.61". */
 export const util2 = (u: number) => u.toFixed(2);
 

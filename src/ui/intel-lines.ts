@@ -47,7 +47,9 @@ export function intelLines(groups: readonly TalksGroup[], game: PublicGame, self
   const lines: RichLine[] = [];
   const starts: number[] = [];
   const disagree = groups.filter((g) => g.termSets.length > 1).length;
-  lines.push([{ text: truncate(`${groups.length} set${groups.length === 1 ? '' : 's'} of talks · ${disagree} told differently · ← → jump between them`, width), color: theme.muted }]);
+  lines.push([
+    { text: truncate(`${groups.length} set${groups.length === 1 ? '' : 's'} of talks · ${disagree} told differently · ← → jump between them`, width), color: theme.muted },
+  ]);
   if (groups.length === 0) {
     lines.push([], [{ text: 'No talks yet: nothing has been put on the table to you or by you.', color: theme.muted }]);
     return { lines, starts };
@@ -78,7 +80,10 @@ function versionSection(lines: RichLine[], g: TalksGroup, certainty: 'sure' | 't
   const title = certainty === 'sure' ? 'What we know for sure' : 'What we were told';
   if (versions.length === 0) {
     const none = certainty === 'sure' ? 'nothing — no record, no confirmation, no leak' : 'nothing second-hand';
-    lines.push([{ text: ` ${title}: `, bold: true }, { text: none, color: theme.muted }]);
+    lines.push([
+      { text: ` ${title}: `, bold: true },
+      { text: none, color: theme.muted },
+    ]);
     return;
   }
   lines.push([{ text: ` ${title}`, bold: true }]);
@@ -110,12 +115,12 @@ function termsTable(lines: RichLine[], g: TalksGroup, game: PublicGame, width: n
   const stacked = sets.length > 1 && colW < 14;
   const sureSets = new Set(g.versions.filter((v) => v.certainty === 'sure').map((v) => v.set));
   const head = (s: number) => `${setLetter(s)} · ${sureSets.has(s) ? 'for sure' : 'told'}`;
-  if (stacked) lines.push([{ text: `  ${fit('Issue', issueW)}`, color: theme.muted }, { text: ` ${sets.map((_, s) => head(s)).join('  ')}`, bold: true }]);
-  else
+  if (stacked)
     lines.push([
       { text: `  ${fit('Issue', issueW)}`, color: theme.muted },
-      ...sets.map((_, s) => ({ text: ` ${fit(head(s), colW)}`, bold: true })),
+      { text: ` ${sets.map((_, s) => head(s)).join('  ')}`, bold: true },
     ]);
+  else lines.push([{ text: `  ${fit('Issue', issueW)}`, color: theme.muted }, ...sets.map((_, s) => ({ text: ` ${fit(head(s), colW)}`, bold: true }))]);
   const spanW = width - 2 - issueW - 1;
   game.issues.forEach((issue, i) => {
     const differs = differ.has(i);
@@ -123,7 +128,10 @@ function termsTable(lines: RichLine[], g: TalksGroup, game: PublicGame, width: n
     const labels = sets.map((terms) => safeText(issue.options[terms[i]!]?.label ?? '?'));
     if (differs && stacked) {
       // One line per version, each label in full.
-      lines.push([{ text: '≠ ', bold: true, color: theme.warn }, { text: truncate(name, width - 2), bold: true }]);
+      lines.push([
+        { text: '≠ ', bold: true, color: theme.warn },
+        { text: truncate(name, width - 2), bold: true },
+      ]);
       sets.forEach((terms, s) => {
         const changed = s > 0 && terms[i] !== sets[0]![i];
         for (const line of wrapIndented(labels[s]!, width, `    ${setLetter(s)}  `)) lines.push([{ text: line, bold: true, color: changed ? theme.warn : undefined }]);
@@ -147,9 +155,7 @@ function termsTable(lines: RichLine[], g: TalksGroup, game: PublicGame, width: n
     const label = labels[0] ?? '?';
     if (sets.length > 1 && cells(label) > colW) {
       // The same in every version, and too long for a column: once, across them all.
-      wrapCells([name, `${label} (all versions)`], [issueW, spanW]).forEach((row) =>
-        lines.push([{ text: '  ' }, { text: row[0]! }, { text: ` ${row[1]}`, color: theme.muted }]),
-      );
+      wrapCells([name, `${label} (all versions)`], [issueW, spanW]).forEach((row) => lines.push([{ text: '  ' }, { text: row[0]! }, { text: ` ${row[1]}`, color: theme.muted }]));
       return;
     }
     wrapCells([name, ...labels], [issueW, ...sets.map(() => colW)]).forEach((row) =>

@@ -63,7 +63,6 @@ function sourceWords(view: PlayerView, m: ViewMessage): string {
   }
 }
 
-
 /** The sets of talks `view`'s party holds words about, the most recently active first. */
 export function talksGroups(world: World, meetings: readonly { id: string; title: string }[], view: PlayerView): TalksGroup[] {
   const refs = talksRefs(world, meetings, view);
@@ -118,7 +117,10 @@ export function talksGroups(world: World, meetings: readonly { id: string; title
       kept.push(v);
     }
     const order = (v: TalksVersion) => (v.certainty === 'sure' ? 0 : 1);
-    group.versions = kept.map((v, k) => ({ v, k })).sort((a, b) => order(a.v) - order(b.v) || a.k - b.k).map((x) => x.v);
+    group.versions = kept
+      .map((v, k) => ({ v, k }))
+      .sort((a, b) => order(a.v) - order(b.v) || a.k - b.k)
+      .map((x) => x.v);
     for (const v of group.versions) {
       let set = group.termSets.findIndex((t) => sameTerms(t, v.terms));
       if (set < 0) set = group.termSets.push(v.terms) - 1;

@@ -57,22 +57,7 @@ export interface Binding {
 
 /** Where keys are read: each screen, panel and overlay has its own set. */
 export type Scope =
-  | 'title'
-  | 'scenarios'
-  | 'roles'
-  | 'briefing'
-  | 'pass'
-  | 'table'
-  | 'builder'
-  | 'offers'
-  | 'pick'
-  | 'history'
-  | 'intel'
-  | 'signing'
-  | 'confirm'
-  | 'debrief'
-  | 'help'
-  | 'too-small';
+  'title' | 'scenarios' | 'roles' | 'briefing' | 'pass' | 'table' | 'builder' | 'offers' | 'pick' | 'history' | 'intel' | 'signing' | 'confirm' | 'debrief' | 'help' | 'too-small';
 
 const ch = (char: string): KeySpec => ({ char });
 const sp = (special: Special): KeySpec => ({ special });

@@ -105,7 +105,21 @@ export function parseKeypress(piece: string): Keypress {
 
 /** Whether Ink read an event as one special key (an arrow, Enter, Esc…) rather than as text. */
 function isSpecial(key: Key): boolean {
-  return key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end || key.return || key.escape || key.tab || key.backspace || key.delete;
+  return (
+    key.upArrow ||
+    key.downArrow ||
+    key.leftArrow ||
+    key.rightArrow ||
+    key.pageUp ||
+    key.pageDown ||
+    key.home ||
+    key.end ||
+    key.return ||
+    key.escape ||
+    key.tab ||
+    key.backspace ||
+    key.delete
+  );
 }
 
 /** The keypresses in one raw input event (as Ink's input parser hands it to its listeners). */

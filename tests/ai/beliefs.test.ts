@@ -19,7 +19,11 @@ describe('beliefs', () => {
   it('read an opening offer as the party’s ideal, issue by issue', () => {
     const b = learnBeliefs(view({ round: 2, proposals: [offer({ id: 1, by: 'russia', terms: [2, 2, 1] })] }), t, ['russia']);
     expect(b.informed[0]).toBe(1);
-    for (const [issue, ideal] of [[DONETSK, 2], [SANCTIONS, 2], [CRIMEA, 1]] as const) {
+    for (const [issue, ideal] of [
+      [DONETSK, 2],
+      [SANCTIONS, 2],
+      [CRIMEA, 1],
+    ] as const) {
       for (let o = 0; o < 3; o++) if (o !== ideal) expect(value(b, 0, issue, ideal)).toBeGreaterThan(value(b, 0, issue, o));
     }
     expect(believedUtility(b, t, 0, [2, 2, 1])).toBeCloseTo(1);

@@ -95,7 +95,11 @@ export const game: PublicGame = {
 };
 
 /** Preferences from weights (normalised here) and option values, with min and max computed as the model does. */
-export function prefs(weights: number[], values: number[][], opts: { reservation?: number; redLines?: [number, number][]; redPairs?: Preferences['redPairs']; discount?: number } = {}): Preferences {
+export function prefs(
+  weights: number[],
+  values: number[][],
+  opts: { reservation?: number; redLines?: [number, number][]; redPairs?: Preferences['redPairs']; discount?: number } = {},
+): Preferences {
   const sum = weights.reduce((a, b) => a + b, 0);
   const w = weights.map((x) => x / sum);
   let min = 0;
@@ -287,5 +291,5 @@ export function account(o: AccountOptions): ViewMessage {
     confidence: o.confidence ?? (channel === 'relay' ? 0.5 : channel === 'readout' ? 0.6 : 0.8),
     about: o.about,
   };
-  return o.speaker === undefined ? m : ({ ...m, speaker: o.speaker } as ViewMessage);
+  return o.speaker === undefined ? m : { ...m, speaker: o.speaker };
 }

@@ -76,7 +76,12 @@ describe('relays', () => {
     const mine = account({ id: 3, from: 'ukraine', about: 2, terms: RUSSIA_SAID, round: 3, to: ['europe'] });
     expect(relayCandidate(relayView({ messages: [carrier(standing), carrier(probe), mine] }))).toBeUndefined();
     expect(relayCandidate(view({ round: 5, proposals: [standing, probe], messages: [carrier(standing), carrier(probe)] }))).toBeUndefined();
-    const closed = view({ round: 3, proposals: [standing, probe], messages: [carrier(standing), carrier(probe)], game: gameWithChannels({ ukraine: ['direct', 'envoy', 'public', 'readout'] }) });
+    const closed = view({
+      round: 3,
+      proposals: [standing, probe],
+      messages: [carrier(standing), carrier(probe)],
+      game: gameWithChannels({ ukraine: ['direct', 'envoy', 'public', 'readout'] }),
+    });
     expect(relayCandidate(closed)).toBeUndefined();
     for (const seed of SEEDS.slice(0, 30)) expect(decide(closed, strategy({ candour: 0 }), new Rng(seed)).command.type).not.toBe('relay');
   });

@@ -148,9 +148,7 @@ const viewArb: fc.Arbitrary<PlayerView> = fc
       messages,
       parties,
       agreement:
-        r.phase === 'signing'
-          ? { proposal: proposals[0]?.id ?? 99, round: r.round, terms: r.agreed, signatories: ids, signed: [], ratified: {}, violations: 0 }
-          : undefined,
+        r.phase === 'signing' ? { proposal: proposals[0]?.id ?? 99, round: r.round, terms: r.agreed, signatories: ids, signed: [], ratified: {}, violations: 0 } : undefined,
     });
   });
 
@@ -203,7 +201,10 @@ describe('every decision is legal', () => {
   it('varies with the seed', () => {
     // The seed explores: across a few moments of a game, some decision differs between seeds.
     const varies = [2, 3, 5, 8].some((round) => {
-      const v = view({ round, proposals: [offer({ id: 1, by: 'russia', round: round - 1, terms: [2, 1, 1] }), offer({ id: 2, by: 'europe', round: round - 1, terms: [1, 1, 1] })] });
+      const v = view({
+        round,
+        proposals: [offer({ id: 1, by: 'russia', round: round - 1, terms: [2, 1, 1] }), offer({ id: 2, by: 'europe', round: round - 1, terms: [1, 1, 1] })],
+      });
       const decisions = new Set<string>();
       for (let seed = 0; seed < 60; seed++) {
         const strategy = { policy: 'linear' as const, aspiration: 0.9, floor: 0.3, statements: true, channel: 'direct' as const, levers: false, notetaker: 1, candour: 1 };

@@ -43,7 +43,10 @@ describe('checking relays', () => {
   });
 
   it('weights a disputed report by its confidence: an envoy’s report is checked less often than a relay', () => {
-    const envoy: ViewMessage = { ...carrier(offer({ id: 3, by: 'russia', round: 2, terms: [2, 2, 1], channel: 'envoy', envoy: 'dmitriev', to: ['europe'], status: 'rejected', rejected: ['europe'] })), disputed: true };
+    const envoy: ViewMessage = {
+      ...carrier(offer({ id: 3, by: 'russia', round: 2, terms: [2, 2, 1], channel: 'envoy', envoy: 'dmitriev', to: ['europe'], status: 'rejected', rejected: ['europe'] })),
+      disputed: true,
+    };
     const doubt = hearsayToVerify(europeView(envoy), t)!;
     expect(doubt.why).toBe('disputed');
     expect(doubt.chance).toBeCloseTo(0.6); // 2 × (1 − 0.7)
@@ -58,7 +61,8 @@ describe('checking relays', () => {
 
 describe('remembering who lied', () => {
   // Russia's earlier envoy offer (0.50 for Ukraine); now, through its envoy, 0.55 — a jump of 0.05.
-  const earlier = (exposed: boolean) => offer({ id: 1, by: 'russia', round: 2, terms: [2, 0, 0], channel: 'envoy', envoy: 'dmitriev', to: ['ukraine'], status: 'superseded', exposed });
+  const earlier = (exposed: boolean) =>
+    offer({ id: 1, by: 'russia', round: 2, terms: [2, 0, 0], channel: 'envoy', envoy: 'dmitriev', to: ['ukraine'], status: 'superseded', exposed });
   const now = offer({ id: 2, by: 'russia', round: 3, terms: [1, 2, 0], channel: 'envoy', envoy: 'dmitriev', to: ['ukraine'] });
   const s = strategy({ policy: 'linear', aspiration: 0.5, floor: 0.4 });
   const ukraineView = (caught: boolean) => {

@@ -51,7 +51,12 @@ describe('buildDebrief: a deal', () => {
     const best = Math.max(...enumerate(prefs, true).map((x) => nashProduct(x.u, d0)));
     expect(d.nash).toBeDefined();
     expect(d.nash!.exact).toBe(true);
-    expect(nashProduct(game.partyIds.map((id) => d.nash!.utilities[id]!), d0)).toBeCloseTo(best, 12);
+    expect(
+      nashProduct(
+        game.partyIds.map((id) => d.nash!.utilities[id]!),
+        d0,
+      ),
+    ).toBeCloseTo(best, 12);
     for (const id of game.partyIds) {
       expect(d.nash!.versusOutcome[id]).toBeCloseTo(d.nash!.utilities[id]! - d.results.find((r) => r.party === id)!.utility, 12);
     }
@@ -87,7 +92,9 @@ describe('buildDebrief: a deal', () => {
 
   it('picks key moments by kind, in round order', () => {
     const kinds = d.moments.map((m) => m.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['event', 'posture', 'exposure', 'walk-out', 'broken-commitment', 'statement', 'lever', 'return', 'signing', 'implementation', 'outcome']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['event', 'posture', 'exposure', 'walk-out', 'broken-commitment', 'statement', 'lever', 'return', 'signing', 'implementation', 'outcome']),
+    );
     // Routine lines are not moments: fronts, plain actions, implementation without a violation.
     expect(d.moments.some((m) => m.text.startsWith('The front moved'))).toBe(false);
     expect(d.moments.some((m) => m.text === 'Implementation continues.')).toBe(false);
@@ -135,7 +142,15 @@ describe('buildDebrief: a deal', () => {
 
   it('ranks the human’s moves by their counterfactual value, as given', () => {
     // Indices in the command log: 1 propose, 4 propose, 8 walk-out, 11 return, 13 accept, 15 sign (not rated).
-    const impacts = { ukraine: [{ index: 1, value: 2.5 }, { index: 4, value: 0 }, { index: 8, value: -12.34 }, { index: 11, value: 30 }, { index: 13, value: 45.1 }] };
+    const impacts = {
+      ukraine: [
+        { index: 1, value: 2.5 },
+        { index: 4, value: 0 },
+        { index: 8, value: -12.34 },
+        { index: 11, value: 30 },
+        { index: 13, value: 45.1 },
+      ],
+    };
     const r = buildDebrief(game, world, records, log, { humans: ['ukraine'], impacts });
     const h = r.humans[0]!;
     expect(h.moves.map((m) => m.value)).toEqual([2.5, 0, -12.34, 30, 45.1, null]);

@@ -74,8 +74,24 @@ describe('maxWelfare', () => {
   });
 
   it('excludes red lines when asked, and says when an issue has no option left', () => {
-    const a = prefsOf([1, 1], [[1, 0], [1, 0]], 0, [[0, 0]]);
-    const b = prefsOf([1, 1], [[1, 0], [1, 0]], 0, [[0, 1]]);
+    const a = prefsOf(
+      [1, 1],
+      [
+        [1, 0],
+        [1, 0],
+      ],
+      0,
+      [[0, 0]],
+    );
+    const b = prefsOf(
+      [1, 1],
+      [
+        [1, 0],
+        [1, 0],
+      ],
+      0,
+      [[0, 1]],
+    );
     expect(maxWelfare([a, b])).toEqual([0, 0]);
     expect(maxWelfare([a, b], undefined, { excludeRedLines: true })).toBeUndefined();
     expect(maxWelfare([a], undefined, { excludeRedLines: true })).toEqual([1, 0]);

@@ -204,7 +204,16 @@ export function dealGame(game: Game = testGame()): { game: Game; world: World; r
     exposedTo: ['ukraine'],
     clarified: ['ukraine'],
   });
-  world.agreement = { proposal: 7, round: 4, terms: [1, 1, 1], signatories: ['ukraine', 'russia', 'usa'], signed: ['ukraine', 'russia', 'usa'], ratified: { ukraine: true, russia: true, usa: true }, implementedFrom: 5, violations: 1 };
+  world.agreement = {
+    proposal: 7,
+    round: 4,
+    terms: [1, 1, 1],
+    signatories: ['ukraine', 'russia', 'usa'],
+    signed: ['ukraine', 'russia', 'usa'],
+    ratified: { ukraine: true, russia: true, usa: true },
+    implementedFrom: 5,
+    violations: 1,
+  };
   world.outcome = { kind: 'deal', reason: 'implemented', round: 6, terms: [1, 1, 1], summary: 'The agreement was signed, ratified and carried out.' };
   const log: LogLine[] = [
     { round: 1, kind: 'event', text: 'Test talks: the talks open.' },

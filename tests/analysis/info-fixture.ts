@@ -11,7 +11,7 @@ import { mini } from '../helpers/games.js';
 
 /** Mini with the palace meeting (Red hosts Blue's aide, no notetaker) and envoys of fixed fidelity. */
 export function palaceGame(opts: { leakChance?: number; notetaker?: boolean; signatories?: string[] } = {}): Game {
-  const scenario = structuredClone(mini().scenario) as ReturnType<typeof mini>['scenario'];
+  const scenario = structuredClone<ReturnType<typeof mini>['scenario']>(mini().scenario);
   const envoy = (party: string) => scenario.parties.find((p) => p.id === party)!.envoys[0]!;
   // Fidelity 0 always garbles (when an issue has a notch to move), 1 never does.
   envoy('blue').fidelity = 0;

@@ -7,7 +7,14 @@ import type { Debrief } from '../../src/analysis/debrief/types.js';
 import type { Command } from '../../src/model/types.js';
 import { infoGame, MSG, palaceGame, play, type Played } from './info-fixture.js';
 
-const debrief = (p: Played, humans: string[] = []): Debrief => buildDebrief(p.game, p.world, p.commands.map((command) => ({ command, round: 1 })), p.log, { humans });
+const debrief = (p: Played, humans: string[] = []): Debrief =>
+  buildDebrief(
+    p.game,
+    p.world,
+    p.commands.map((command) => ({ command, round: 1 })),
+    p.log,
+    { humans },
+  );
 
 describe('what was said, and what was heard', () => {
   const played = infoGame({ blueClarifies: true });
@@ -23,7 +30,14 @@ describe('what was said, and what was heard', () => {
 
   it("shows what the speaker said next to what the envoy's principal heard, and how it came out", () => {
     const palace = byMessage(MSG.palace);
-    expect(palace).toMatchObject({ channel: 'envoy', round: 1, proposal: 1, meeting: 'The palace meeting', speaker: { party: 'red' }, teller: { party: 'blue', envoy: 'Blue Aide' } });
+    expect(palace).toMatchObject({
+      channel: 'envoy',
+      round: 1,
+      proposal: 1,
+      meeting: 'The palace meeting',
+      speaker: { party: 'red' },
+      teller: { party: 'blue', envoy: 'Blue Aide' },
+    });
     expect(palace.said.map((l) => l.option)).toEqual(['split', 'lifted', 'none']);
     const blue = palace.listeners.find((l) => l.party === 'blue')!;
     // Seed 3: the aide moved two issues one notch Blue's way.
@@ -81,7 +95,9 @@ describe('what was said, and what was heard', () => {
     expect(md).toContain('never found out, though another account it held told it otherwise');
     expect(md).toContain('### Principal–agent and information problems');
     expect(md).toContain("Blue Aide, Blue's envoy, carried Red's package #1 (round 1) to Blue otherwise than it was said; Blue found out in private");
-    expect(md).toContain("Red Envoy, Red's envoy, carried Red's package #3 (round 2) to Green otherwise than it was said; it came out, and Red answered for its agent (credibility −0.10)");
+    expect(md).toContain(
+      "Red Envoy, Red's envoy, carried Red's package #3 (round 2) to Green otherwise than it was said; it came out, and Red answered for its agent (credibility −0.10)",
+    );
     expect(md).toContain('Cost: none — Blue found out in private that its own envoy had misled it.');
     expect(md).toContain('### Verification');
     expect(md).toContain('3 clarification calls: 1 confirmed what was heard, 2 exposed a distortion.');
@@ -123,10 +139,20 @@ function expectCountsAgree(d: Debrief, clarifyCommands: number): void {
     expect(md).toContain('None reached anyone otherwise than it was said.');
   }
   if (list.length > 0) {
-    const misled = /Parties misled: (\d+) \(a party counted once per message\) — found out by a clarification call: (\d+); by a leak: (\d+); by the text tabled for signing: (\d+)(?:; otherwise: (\d+))?; never found out: (\d+)\./.exec(md);
+    const misled =
+      /Parties misled: (\d+) \(a party counted once per message\) — found out by a clarification call: (\d+); by a leak: (\d+); by the text tabled for signing: (\d+)(?:; otherwise: (\d+))?; never found out: (\d+)\./.exec(
+        md,
+      );
     expect(misled).not.toBeNull();
     const [, total, call, leak, signing, other, never] = misled!.map((x) => Number(x ?? 0));
-    expect([total, call, leak, signing, other, never]).toEqual([listeners.length, v.exposures.clarification, v.exposures.leak, v.exposures.signing, v.exposures.other, v.unexposed]);
+    expect([total, call, leak, signing, other, never]).toEqual([
+      listeners.length,
+      v.exposures.clarification,
+      v.exposures.leak,
+      v.exposures.signing,
+      v.exposures.other,
+      v.unexposed,
+    ]);
     expect(call! + leak! + signing! + other! + never!).toBe(total);
   }
   if (info.clarifications > 0) {
@@ -175,7 +201,7 @@ describe('how a distortion comes out', () => {
     expect(debriefMarkdown(debrief(signing))).toContain('accepted it on that basis; found out in round 1: the text tabled for signing');
   });
 
-  it('a relay passed on faithfully sends the blame back down the chain, to the envoy\'s principal', () => {
+  it("a relay passed on faithfully sends the blame back down the chain, to the envoy's principal", () => {
     const commands: Command[] = [
       { type: 'begin' },
       { type: 'pass', by: 'blue' },

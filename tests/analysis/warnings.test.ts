@@ -36,7 +36,9 @@ describe('scenario warnings', () => {
   it('warns about a floor above the most the party can get in any package the others could sign', () => {
     const text = edit(moscow, 'defiant:\n          label: Defiant', 'floor: 0.6', 'floor: 0.97');
     const found = warnings(text);
-    expect(found[0]!.message).toMatch(/^Ukraine's floor in "Defiant" \(0\.97\) is above the most it can get in any package the others could sign \(0\.\d\d\): in this posture it never makes a deal$/);
+    expect(found[0]!.message).toMatch(
+      /^Ukraine's floor in "Defiant" \(0\.97\) is above the most it can get in any package the others could sign \(0\.\d\d\): in this posture it never makes a deal$/,
+    );
     expect(found[0]!.at.line).toBe(lineOf(text, 'floor: 0.97', 'defiant:\n          label: Defiant'));
   });
 

@@ -47,12 +47,14 @@ const memory = (runs: number) => {
   global.gc?.();
   let retained = 0;
   const start = performance.now();
-  simulate(game, runs, 7, { onProgress: (done) => {
-    if (done % 500 === 0 && global.gc) {
-      global.gc();
-      retained = Math.max(retained, process.memoryUsage().heapUsed);
-    }
-  } });
+  simulate(game, runs, 7, {
+    onProgress: (done) => {
+      if (done % 500 === 0 && global.gc) {
+        global.gc();
+        retained = Math.max(retained, process.memoryUsage().heapUsed);
+      }
+    },
+  });
   return { seconds: (performance.now() - start) / 1000, retainedMiB: retained / 2 ** 20 };
 };
 const small = memory(1_000);

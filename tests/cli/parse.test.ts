@@ -60,7 +60,13 @@ describe('plain mode commands', () => {
     expect(command('lever refinery on')).toEqual({ type: 'lever', by: 'ukraine', lever: 'refinery-strikes', apply: true });
     expect(command('lever refinery-strikes off')).toEqual({ type: 'lever', by: 'ukraine', lever: 'refinery-strikes', apply: false });
     expect(command('summit Russia')).toEqual({ type: 'summit', by: 'ukraine', with: 'russia' });
-    for (const [line, type] of [['walkout', 'walk-out'], ['return', 'return'], ['pass', 'pass'], ['sign', 'sign'], ['refuse', 'refuse']] as const) {
+    for (const [line, type] of [
+      ['walkout', 'walk-out'],
+      ['return', 'return'],
+      ['pass', 'pass'],
+      ['sign', 'sign'],
+      ['refuse', 'refuse'],
+    ] as const) {
       expect(command(line)).toEqual({ type, by: 'ukraine' });
     }
   });
@@ -69,7 +75,16 @@ describe('plain mode commands', () => {
     expect(command('propose off-record to russia')).toMatchObject({ type: 'propose', channel: 'direct', notetaker: false, to: ['russia'] });
     expect(error('propose public off-record')).toMatch(/only direct talks can be off the record/);
     const terms = game.scenario.issues.map(() => 1);
-    const heard = { id: 4, round: 1, from: 'russia', to: ['ukraine'], channel: 'envoy' as const, record: false, body: { kind: 'proposal' as const, proposal: 2, terms }, exposed: false };
+    const heard = {
+      id: 4,
+      round: 1,
+      from: 'russia',
+      to: ['ukraine'],
+      channel: 'envoy' as const,
+      record: false,
+      body: { kind: 'proposal' as const, proposal: 2, terms },
+      exposed: false,
+    };
     const view = { ...ctx.view, messages: [heard] } as unknown as typeof ctx.view;
     const c = { game, view };
     expect(parseLine(c, 'relay 4 to europe')).toEqual({ kind: 'command', command: { type: 'relay', by: 'ukraine', message: 4, to: ['europe'] } });
@@ -85,7 +100,12 @@ describe('plain mode commands', () => {
 
   it('counter starts from the package it answers', () => {
     const heard = game.scenario.issues.map(() => 0);
-    const view = { ...ctx.view, proposals: [{ id: 2, round: 1, by: 'russia', terms: heard, channel: 'direct' as const, to: ['ukraine'], accepted: ['russia'], rejected: [], status: 'open' as const, exposed: false }] };
+    const view = {
+      ...ctx.view,
+      proposals: [
+        { id: 2, round: 1, by: 'russia', terms: heard, channel: 'direct' as const, to: ['ukraine'], accepted: ['russia'], rejected: [], status: 'open' as const, exposed: false },
+      ],
+    };
     const action = parseLine({ game, view }, 'counter 2 donetsk=freeze');
     expect(action).toMatchObject({ kind: 'command', command: { type: 'propose', replyTo: 2 } });
     const terms = ((action as Extract<PlainAction, { kind: 'command' }>).command as Extract<Command, { type: 'propose' }>).terms;

@@ -27,7 +27,26 @@ describe('plain mode', () => {
     const r = await runCli(game, { input: 'help\nquit\n', env });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    for (const command of ['show', 'terms', 'propose', 'counter N', 'preview', 'envoy ENVOY PARTY', 'accept N', 'reject N', 'statement ISSUE OPTION', 'clarify N', 'lever ID on|off', 'summit PARTY', 'walkout', 'return', 'pass', 'sign', 'refuse', 'quit']) {
+    for (const command of [
+      'show',
+      'terms',
+      'propose',
+      'counter N',
+      'preview',
+      'envoy ENVOY PARTY',
+      'accept N',
+      'reject N',
+      'statement ISSUE OPTION',
+      'clarify N',
+      'lever ID on|off',
+      'summit PARTY',
+      'walkout',
+      'return',
+      'pass',
+      'sign',
+      'refuse',
+      'quit',
+    ]) {
       expect(r.stdout).toContain(command);
     }
     expect(r.stdout).toContain('Seed 5');
@@ -205,7 +224,10 @@ describe('plain mode', () => {
     // Each stretch between two "pass the keyboard" lines belongs to one player and shows only their side.
     const turns = r.stdout.split('---- Pass the keyboard to ').slice(1);
     expect(turns.map((t) => t.split('.')[0])).toEqual(['Ukraine', 'Russia', 'Ukraine', 'Russia', 'Ukraine']);
-    const [me, other] = [['Ukraine', 'Russia'], ['Russia', 'Ukraine']] as const;
+    const [me, other] = [
+      ['Ukraine', 'Russia'],
+      ['Russia', 'Ukraine'],
+    ] as const;
     for (const turn of turns) {
       const [self, hidden] = turn.startsWith('Ukraine') ? me : other;
       expect(turn).not.toContain(`Confidential briefing for ${hidden}`);
@@ -263,7 +285,11 @@ describe('saves: --load, replay and the corrupt-save path', () => {
     ['truncated JSON', (t) => t.slice(0, Math.floor(t.length / 2)), /not JSON; the file may be truncated or corrupt/],
     ['not a save at all', () => '{"hello": "world"}\n', /not a Backchannel save/],
     ['a changed scenario hash', (t) => t.replace(/"hash":"[0-9a-f]+"/, '"hash":"ffffffffffffffff"'), /has changed since this game was saved/],
-    ['an illegal command inside', (t) => t.replace('"type":"pass","by":"ukraine"', '"type":"accept","by":"ukraine","proposal":4242'), /command \d+ \(accept\) is not legal: proposal #4242 is not open/],
+    [
+      'an illegal command inside',
+      (t) => t.replace('"type":"pass","by":"ukraine"', '"type":"accept","by":"ukraine","proposal":4242'),
+      /command \d+ \(accept\) is not legal: proposal #4242 is not open/,
+    ],
     ['an edited command', (t) => t.replace('"type":"pass","by":"ukraine"', '"type":"walk-out","by":"ukraine"'), /does not reproduce its game|is not legal/],
     ['a save of a scenario that is not bundled', (t) => t.replace('"id":"alaska-2025"', '"id":"elsewhere-1999"'), /scenario "elsewhere-1999", which is not bundled/],
   ];
@@ -273,7 +299,10 @@ describe('saves: --load, replay and the corrupt-save path', () => {
       const bytes = corrupt(readFileSync(base, 'utf8'));
       expect(bytes).not.toBe(readFileSync(base, 'utf8'));
       writeFileSync(file, bytes);
-      for (const args of [['play', '--load', file, '--plain'], ['replay', file]]) {
+      for (const args of [
+        ['play', '--load', file, '--plain'],
+        ['replay', file],
+      ]) {
         const r = await runCli(args, { input: 'pass\nquit\n', env });
         expect(r.code, args.join(' ')).toBe(1);
         expect(lines(r.stderr)).toHaveLength(1);
@@ -335,7 +364,10 @@ describe('bad input', () => {
   it('a party that is not playable is refused', async () => {
     const dir = tempDir();
     const file = join(dir, 'mini.yaml');
-    writeFileSync(file, readFileSync(join(root, 'tests/fixtures/mini.yaml'), 'utf8').replace('  - id: green\n    name: Green\n', '  - id: green\n    name: Green\n    playable: false\n'));
+    writeFileSync(
+      file,
+      readFileSync(join(root, 'tests/fixtures/mini.yaml'), 'utf8').replace('  - id: green\n    name: Green\n', '  - id: green\n    name: Green\n    playable: false\n'),
+    );
     const r = await runCli(['play', file, '--as', 'green', '--plain'], { env });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('backchannel: party "green" in mini is not playable (playable: blue, red)\n');
@@ -389,5 +421,14 @@ describe('bad input', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('usage: backchannel play');
     expect(r.stdout).toMatch(/Ctrl\+C saves too: in plain mode it exits with code 130/);
+  });
+});
+
+describe('--version', () => {
+  it('prints the version from package.json', async () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    const r = await runCli(['--version'], { env });
+    expect(r.stdout).toBe(`backchannel ${manifest.version}\n`);
+    expect(r.code).toBe(0);
   });
 });

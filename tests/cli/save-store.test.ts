@@ -94,7 +94,7 @@ describe('the scenario cache', () => {
     writeFileSync(file, '{"format":"backchannel-scenario-cache","build":"test-build.mjs","hash":"' + hash + '","scenario":{"meta":{}}}');
     // Another build: the loader runs and the entry is rewritten for that build.
     expect(loadGameCached('alaska-2025', cacheEnv, 'other-build.mjs').game.scenario.meta.id).toBe('alaska-2025');
-    expect(JSON.parse(readFileSync(file, 'utf8')).build).toBe('other-build.mjs');
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { build: string }).build).toBe('other-build.mjs');
     writeFileSync(file, '{ not json');
     expect(loadGameCached('alaska-2025', cacheEnv, build).game.scenario.meta.id).toBe('alaska-2025');
     // An edited scenario has another content hash, so another entry; an invalid one still gets its located errors.

@@ -12,8 +12,20 @@ const rounds = game.scenario.calendar.rounds;
 function ended(kind: 'deal' | 'no-deal', terms: Terms, signed = kind === 'deal'): World {
   const world = finalWorld(game, [act(1, { type: 'begin' }), propose(rounds, 'usa', terms)], {}, rounds);
   world.round = rounds;
-  if (signed) world.agreement = { proposal: 1, round: rounds, terms: [...terms], signatories: [...game.public.signatories], signed: [...game.public.signatories], ratified: {}, violations: 0 };
-  world.outcome = kind === 'deal' ? { kind, reason: 'implemented', round: rounds, terms: [...terms], summary: '' } : { kind, reason: signed ? 'collapse' : 'deadline', round: rounds, summary: '' };
+  if (signed)
+    world.agreement = {
+      proposal: 1,
+      round: rounds,
+      terms: [...terms],
+      signatories: [...game.public.signatories],
+      signed: [...game.public.signatories],
+      ratified: {},
+      violations: 0,
+    };
+  world.outcome =
+    kind === 'deal'
+      ? { kind, reason: 'implemented', round: rounds, terms: [...terms], summary: '' }
+      : { kind, reason: signed ? 'collapse' : 'deadline', round: rounds, summary: '' };
   return world;
 }
 

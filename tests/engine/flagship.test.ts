@@ -39,7 +39,7 @@ describe('alaska-2025 under AI play', () => {
     expect(deals).toBeLessThan(seeds.length);
   });
 
-  it('no deal crosses any party\'s red line', () => {
+  it("no deal crosses any party's red line", () => {
     for (const w of worlds) {
       if (w.outcome!.kind !== 'deal') continue;
       for (const id of game.partyIds) {
@@ -63,7 +63,11 @@ describe('alaska-2025 under AI play', () => {
 describe('alaska-2025 with a mediator at the keyboard', () => {
   it('a United States that tables the Nash bargaining package gets a deal in most games the AIs alone do not close', () => {
     const prefs = game.partyIds.map((id) => game.prefs[id]!);
-    const nash = nashPoint(prefs, game.partyIds.map((id) => game.prefs[id]!.reservation), { excludeRedLines: true })!;
+    const nash = nashPoint(
+      prefs,
+      game.partyIds.map((id) => game.prefs[id]!.reservation),
+      { excludeRedLines: true },
+    )!;
     const mediated = seeds.slice(0, 30).map((seed) => {
       const actor = createActor(sessionMachine, { input: { game, seed, humans: ['united-states'] } });
       actor.start();
@@ -117,9 +121,7 @@ describe('moscow-2025-08: the envoy and the record', () => {
   });
 
   it('the withdrawal version reaches Europe in some games, and is exposed in some', () => {
-    const told = results.filter((w) =>
-      w.messages.some((m) => m.channel === 'relay' && m.to.includes('europe') && m.said.kind === 'account' && m.said.terms[south] === withdrawal),
-    );
+    const told = results.filter((w) => w.messages.some((m) => m.channel === 'relay' && m.to.includes('europe') && m.said.kind === 'account' && m.said.terms[south] === withdrawal));
     expect(told.length).toBeGreaterThan(0);
     expect(results.some((w) => w.messages.some((m) => m.exposedTo.length > 0))).toBe(true);
   });

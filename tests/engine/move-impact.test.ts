@@ -19,8 +19,7 @@ function record(game: Game, seed: number, commands: readonly Command[]): { world
   return { world: moved.world, log: moved.entries };
 }
 
-const waits = (rounds: number): Command[] =>
-  Array.from({ length: rounds }, () => ['blue', 'red', 'green'].map((by): Command => ({ type: 'pass', by }))).flat();
+const waits = (rounds: number): Command[] => Array.from({ length: rounds }, () => ['blue', 'red', 'green'].map((by): Command => ({ type: 'pass', by }))).flat();
 
 /**
  * Six rounds of waiting; in round 7 Red offers a compromise and Green accepts it; in round 8, the last, Blue

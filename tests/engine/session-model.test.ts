@@ -54,7 +54,7 @@ describe('session machine (model-based)', () => {
     const actor = createActor(sessionMachine, { input });
     actor.start();
     for (const step of path.steps) {
-      actor.send(step.event as SessionEvent);
+      actor.send(step.event);
       const snapshot = actor.getSnapshot();
       expect(snapshot.value).toEqual(step.state.value);
       // The model is an abstraction of the world: the real actor must land in the same abstract state.
@@ -87,9 +87,19 @@ describe('session machine (model-based)', () => {
     const w = actor.getSnapshot().context.world;
     expect(w.round).toBe(2);
     expect(w.turn).toBe(0);
-    expect(actor.getSnapshot().context.log.map((e) => e.command.type).slice(0, 2)).toEqual(['begin', 'pass']);
+    expect(
+      actor
+        .getSnapshot()
+        .context.log.map((e) => e.command.type)
+        .slice(0, 2),
+    ).toEqual(['begin', 'pass']);
     // Each AI move carries its one-line reason.
-    expect(actor.getSnapshot().context.log.slice(2).every((e) => typeof e.reason === 'string' && e.reason.length > 0)).toBe(true);
+    expect(
+      actor
+        .getSnapshot()
+        .context.log.slice(2)
+        .every((e) => typeof e.reason === 'string' && e.reason.length > 0),
+    ).toBe(true);
     actor.stop();
   });
 });

@@ -16,9 +16,18 @@ const run = (game: typeof base, world: World, ...commands: Command[]) => command
 
 /** Mini with a scripted meeting in round 1: Red hosts Blue's low-fidelity aide, with no notetaker. */
 function withMeeting(notetaker: boolean, fidelity = 0.2, leakChance = 0) {
-  const scenario = structuredClone(base.scenario) as typeof base.scenario;
+  const scenario = structuredClone<typeof base.scenario>(base.scenario);
   scenario.parties[0]!.envoys[0]!.fidelity = fidelity;
-  scenario.meetings.push({ id: 'palace', title: 'The palace meeting', round: 1, host: 'red', guest: 'blue', envoy: 'blue-aide', notetaker, terms: { 'north-status': 'split', sanctions: 'lifted', guarantee: 'none' } });
+  scenario.meetings.push({
+    id: 'palace',
+    title: 'The palace meeting',
+    round: 1,
+    host: 'red',
+    guest: 'blue',
+    envoy: 'blue-aide',
+    notetaker,
+    terms: { 'north-status': 'split', sanctions: 'lifted', guarantee: 'none' },
+  });
   scenario.information.leakChance = leakChance;
   return compileGame(scenario);
 }
@@ -65,7 +74,7 @@ function distortedStart(game: typeof base) {
 }
 
 describe('exposure', () => {
-  it('a guest that checks its own envoy\'s report learns the truth in private, at no public cost', () => {
+  it("a guest that checks its own envoy's report learns the truth in private, at no public cost", () => {
     const game = withMeeting(false);
     const { w, p } = distortedStart(game);
     const after = run(game, w, { type: 'clarify', by: 'blue', message: p.message });
@@ -75,8 +84,8 @@ describe('exposure', () => {
     expect(cableStatus(playerView(after, game, 'blue').messages.find((m) => m.id === p.message)!)).toBe('exposed');
   });
 
-  it('a meeting that leaves the notetaker open lets the guest\'s posture decide, seeded', () => {
-    const scenario = structuredClone(base.scenario) as typeof base.scenario;
+  it("a meeting that leaves the notetaker open lets the guest's posture decide, seeded", () => {
+    const scenario = structuredClone<typeof base.scenario>(base.scenario);
     scenario.meetings.push({ id: 'open', title: 'Open talks', round: 1, host: 'red', guest: 'blue', terms: {} });
     scenario.parties[0]!.postures.states.firm!.strategy.notetaker = 0.5;
     const game = compileGame(scenario);
@@ -180,7 +189,19 @@ describe('the cable machine (model-based)', () => {
   });
 
   it('cableStatus follows the machine from the facts in a view', () => {
-    const message = { id: 1, round: 1, from: 'red', to: ['blue'], channel: 'envoy' as const, record: false, body: { kind: 'note' as const, text: '' }, clarified: false, exposed: false, disputed: false, confidence: 0.7 };
+    const message = {
+      id: 1,
+      round: 1,
+      from: 'red',
+      to: ['blue'],
+      channel: 'envoy' as const,
+      record: false,
+      body: { kind: 'note' as const, text: '' },
+      clarified: false,
+      exposed: false,
+      disputed: false,
+      confidence: 0.7,
+    };
     expect(cableStatus(message)).toBe('hearsay');
     expect(cableStatus({ ...message, clarified: true })).toBe('confirmed');
     expect(cableStatus({ ...message, disputed: true })).toBe('disputed');
@@ -190,7 +211,7 @@ describe('the cable machine (model-based)', () => {
 });
 
 describe('who answers for a relay', () => {
-  it('a party that faithfully passes on a garbled report is not blamed: the envoy\'s principal is', () => {
+  it("a party that faithfully passes on a garbled report is not blamed: the envoy's principal is", () => {
     const game = withMeeting(false);
     const { w, p } = distortedStart(game);
     // Blue passes on exactly what its aide told it; Green later learns the truth from Red.
@@ -209,7 +230,7 @@ describe('who answers for a relay', () => {
     expect(view.about).toBe(p.message);
   });
 
-  it('a third party that passes on faithfully what it was told is not blamed for the teller\'s lie', () => {
+  it("a third party that passes on faithfully what it was told is not blamed for the teller's lie", () => {
     const game = withMeeting(false, 1);
     let w = run(game, initialWorld(game, 2), { type: 'begin' });
     const p = w.proposals.find((x) => x.meeting === 'palace')!;

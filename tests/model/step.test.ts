@@ -215,7 +215,7 @@ describe('rules found by review', () => {
     expect(playerView(w, game, 'green').proposals.some((p) => p.id === w.proposals.at(-1)!.id)).toBe(false);
   });
 
-  it('a notetaker at one-to-one talks costs the other side\'s candour whoever brings it', () => {
+  it("a notetaker at one-to-one talks costs the other side's candour whoever brings it", () => {
     const w = start();
     const trust = w.parties.red!.trust.blue!;
     const after = run(w, { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct', to: ['red'] });

@@ -1,15 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  bundledDir,
-  listBundled,
-  loadScenarioOrThrow,
-  packageRoot,
-  resolveScenario,
-  ScenarioInvalid,
-  ScenarioNotFound,
-} from '../../src/scenario/bundled.js';
+import { bundledDir, listBundled, loadScenarioOrThrow, packageRoot, resolveScenario, ScenarioInvalid, ScenarioNotFound } from '../../src/scenario/bundled.js';
 import { formatProblem, loadScenarioFile } from '../../src/scenario/load.js';
 
 const bundled = listBundled();
@@ -17,7 +9,9 @@ const bundled = listBundled();
 describe('bundled scenarios', () => {
   it('are found at the package root, one per scenarios/*.yaml', () => {
     expect(readdirSync(packageRoot())).toContain('package.json');
-    const files = readdirSync(bundledDir()).filter((f) => f.endsWith('.yaml')).sort();
+    const files = readdirSync(bundledDir())
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     expect(bundled.map((b) => `${b.id}.yaml`)).toEqual(files);
     for (const b of bundled) expect(b.path).toBe(join(bundledDir(), `${b.id}.yaml`));
   });
@@ -50,9 +44,7 @@ describe('resolveScenario', () => {
   it('throws ScenarioNotFound naming the bundled ids', () => {
     const ids = bundled.map((b) => b.id).join(', ') || 'none';
     expect(() => resolveScenario('no-such-scenario')).toThrow(ScenarioNotFound);
-    expect(() => resolveScenario('no-such-scenario')).toThrow(
-      `no scenario "no-such-scenario": not a file, and not a bundled id (bundled: ${ids})`,
-    );
+    expect(() => resolveScenario('no-such-scenario')).toThrow(`no scenario "no-such-scenario": not a file, and not a bundled id (bundled: ${ids})`);
     // A folder is not a scenario file.
     expect(() => resolveScenario(bundledDir())).toThrow(ScenarioNotFound);
   });

@@ -96,7 +96,14 @@ describe('backchannel validate', () => {
   it('warns as file:line:col: warning: about a valid file that cannot deal, and --strict makes that an error', async () => {
     const floored = join(dir, 'floored.yaml');
     // Red's hard floor 0.9 is above the most Red can get in a package Blue could sign once Blue will not let it keep the border.
-    writeFileSync(floored, edit('        hard: { label: Hard, strategy: { policy: boulware } }', '        hard: { label: Hard, strategy: { policy: boulware, floor: 0.9 } }', edit('      reservation: 0.3\n', '      reservation: 0.3\n      redLines: [{ issue: border, option: keep }]\n')));
+    writeFileSync(
+      floored,
+      edit(
+        '        hard: { label: Hard, strategy: { policy: boulware } }',
+        '        hard: { label: Hard, strategy: { policy: boulware, floor: 0.9 } }',
+        edit('      reservation: 0.3\n', '      reservation: 0.3\n      redLines: [{ issue: border, option: keep }]\n'),
+      ),
+    );
     const line = GOOD.split('\n').findIndex((l) => l.startsWith('        hard: {')) + 1;
     const warning = `${floored}:${line}:67: warning: Red's floor in "Hard" (0.90) is above the most it can get in any package the others could sign (0.65): in this posture it never makes a deal\n`;
     expect(await runValidate([floored])).toBe(0);
@@ -182,9 +189,7 @@ describe('backchannel new', () => {
   it('is a usage error (exit 2) for an invalid or missing id', async () => {
     const invalid = await thrown(runNew(['Border Talks']));
     expect(invalid.exitCode).toBe(2);
-    expect(invalid.message).toBe(
-      'new: invalid id "Border Talks": use lower-case letters, digits and dashes, starting with a letter (e.g. border-talks)',
-    );
+    expect(invalid.message).toBe('new: invalid id "Border Talks": use lower-case letters, digits and dashes, starting with a letter (e.g. border-talks)');
     expect((await thrown(runNew([]))).exitCode).toBe(2);
     expect((await thrown(runNew(['a', 'b']))).exitCode).toBe(2);
     expect((await thrown(runNew(['a', '--force']))).message).toBe('new: unknown option --force (try: backchannel new --help)');

@@ -52,7 +52,11 @@ describe('conditional red lines', () => {
     expect(judge(v, t, [1, 0], targets({ now: 0, floor: 0, reserve: 0 }))).toMatchObject({ ok: false, why: 'red-line', issue: 0, with: 1 });
     const b = learnBeliefs(v, t, ['blue']);
     for (const target of [0, 0.3, 0.5, 0.99]) {
-      const found = bid(t, allowedOptions(t, [], new Uint8Array(t.offset[t.issues]!)), b, target, 0, [[1, 0], [0, 0], [1, 1]]);
+      const found = bid(t, allowedOptions(t, [], new Uint8Array(t.offset[t.issues]!)), b, target, 0, [
+        [1, 0],
+        [0, 0],
+        [1, 1],
+      ]);
       expect(crossesRedLine(red, found.terms)).toBe(false);
     }
   });

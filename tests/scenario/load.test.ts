@@ -101,7 +101,11 @@ describe('parseScenario on bad input: every problem at file:line:col', () => {
       ['f.yaml:88:19: a condition has exactly one key, but this one has "round" and "ceasefire" — combine conditions with "all" or "any"'],
     ],
     ['bad value inside a condition', edit('{ round: { gte: 4 } }', '{ round: { gte: four } }'), ['f.yaml:88:35: "gte" must be a number, not the text "four"']],
-    ['unknown key inside a condition', edit('{ posture: { party: red, is: soft } }', '{ posture: { party: red, si: soft } }'), ['f.yaml:88:67: unknown key "si" — did you mean "is"?']],
+    [
+      'unknown key inside a condition',
+      edit('{ posture: { party: red, is: soft } }', '{ posture: { party: red, si: soft } }'),
+      ['f.yaml:88:67: unknown key "si" — did you mean "is"?'],
+    ],
     [
       'a condition that is not a mapping',
       edit('{ round: { gte: 4 } }', 'round 4'),
@@ -114,15 +118,11 @@ describe('parseScenario on bad input: every problem at file:line:col', () => {
     ['effect missing a key', edit('- trust: { party: blue, toward: red, add: 0.1 }', '- trust: { party: blue, toward: red }'), ['f.yaml:90:9: missing required key "add"']],
     ['duplicate key', edit('  rounds: 8', '  rounds: 8\n  rounds: 9'), ['f.yaml:8:3: duplicate key "rounds": a key may appear only once in a mapping']],
     [
-      'YAML syntax error (yaml\'s own position)',
+      "YAML syntax error (yaml's own position)",
       edit('  rounds: 8', '  rounds: [8'),
       ['f.yaml:8:3: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ],
-    [
-      'a second document',
-      `${GOOD}---\nmeta: {}\n`,
-      ['f.yaml:91:1: a scenario file holds one YAML document, but a "---" or "..." line starts another here'],
-    ],
+    ['a second document', `${GOOD}---\nmeta: {}\n`, ['f.yaml:91:1: a scenario file holds one YAML document, but a "---" or "..." line starts another here']],
     ['unknown alias', edit('  rounds: 8', '  rounds: *eight'), ['f.yaml:7:11: unknown YAML alias "*eight": define the anchor "&eight" before using it']],
     ['unsupported tag', edit('title: Fixture', 'title: !!binary Rml4dHVyZQ=='), ['f.yaml:3:10: unsupported YAML tag !!binary: write plain values']],
     ['a key that is a list', edit('  rounds: 8', '  rounds: 8\n  ? [a]\n  : 1'), ['f.yaml:8:5: a key must be a plain name, not a list, a mapping or an alias']],
@@ -156,7 +156,13 @@ describe('limits', () => {
 
   it('refuses an alias bomb with a clear message at the first alias', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f']] as const) {
+    for (const [prev, name] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+    ] as const) {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     }
     expect(problems(`${levels.join('\n')}\n`)).toEqual([
@@ -206,9 +212,7 @@ describe('loadScenarioFile', () => {
     const file = join(dir, 'big.yaml');
     writeFileSync(file, `${GOOD}#${'x'.repeat(MAX_SCENARIO_BYTES)}\n`);
     const result = loadScenarioFile(file);
-    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
-      `${file}:1:1: file is larger than 1 MiB (the limit for a scenario file is 1048576 bytes)`,
-    ]);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([`${file}:1:1: file is larger than 1 MiB (the limit for a scenario file is 1048576 bytes)`]);
   });
 
   it('refuses a file that is not UTF-8 text', () => {

@@ -58,11 +58,7 @@ describe('checkReferences', () => {
         { path: ['parties', 1, 'postures', 'states', 'wait', 'strategy', 'channel'], message: '"blue" cannot use the "envoy" channel (its channels: direct, public)' },
       ],
     ],
-    [
-      'duplicate party id',
-      (s) => void s.parties.push({ ...blue(s) }),
-      [{ path: ['parties', 2, 'id'], message: 'duplicate party id "blue"' }],
-    ],
+    ['duplicate party id', (s) => void s.parties.push({ ...blue(s) }), [{ path: ['parties', 2, 'id'], message: 'duplicate party id "blue"' }]],
     [
       'duplicate issue, option, territory, event, envoy and lever ids',
       (s) => {

@@ -37,7 +37,12 @@ describe("the builder's estimate", () => {
     const short = of('europe', reactions(v, [1, 2, 1]));
     expect(short.why).toMatch(/^short of its ask on (Sanctions|Crimea recognition|Donetsk)/);
     // The play-tester's complaint: giving Europe its own ask on sanctions turned "maybe" into "unlikely".
-    for (const terms of [[1, 2, 1], [2, 2, 2], [1, 1, 1], [2, 1, 0]]) {
+    for (const terms of [
+      [1, 2, 1],
+      [2, 2, 2],
+      [1, 1, 1],
+      [2, 1, 0],
+    ]) {
       const before = of('europe', reactions(v, terms)).chance;
       const given = [...terms];
       given[SANCTIONS] = 0;
@@ -49,7 +54,10 @@ describe("the builder's estimate", () => {
   });
 
   it('remembers what a party accepted', () => {
-    const v = view({ round: 4, proposals: [offer({ id: 1, by: 'europe', round: 2, terms: [0, 0, 0] }), offer({ id: 2, by: 'ukraine', round: 3, terms: [1, 1, 0], accepted: ['ukraine', 'europe'] })] });
+    const v = view({
+      round: 4,
+      proposals: [offer({ id: 1, by: 'europe', round: 2, terms: [0, 0, 0] }), offer({ id: 2, by: 'ukraine', round: 3, terms: [1, 1, 0], accepted: ['ukraine', 'europe'] })],
+    });
     expect(of('europe', reactions(v, [1, 1, 0])).why).toBe('accepted these terms in round 3');
     expect(of('europe', reactions(v, [0, 1, 0])).why).toBe('accepted less in round 3 (#2)');
   });

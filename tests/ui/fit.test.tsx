@@ -200,14 +200,16 @@ describe('warnings, whole', () => {
     await t.press('p');
     screen = await t.waitFor('Counter to #');
     await expectClean(t, columns, rows, 'counter');
-    expect(joined(screen)).toMatch(/✗ crosses your red line on [^·]+ · .*⚠ breaks your public line on Donetsk · ⚠ breaks your public line on Zaporizhzhia · ⚠ breaks your public line on Recognition of occupied land/);
+    expect(joined(screen)).toMatch(
+      /✗ crosses your red line on [^·]+ · .*⚠ breaks your public line on Donetsk · ⚠ breaks your public line on Zaporizhzhia · ⚠ breaks your public line on Recognition of occupied land/,
+    );
   });
 });
 
 describe('the check itself', () => {
   it('finds a warning cut short, and lets a whole one through', () => {
     expect(cutWarnings('Your utility 0.61 · ⚠ accepting breaks your public line on Zapor…')).toEqual(['⚠ accepting breaks your public line on Zapor…']);
-    expect(cutWarnings('⚠ accounts disagree · R1 Red\'s readout of its package #1, a very long line that is cut…')).toEqual([]);
+    expect(cutWarnings("⚠ accounts disagree · R1 Red's readout of its package #1, a very long line that is cut…")).toEqual([]);
     expect(problems('Russia   Ambiguous maxima█░░░░', 80)).toHaveLength(1);
     expect(problems('United States  ██░░░  100#26 Russia', 80)).toHaveLength(1);
     expect(problems('United States  ██░░░  100  #26 Russia', 80)).toEqual([]);

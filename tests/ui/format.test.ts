@@ -4,7 +4,19 @@ import type { Key } from 'ink';
 import { playSession } from '../../src/engine/headless.js';
 import { initialWorld } from '../../src/model/world.js';
 import { afterBriefing, firstScreen, handover } from '../../src/ui/flow.js';
-import { nextDeadline, placeMapItems, batnaWords, redLineLines, goalLines, cableLook, messagePackage, messageRef, roundLabel, talksName, upcomingDeadline } from '../../src/ui/format.js';
+import {
+  nextDeadline,
+  placeMapItems,
+  batnaWords,
+  redLineLines,
+  goalLines,
+  cableLook,
+  messagePackage,
+  messageRef,
+  roundLabel,
+  talksName,
+  upcomingDeadline,
+} from '../../src/ui/format.js';
 import { fit, truncate, wrap, wrapCells, wrapIndented } from '../../src/ui/text.js';
 import { playerView } from '../../src/model/view.js';
 import { keyBarItems } from '../../src/ui/components/KeyBar.js';
@@ -17,8 +29,29 @@ import { actionFor, barItems, KEYMAP, keyOf } from '../../src/ui/keymap.js';
 import { tableLayout } from '../../src/ui/layout.js';
 import { alaska, mini } from '../helpers/games.js';
 
-const key = (over: Partial<Key> = {}): Key =>
-  ({ upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false, ...over }) as Key;
+const key = (over: Partial<Key> = {}): Key => ({
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+  ...over,
+});
 
 describe('text helpers', () => {
   it('wraps words to the width and keeps paragraphs apart', () => {
@@ -46,7 +79,11 @@ describe('text helpers', () => {
   });
   it('places map labels without overlaps, inside the map', () => {
     const items = alaska().scenario.territories.map((t) => ({ id: t.id, col: t.map.col, row: t.map.row, width: 20 }));
-    for (const [w, h] of [[80, 3], [100, 4], [60, 5]] as const) {
+    for (const [w, h] of [
+      [80, 3],
+      [100, 4],
+      [60, 5],
+    ] as const) {
       const placed = placeMapItems(items, w, h);
       expect(placed).toHaveLength(items.length);
       for (const a of placed) {

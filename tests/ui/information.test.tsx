@@ -95,7 +95,12 @@ describe('what we know', () => {
   const view = playerView(played.world, played.game, 'green');
   const groups = talksGroups(played.world, played.game.scenario.meetings, view);
   const text = intelLines(groups, view.game, 'green', 78, makeTheme(false))
-    .lines.map((l) => l.map((p) => p.text).join('').trimEnd())
+    .lines.map((l) =>
+      l
+        .map((p) => p.text)
+        .join('')
+        .trimEnd(),
+    )
     .join('\n');
 
   it('groups every version of a set of talks, and separates what is known for sure from what was told', () => {
@@ -106,15 +111,23 @@ describe('what we know', () => {
     expect(certainty(MSG.palace)).toEqual(['disputed:told', 'disputed:told']);
     // Exposed: what the envoy told, and what Red really said (learnt by the call).
     expect(certainty(MSG.redEnvoy)).toEqual(['truth:sure', 'exposed:told']);
-    expect(text).toMatch(/Blue's package #2 to you, Red, R2\n What we know for sure\n +A ■ on the record +Blue at the table .*\n +A ✓ confirmed +Red passed it on .*\n What we were told: nothing second-hand/);
-    expect(text).toMatch(/Red's package #4 to you, R4\n What we know for sure: nothing — no record, no confirmation, no leak\n What we were told\n +A ≈ hearsay +Red via Red Envoy +R4 +70%/);
+    expect(text).toMatch(
+      /Blue's package #2 to you, Red, R2\n What we know for sure\n +A ■ on the record +Blue at the table .*\n +A ✓ confirmed +Red passed it on .*\n What we were told: nothing second-hand/,
+    );
+    expect(text).toMatch(
+      /Red's package #4 to you, R4\n What we know for sure: nothing — no record, no confirmation, no leak\n What we were told\n +A ≈ hearsay +Red via Red Envoy +R4 +70%/,
+    );
   });
 
   it('shows differing versions side by side, with the issues that differ marked', () => {
     expect(text).toMatch(/Red's package #1 to Blue, R1\n ⚠ accounts disagree · The palace meeting\n/);
     expect(text).toMatch(/What we were told\n +A ≠ disputed +Blue passed it on .*\n +B ≠ disputed +Red's readout /);
-    expect(text).toMatch(/ +Issue +A · told +B · told\n≠ North +North returns to Blue +Split on the line\n≠ Sanctions +Sanctions eased +Sanctions lifted\n +Guarantee +No guarantee +No guarantee\n +≠ 2 issues told differently/);
-    expect(text).toMatch(/Red's package #3 to you, R2\n ✗ distortion exposed\n What we know for sure\n +A ! found out +what Red really said \(found out\) .*\n What we were told\n +B ✗ exposed +Red via Red Envoy/);
+    expect(text).toMatch(
+      / +Issue +A · told +B · told\n≠ North +North returns to Blue +Split on the line\n≠ Sanctions +Sanctions eased +Sanctions lifted\n +Guarantee +No guarantee +No guarantee\n +≠ 2 issues told differently/,
+    );
+    expect(text).toMatch(
+      /Red's package #3 to you, R2\n ✗ distortion exposed\n What we know for sure\n +A ! found out +what Red really said \(found out\) .*\n What we were told\n +B ✗ exposed +Red via Red Envoy/,
+    );
     expect(text).toMatch(/ +Issue +A · for sure +B · told\n≠ North +North goes to Red +North returns to Blue/);
   });
 
@@ -131,7 +144,7 @@ describe('what we know', () => {
     await t.press(KEYS.right);
     await t.waitFor((s) => s.split('\n')[3]!.startsWith("Blue's package #2"));
     await t.press(KEYS.right, KEYS.right);
-    screen = await t.waitFor((s) => s.includes('≠ 2 issues told differently') && s.includes('Red\'s package #1 to Blue'));
+    screen = await t.waitFor((s) => s.includes('≠ 2 issues told differently') && s.includes("Red's package #1 to Blue"));
     expect(screen).toContain("Red's package #1 to Blue, R1\n ⚠ accounts disagree · The palace meeting");
     expect(screen).toMatch(/≠ North +North returns to Blue +Split on the line/);
     expectFits(t, 80, 24);

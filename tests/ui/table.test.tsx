@@ -188,7 +188,7 @@ describe('answering and other actions', () => {
     t = table(session, 'blue');
     await t.waitFor('Your move, Blue');
     const crossing = world().proposals.find((p) => p.by === 'red' && p.terms[0] === 2 && p.to.includes('blue'));
-    expect(crossing, 'Red opens with North going to Red, across Blue\'s red line').toBeDefined();
+    expect(crossing, "Red opens with North going to Red, across Blue's red line").toBeDefined();
     await t.press('a');
     await t.waitFor('Open proposals to you');
     for (let i = 0; i < 5 && !t.screen().includes(`▸ #${crossing!.id}`); i++) await t.press(KEYS.down);
@@ -380,7 +380,11 @@ describe('the full log', () => {
       );
       const screen = t.screen();
       for (const line of screen.split('\n')) expect(Array.from(line).length).toBeLessThanOrEqual(columns);
-      const body = screen.split('\n').slice(1).map((l) => l.trim()).join(' ');
+      const body = screen
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim())
+        .join(' ');
       expect(body).toContain(`R3 ${text}`);
       expect(body).toContain('legitimate targets');
       t.unmount();

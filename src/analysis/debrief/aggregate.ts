@@ -130,9 +130,12 @@ export function aggregateMarkdown(a: DebriefAggregate): string {
   }
   out.push('## Games', '', '| scenario | seed | outcome | rounds of talks | scores |', '|---|---:|---|---:|---|');
   for (const r of a.rows) {
-    out.push(`| ${r.scenarioId} | ${r.seed} | ${r.outcome} | ${r.rounds} | ${Object.entries(r.scores).map(([id, s]) => `${id} ${s.toFixed(1)}`).join(', ')} |`);
+    out.push(
+      `| ${r.scenarioId} | ${r.seed} | ${r.outcome} | ${r.rounds} | ${Object.entries(r.scores)
+        .map(([id, s]) => `${id} ${s.toFixed(1)}`)
+        .join(', ')} |`,
+    );
   }
   out.push('');
   return out.join('\n');
 }
-

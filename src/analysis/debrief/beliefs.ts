@@ -46,7 +46,12 @@ export function beliefNotes(game: Game, world: World, humans: ReadonlySet<PartyI
     others.forEach((about, j) => {
       const truth = game.prefs[about]!;
       const believedWeights = Array.from({ length: t.issues }, (_, i) => b.weights[j * t.issues + i]!);
-      const top = (w: readonly number[]) => w.map((x, i) => ({ x, i })).sort((p, q) => q.x - p.x || p.i - q.i).slice(0, TOP).map((p) => issueName(p.i));
+      const top = (w: readonly number[]) =>
+        w
+          .map((x, i) => ({ x, i }))
+          .sort((p, q) => q.x - p.x || p.i - q.i)
+          .slice(0, TOP)
+          .map((p) => issueName(p.i));
       let agree = 0;
       let pairs = 0;
       for (let x = 0; x < tabled.length; x++) {
@@ -74,7 +79,12 @@ export function beliefNotes(game: Game, world: World, humans: ReadonlySet<PartyI
       const pairsKnown = b.pairs[j] ?? [];
       for (const r of truth.redPairs) {
         red++;
-        if (pairsKnown.some(([a, x, c, y]) => (a === r.issue && x === r.option && c === r.with && y === r.withOption) || (a === r.with && x === r.withOption && c === r.issue && y === r.option))) learned++;
+        if (
+          pairsKnown.some(
+            ([a, x, c, y]) => (a === r.issue && x === r.option && c === r.with && y === r.withOption) || (a === r.with && x === r.withOption && c === r.issue && y === r.option),
+          )
+        )
+          learned++;
       }
       notes.push({
         party,

@@ -71,13 +71,7 @@ function paragraphs(text: string): string[] {
  * anyone's red line (nobody could sign them); the Nash and Kalai points use each party's scoring baseline as
  * its disagreement point; utilities are not discounted for time.
  */
-export function buildDebrief(
-  game: Game,
-  world: World,
-  commands: readonly CommandRecord[],
-  log: readonly LogLine[],
-  opts: DebriefOptions = {},
-): Debrief {
+export function buildDebrief(game: Game, world: World, commands: readonly CommandRecord[], log: readonly LogLine[], opts: DebriefOptions = {}): Debrief {
   const ids = game.partyIds;
   const prefs: Preferences[] = ids.map((id) => game.prefs[id]!);
   const humans = new Set(opts.humans ?? []);
@@ -232,4 +226,3 @@ export function buildDebrief(
     })),
   };
 }
-

@@ -4,7 +4,28 @@ import type { Terms } from '../../model/types.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { beliefSentence } from './beliefs.js';
 import { signatureSentence } from './signatures.js';
-import { andList, cell, distortionCost, distortionTeller, distortionTitle, fmt, informationSummary, linesList, listenerFate, MOVE_RULE, moveValueText, nameIn, pct, plural, poss, scoreBasis, scoreBasisSentence, signed, sourceLine, talksLength } from './text.js';
+import {
+  andList,
+  cell,
+  distortionCost,
+  distortionTeller,
+  distortionTitle,
+  fmt,
+  informationSummary,
+  linesList,
+  listenerFate,
+  MOVE_RULE,
+  moveValueText,
+  nameIn,
+  pct,
+  plural,
+  poss,
+  scoreBasis,
+  scoreBasisSentence,
+  signed,
+  sourceLine,
+  talksLength,
+} from './text.js';
 import type { BenchmarkPoint, Debrief, DistortionListener, MoveAssessment, ZopaSummary } from './types.js';
 
 function pointTable(d: Debrief, point: BenchmarkPoint): string[] {
@@ -21,7 +42,6 @@ function zopaLine(z: ZopaSummary): string {
   return z.certain ? `there was no ZOPA: no signable package beat every party's BATNA.` : `no ZOPA was found (the search was cut short; ${size}).`;
 }
 
-
 function saidAndHeardMarkdown(d: Debrief): string[] {
   const out = ['## What was said, and what was heard', ''];
   if (d.saidAndHeard.length === 0) {
@@ -29,7 +49,7 @@ function saidAndHeardMarkdown(d: Debrief): string[] {
     return out;
   }
   out.push(
-    'Every message that reached someone otherwise than it was said — an envoy\'s garbled report, a bent relay, a readout at odds with the talks — with what each party heard next to what was really said (**bold**: what differs), how it came out, and what it cost.',
+    "Every message that reached someone otherwise than it was said — an envoy's garbled report, a bent relay, a readout at odds with the talks — with what each party heard next to what was really said (**bold**: what differs), how it came out, and what it cost.",
     '',
   );
   d.saidAndHeard.forEach((x, k) => {
@@ -73,12 +93,7 @@ export function debriefMarkdown(d: Debrief): string {
   const push = (...lines: string[]) => out.push(...lines);
   const humanNames = d.parties.filter((p) => p.human).map((p) => p.name);
   push(`# Debrief: ${d.title}`, '');
-  push(
-    `Scenario \`${d.scenarioId}\`, seed ${d.seed}; ${talksLength(d)}. Parties: ${d.parties
-      .map((p) => (p.human ? `${p.name} (player)` : p.name))
-      .join(', ')}.`,
-    '',
-  );
+  push(`Scenario \`${d.scenarioId}\`, seed ${d.seed}; ${talksLength(d)}. Parties: ${d.parties.map((p) => (p.human ? `${p.name} (player)` : p.name)).join(', ')}.`, '');
 
   // Outcome
   push('## Outcome', '');
@@ -128,7 +143,7 @@ export function debriefMarkdown(d: Debrief): string {
     d.outcome.kind === 'deal'
       ? below.length > 0
         ? `The deal was below the reservation value of ${below.map((r) => r.name).join(', ')}: they accepted less than their starting walk-away point (their BATNA may have fallen, or pressure pushed them).`
-        : 'The deal cleared every party\'s reservation value.'
+        : "The deal cleared every party's reservation value."
       : 'Without a deal, each party was left with its BATNA.',
     '',
   );
@@ -154,7 +169,7 @@ export function debriefMarkdown(d: Debrief): string {
     push(
       d.frontier.paretoOptimal
         ? 'No change of one or two issues would have helped a party without hurting another: the deal was on (or very near) the frontier.'
-        : 'The deal was off the frontier: changing one or two issues would have helped someone at no one\'s cost.',
+        : "The deal was off the frontier: changing one or two issues would have helped someone at no one's cost.",
       '',
     );
   }
@@ -187,14 +202,16 @@ export function debriefMarkdown(d: Debrief): string {
     push(...benchmarkBlock('nash', d.nash, 'Nash point:'));
     if (!d.nash.exact) push('_(The search was cut short: this is the best package found, not a proven optimum.)_', '');
   } else {
-    push('There was no Nash point: no signable package beat every party\'s baseline.', '');
+    push("There was no Nash point: no signable package beat every party's baseline.", '');
   }
   if (d.kalai) push(...benchmarkBlock('kalai', d.kalai, 'Kalai–Smorodinsky point:'));
   const logrolls = d.tradeoffs.filter((t) => t.logroll);
   push('### Logrolling', '', 'Trading concessions across issues: each side gives way where it cares less and wins where it cares more, so both gain.', '');
   if (logrolls.length === 0) push('No pair of parties had opposed issues each cared much more about than the other.', '');
   for (const t of logrolls) {
-    push(`- ${nameIn(d, t.a)} and ${nameIn(d, t.b)}: ${t.issues.map((x) => `${x.name} matters more to ${nameIn(d, x.caresMore)}${x.ratio !== null ? ` (×${x.ratio.toFixed(1)})` : ''}`).join('; ')}.`);
+    push(
+      `- ${nameIn(d, t.a)} and ${nameIn(d, t.b)}: ${t.issues.map((x) => `${x.name} matters more to ${nameIn(d, x.caresMore)}${x.ratio !== null ? ` (×${x.ratio.toFixed(1)})` : ''}`).join('; ')}.`,
+    );
   }
   if (logrolls.length > 0) push('');
   const statements = d.results.reduce((s, r) => s + r.commitments.made, 0);
@@ -242,7 +259,9 @@ export function debriefMarkdown(d: Debrief): string {
   for (const x of passers) {
     push(
       `- ${x.teller.name} passed ${poss(x.speaker.name)} package #${x.proposal ?? '?'} on to ${andList(x.listeners.map((l) => l.name))} ${
-        x.asHeard ? `as it had heard it — misled in turn, it spread the distortion${x.answers.party !== x.teller.party ? `, and the blame went back to ${x.answers.name}` : ''}` : 'otherwise than it had heard it'
+        x.asHeard
+          ? `as it had heard it — misled in turn, it spread the distortion${x.answers.party !== x.teller.party ? `, and the blame went back to ${x.answers.name}` : ''}`
+          : 'otherwise than it had heard it'
       }.`,
     );
   }
@@ -260,7 +279,12 @@ export function debriefMarkdown(d: Debrief): string {
     '',
   );
   if (d.ratification) {
-    push(`Ratification at home: ${Object.entries(d.ratification).map(([id, ok]) => `${nameIn(d, id)} ${ok ? 'ratified' : 'blocked it'}`).join(', ')}.`, '');
+    push(
+      `Ratification at home: ${Object.entries(d.ratification)
+        .map(([id, ok]) => `${nameIn(d, id)} ${ok ? 'ratified' : 'blocked it'}`)
+        .join(', ')}.`,
+      '',
+    );
   }
 
   push(...saidAndHeardMarkdown(d));
@@ -302,7 +326,7 @@ export function debriefMarkdown(d: Debrief): string {
   // Revealed
   if (d.beliefs.length > 0) {
     push('## What the AIs believed at the end', '');
-    push('Each AI learned the others\' preferences from what it saw and heard: offers, answers and their reasons, statements, accounts. Against the truth:', '');
+    push("Each AI learned the others' preferences from what it saw and heard: offers, answers and their reasons, statements, accounts. Against the truth:", '');
     push(...d.beliefs.map((b) => `- ${beliefSentence(b, (id) => nameIn(d, id))}`), '');
   }
 
@@ -327,4 +351,3 @@ export function debriefMarkdown(d: Debrief): string {
   }
   return out.join('\n');
 }
-

@@ -78,14 +78,7 @@ export function keyMoments(game: Game, world: World, commands: readonly CommandR
 
 // ── a human's moves ──────────────────────────────────────────────────────────────────────────────────────
 
-
-export function assessMoves(
-  game: Game,
-  commands: readonly CommandRecord[],
-  human: PartyId,
-  impacts: readonly RatedMove[] | undefined,
-  top: number,
-): HumanMoves {
+export function assessMoves(game: Game, commands: readonly CommandRecord[], human: PartyId, impacts: readonly RatedMove[] | undefined, top: number): HumanMoves {
   const values = new Map((impacts ?? []).map((m) => [m.index, m.value]));
   const moves: MoveAssessment[] = [];
   commands.forEach((record, index) => {
@@ -110,4 +103,3 @@ export function assessMoves(
     .slice(0, top);
   return { party: human, moves, best, worst, rated: rated.length, waits: moves.filter((m) => m.command.type === 'pass').length };
 }
-

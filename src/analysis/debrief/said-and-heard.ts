@@ -9,7 +9,6 @@ import type { Distortion, DistortionListener, ExposureHow, Verification } from '
 
 // ── what was said, and what was heard ────────────────────────────────────────────────────────────────────
 
-
 function exposureKind(how: string): ExposureHow {
   if (/clarification/i.test(how)) return 'clarification';
   if (/leak/i.test(how)) return 'leak';
@@ -79,7 +78,8 @@ export function distortions(game: Game, world: World, log: readonly LogLine[]): 
         else if (proposal.rejected.includes(r)) listener.answered = 'rejected';
       }
       if (m.exposedTo.includes(r)) {
-        const says = answers === r ? `${name(r)} learns that its own envoy's report of what ${name(speaker)} said` : `what ${tellerWord} told ${name(r)} is not what ${name(speaker)} said`;
+        const says =
+          answers === r ? `${name(r)} learns that its own envoy's report of what ${name(speaker)} said` : `what ${tellerWord} told ${name(r)} is not what ${name(speaker)} said`;
         listener.exposure = exposureOf(world, m, r, root, exposureLines, says);
         // Misled by its own envoy alone, a party finds out in private: nobody else was told, nobody pays.
         if (answers !== r) {
@@ -95,14 +95,7 @@ export function distortions(game: Game, world: World, log: readonly LogLine[]): 
 }
 
 /** How `listener` found out that `m` was distorted: from its exposure line in the log, or from the world. */
-function exposureOf(
-  world: World,
-  m: Message,
-  listener: PartyId,
-  root: Message,
-  lines: { line: LogLine; used: boolean }[],
-  says: string,
-): DistortionListener['exposure'] {
+function exposureOf(world: World, m: Message, listener: PartyId, root: Message, lines: { line: LogLine; used: boolean }[], says: string): DistortionListener['exposure'] {
   const found = lines.find((x) => !x.used && x.line.party === listener && x.line.text.includes(says));
   if (found) {
     found.used = true;

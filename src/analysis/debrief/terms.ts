@@ -25,4 +25,3 @@ export function byParty(ids: readonly PartyId[], values: readonly number[]): Rec
   });
   return out;
 }
-

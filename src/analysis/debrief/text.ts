@@ -25,7 +25,6 @@ export function linesList(lines: readonly TermLine[]): string[] {
   return lines.map((l) => `- ${l.issueName}: ${l.optionLabel}`);
 }
 
-
 /** A title for a distorted message: "Package #1 (The palace meeting), round 1: Red's words, through Blue Aide". */
 export function distortionTitle(x: Distortion): string {
   const pkg = `Package #${x.proposal ?? '?'}${x.meeting ? ` (${x.meeting})` : ''}, round ${x.round}`;
@@ -141,4 +140,3 @@ export function informationSummary(d: Debrief): { sent: string; distorted: strin
 export function sourceLine(x: Debrief['sources'][number]): string {
   return `${x.title}${x.url ? ` — <${x.url}>` : ''}${x.note ? `: ${x.note}` : ''}`;
 }
-

@@ -90,19 +90,7 @@ export interface ZopaSummary {
 }
 
 export type MomentKind =
-  | 'event'
-  | 'posture'
-  | 'walk-out'
-  | 'return'
-  | 'statement'
-  | 'broken-commitment'
-  | 'exposure'
-  | 'summit'
-  | 'lever'
-  | 'signing'
-  | 'ratification'
-  | 'implementation'
-  | 'outcome';
+  'event' | 'posture' | 'walk-out' | 'return' | 'statement' | 'broken-commitment' | 'exposure' | 'summit' | 'lever' | 'signing' | 'ratification' | 'implementation' | 'outcome';
 
 export interface Moment {
   round: number;
@@ -318,4 +306,3 @@ export interface Verification {
   /** The scenario's amounts: what exposure costs, what a notetaker costs in the other side's trust, what a confirmation earns. */
   costs: { credibility: number; trust: number; notetaker: number; confirmed: number };
 }
-

@@ -43,4 +43,3 @@ export async function run(argv: string[]): Promise<number> {
   }
   return 0;
 }
-

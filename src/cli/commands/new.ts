@@ -21,9 +21,7 @@ export async function run(argv: string[]): Promise<number> {
   if (id === undefined) throw usageError('new: give the new scenario an id, e.g. backchannel new border-talks');
   if (extra.length > 0) throw usageError(`new: one id only (unexpected ${JSON.stringify(extra[0])})`);
   if (!/^[a-z][a-z0-9-]*$/.test(id) || id.length > 64) {
-    throw usageError(
-      `new: invalid id ${JSON.stringify(id)}: use lower-case letters, digits and dashes, starting with a letter (e.g. border-talks)`,
-    );
+    throw usageError(`new: invalid id ${JSON.stringify(id)}: use lower-case letters, digits and dashes, starting with a letter (e.g. border-talks)`);
   }
   const out = values.out ?? `${id}.yaml`;
   const text = starterScenario(id, schemaReference(out));
@@ -49,7 +47,9 @@ export function schemaReference(out: string): string {
   const schema = bundledSchemaPath();
   const fromRoot = relative(packageRoot(), resolve(out));
   if (fromRoot.startsWith('..') || isAbsolute(fromRoot)) return schema.split(sep).join('/');
-  const rel = relative(dirname(resolve(out)), schema).split(sep).join('/');
+  const rel = relative(dirname(resolve(out)), schema)
+    .split(sep)
+    .join('/');
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 

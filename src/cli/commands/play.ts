@@ -58,7 +58,7 @@ function parse(argv: string[]): { flags: Flags; positionals: string[] } {
     save: { type: 'string' },
     plain: { type: 'boolean' },
   });
-  return { flags: values as Flags, positionals };
+  return { flags: values, positionals };
 }
 
 /** The parties named by --as or --players, checked against the scenario, in turn order. */
@@ -82,7 +82,10 @@ function partyNames(flags: Flags): string[] | undefined {
   if (flags.as !== undefined && flags.players !== undefined) throw usageError(`play: give --as or --players, not both\n${playUsage}`);
   const text = flags.as ?? flags.players;
   if (text === undefined) return undefined;
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0) throw usageError(`play: --${flags.as !== undefined ? 'as' : 'players'} needs a party\n${playUsage}`);
   if (flags.as !== undefined && names.length > 1) throw usageError(`play: --as takes one party; use --players ${names.join(',')} for hot-seat\n${playUsage}`);
   return names;
@@ -249,4 +252,3 @@ async function interactive(scenarios: ScenarioChoice[], seed: number, start: Gam
   process.stdout.write(lines.map((l) => `${cleanText(l)}\n`).join(''));
   return 0;
 }
-

@@ -47,4 +47,3 @@ export function outcomeText(world: World): string {
   if (!o) return `in progress (${world.phase})`;
   return `${o.kind === 'deal' ? 'deal' : 'no deal'} (${o.reason})`;
 }
-

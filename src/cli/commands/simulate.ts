@@ -91,9 +91,7 @@ export function formatSummary(game: Game, s: SimulationSummary): string {
   out.push('');
   out.push('Quality of the deals:');
   out.push(`  off the Pareto frontier: ${pct(q.dominatedShare)}   Nash product against the best possible: ${q.nashProductRatio.toFixed(2)}`);
-  out.push(
-    `  below a party's reservation value: ${game.scenario.parties.map((p) => `${p.name} ${pct(q.belowReservation[p.id] ?? 0)}`).join(', ')}`,
-  );
+  out.push(`  below a party's reservation value: ${game.scenario.parties.map((p) => `${p.name} ${pct(q.belowReservation[p.id] ?? 0)}`).join(', ')}`);
   out.push(`  games without a deal that left a package better than no deal for everyone on the table late: ${pct(q.batnaBeatingPackageMissed)}`);
   if (s.seat) {
     const seat = s.seat;
@@ -117,6 +115,6 @@ export function formatSummary(game: Game, s: SimulationSummary): string {
   const rate = (b: { runs: number; dealRate: number }) => (b.runs ? `${pct(b.dealRate)} of ${b.runs} games` : 'no games');
   out.push(`  deal rate with every two-party talk on the record: ${rate(info.withNotetaker)}; with some off the record: ${rate(info.withoutNotetaker)}`);
   out.push('');
-  out.push('Score: -100..100 against each party\'s BATNA (0 = as good as no deal).');
+  out.push("Score: -100..100 against each party's BATNA (0 = as good as no deal).");
   return `${out.join('\n')}\n`;
 }

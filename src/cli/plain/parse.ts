@@ -49,7 +49,13 @@ function pick<T>(token: string, items: readonly T[], keys: (item: T) => string[]
 export function matchParty(ctx: ParseContext, token: string, opts: { notSelf?: boolean } = {}): PartyId {
   const parties = ctx.view.game.parties.filter((p) => !opts.notSelf || p.id !== ctx.view.self);
   // Initials count too: "us" for United States.
-  const initials = (name: string) => (name.trim().includes(' ') ? name.split(/\s+/).map((w) => w[0]).join('') : '');
+  const initials = (name: string) =>
+    name.trim().includes(' ')
+      ? name
+          .split(/\s+/)
+          .map((w) => w[0])
+          .join('')
+      : '';
   return pick(token, parties, (p) => [p.id, p.name, initials(p.name)].filter(Boolean), 'party', parties.map((p) => p.id).join(', ')).id;
 }
 
@@ -120,7 +126,10 @@ function proposalModifiers(ctx: ParseContext, tokens: string[]): Modifiers {
     else if (lower === 'to' || lower.startsWith('to=')) {
       const list = lower === 'to' ? tokens[++i] : t.slice(3);
       if (!list) fail('`to` needs one or more parties, e.g. to russia,united-states');
-      to = list!.split(',').filter(Boolean).map((p) => matchParty(ctx, p, { notSelf: true }));
+      to = list!
+        .split(',')
+        .filter(Boolean)
+        .map((p) => matchParty(ctx, p, { notSelf: true }));
     } else rest.push(t);
   }
   if (offRecord && channel !== 'direct') fail('only direct talks can be off the record; public statements always are on it');

@@ -52,7 +52,10 @@ export async function pickParties(loaded: LoadedGame, input: LineSource, write: 
   playable.forEach((p, i) => say(write, `  ${i + 1}. ${p.id} — ${p.name} (${p.leader})`));
   return ask(input, write, 'Choose your party (number or id; several separated by commas for players at one keyboard):', (line) => {
     const picked: PartyId[] = [];
-    for (const token of line.split(',').map((t) => t.trim()).filter(Boolean)) {
+    for (const token of line
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean)) {
       const n = Number(token);
       const found = /^\d+$/.test(token) ? playable[n - 1] : playable.find((p) => p.id === token.toLowerCase() || p.name.toLowerCase() === token.toLowerCase());
       if (!found) return `No playable party "${token}": give numbers from 1 to ${playable.length} or ids (${playable.map((p) => p.id).join(', ')}).`;

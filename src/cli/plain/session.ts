@@ -80,7 +80,10 @@ export async function playPlain(o: PlainOptions): Promise<number> {
       save();
       saveFailing = false;
     } catch (error) {
-      if (!saveFailing) print(`Warning: could not save to ${o.savePath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the game goes on, and saving is tried after every move.`);
+      if (!saveFailing)
+        print(
+          `Warning: could not save to ${o.savePath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the game goes on, and saving is tried after every move.`,
+        );
       saveFailing = true;
     }
   };
@@ -226,7 +229,11 @@ export async function playPlain(o: PlainOptions): Promise<number> {
         continue;
       }
       if (action.kind === 'preview') {
-        print(`Package: ${worth(view.preferences, action.terms, view.batna)}`, ...packageLines(view, action.terms), `Table it with: propose ${action.terms.map((t) => t + 1).join(' ')}`);
+        print(
+          `Package: ${worth(view.preferences, action.terms, view.batna)}`,
+          ...packageLines(view, action.terms),
+          `Table it with: propose ${action.terms.map((t) => t + 1).join(' ')}`,
+        );
         continue;
       }
       if (action.kind === 'quit') return leave(0, 'You leave the table.');
@@ -235,7 +242,9 @@ export async function playPlain(o: PlainOptions): Promise<number> {
       const terms = command.type === 'accept' ? view.proposals.find((p) => p.id === command.proposal)?.terms : command.type === 'sign' ? view.agreement?.terms : undefined;
       const crossed = terms ? redLinesCrossed(view.game, view.preferences, terms) : [];
       if (crossed.length > 0) {
-        o.write(`That crosses your red line on ${crossed.join(', ')}: your side said it would never agree to this, and the debrief will say you did. ${command.type === 'accept' ? `Accept #${command.proposal}` : 'Sign'} anyway? (yes/no) `);
+        o.write(
+          `That crosses your red line on ${crossed.join(', ')}: your side said it would never agree to this, and the debrief will say you did. ${command.type === 'accept' ? `Accept #${command.proposal}` : 'Sign'} anyway? (yes/no) `,
+        );
         const answer = await o.input.next();
         if (answer === EOF || answer === INTERRUPT) {
           print('');

@@ -78,10 +78,14 @@ export function stateText(view: PlayerView, world: World, game: Game, shown: Set
     out.push(`Levers you apply: ${mine.levers.map((id) => levers.find((l) => l.id === id)?.label ?? id).join('; ')}`);
   }
   if (view.agreement) {
-    out.push(`Agreement on the table (package #${view.agreement.proposal}), signed by: ${view.agreement.signed.map((id) => partyName(g, id)).join(', ') || 'nobody yet'} — ${worth(view.preferences, view.agreement.terms, view.batna)}`);
+    out.push(
+      `Agreement on the table (package #${view.agreement.proposal}), signed by: ${view.agreement.signed.map((id) => partyName(g, id)).join(', ') || 'nobody yet'} — ${worth(view.preferences, view.agreement.terms, view.batna)}`,
+    );
     out.push(...packageLines(view, view.agreement.terms));
   }
-  const open = view.proposals.filter((p) => p.status === 'open' && p.by !== view.self && p.to.includes(view.self) && !p.accepted.includes(view.self) && !p.rejected.includes(view.self));
+  const open = view.proposals.filter(
+    (p) => p.status === 'open' && p.by !== view.self && p.to.includes(view.self) && !p.accepted.includes(view.self) && !p.rejected.includes(view.self),
+  );
   if (open.length) {
     out.push('Open proposals to you (terms as you heard them):');
     for (const p of open) {
@@ -100,7 +104,12 @@ export function stateText(view: PlayerView, world: World, game: Game, shown: Set
   for (const p of own) {
     const waiting = p.to.filter((id) => !p.accepted.includes(id) && !p.rejected.includes(id));
     out.push(
-      `Your package #${p.id} is open: accepted by ${p.accepted.filter((id) => id !== view.self).map((id) => partyName(g, id)).join(', ') || 'nobody yet'}` +
+      `Your package #${p.id} is open: accepted by ${
+        p.accepted
+          .filter((id) => id !== view.self)
+          .map((id) => partyName(g, id))
+          .join(', ') || 'nobody yet'
+      }` +
         `${p.rejected.length ? `, rejected by ${p.rejected.map((id) => partyName(g, id)).join(', ')}` : ''}${waiting.length ? `, waiting for ${waiting.map((id) => partyName(g, id)).join(', ')}` : ''}.`,
     );
   }
@@ -152,7 +161,10 @@ export function briefingText(game: Game, self: PartyId): string[] {
   const out: string[] = [];
   out.push(`== Confidential briefing for ${party.name} (${party.leader}) ==`);
   for (const para of party.briefing.split(/\n\s*\n/)) out.push(para.replace(/\s*\n\s*/g, ' ').trim(), '');
-  const ranked = prefs.weights.map((w, i) => ({ w, i })).sort((a, b) => b.w - a.w).filter((x) => x.w > 0);
+  const ranked = prefs.weights
+    .map((w, i) => ({ w, i }))
+    .sort((a, b) => b.w - a.w)
+    .filter((x) => x.w > 0);
   out.push('What matters most to you (weight, and the option you want most):');
   for (const { w, i } of ranked.slice(0, 5)) {
     const row = prefs.values[i]!;

@@ -11,7 +11,6 @@ import type { Tx } from './tx.js';
 
 export type DiplomacyCommand = Exclude<Command, { type: 'begin' | 'continue' | 'posture' | 'sign' | 'refuse' }>;
 
-
 export function diplomacy(tx: Tx, c: DiplomacyCommand): void {
   switch (c.type) {
     case 'propose':

@@ -159,4 +159,3 @@ export function leaks(tx: Tx): void {
 export function packageOf(m: Message): number | '?' {
   return m.said.kind === 'proposal' ? m.said.proposal : '?';
 }
-

@@ -104,9 +104,7 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
       title = 'Pass on: which offer?';
       intro = 'Tell others what was put to you — faithfully, or bent your way. No record: a bent account can come out.';
       const ids = new Set(relayable(world, self).map((m) => m.id));
-      choices = view.messages
-        .filter((m) => ids.has(m.id))
-        .map((m) => ({ label: safeText(cableLine(view, m, talks)), then: () => onNext({ what: 'relay-to', message: m.id }) }));
+      choices = view.messages.filter((m) => ids.has(m.id)).map((m) => ({ label: safeText(cableLine(view, m, talks)), then: () => onNext({ what: 'relay-to', message: m.id }) }));
       break;
     }
     case 'relay-to': {
@@ -167,18 +165,7 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
       break;
     }
   }
-  return (
-    <PickList
-      key={JSON.stringify(pick)}
-      title={title}
-      intro={intro}
-      items={choices}
-      width={width}
-      rows={rows}
-      onPick={(i) => choices[i]?.then()}
-      onCancel={onCancel}
-    />
-  );
+  return <PickList key={JSON.stringify(pick)} title={title} intro={intro} items={choices} width={width} rows={rows} onPick={(i) => choices[i]?.then()} onCancel={onCancel} />;
 }
 
 /** What the viewer has seen of an envoy: how many of its reports reached it (or were sent through it), how many came out garbled. */

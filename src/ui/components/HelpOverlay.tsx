@@ -69,7 +69,7 @@ export function legendEntries(scope: Scope): Entry[] {
         ...DOTS,
         ...ESTIMATE,
         ...cables(),
-        ['▓▓░░ 73%', 'the front: the occupier\'s share of a territory (▓) and the rest (░)'],
+        ['▓▓░░ 73%', "the front: the occupier's share of a territory (▓) and the rest (░)"],
         ['█░░░░', 'parties: its trust in you, and the pressure it is under (0–100, the number beside it)'],
         ['★', 'your own side'],
         ['#21', 'a package (a proposal); messages are "message 38"'],
@@ -81,7 +81,7 @@ export function legendEntries(scope: Scope): Entry[] {
       return [
         ['A B', 'the distinct versions of the terms of one set of talks: accounts with the same letter tell the same terms'],
         ['for sure', 'known for sure: on the record, confirmed by a call, a leak, your own words, or the truth an exposure revealed'],
-        ['told', 'only told: an envoy\'s report, something passed on, a readout, talks with no notetaker'],
+        ['told', "only told: an envoy's report, something passed on, a readout, talks with no notetaker"],
         ['≠', 'an issue the versions tell differently'],
         ...cables(),
         [`${FOUND_OUT_LOOK.symbol} ${FOUND_OUT_LOOK.word}`, 'what was really said, learnt when a distortion was exposed'],
@@ -107,7 +107,10 @@ function legendLines(scope: Scope, width: number, theme: Theme): RichLine[] {
       continue;
     }
     wrapIndented(meaning, width - sampleW).forEach((line, i) =>
-      lines.push([{ text: i === 0 ? head : ' '.repeat(sampleW), bold: true, color: theme.accent }, { text: line, color: theme.muted }]),
+      lines.push([
+        { text: i === 0 ? head : ' '.repeat(sampleW), bold: true, color: theme.accent },
+        { text: line, color: theme.muted },
+      ]),
     );
   }
   return lines;
@@ -118,7 +121,9 @@ export function HelpOverlay({ scope, width, height, onClose, intro }: { scope: S
   const bindings = KEYMAP[scope];
   const keyW = Math.max(...bindings.map((b) => bindingKeys(b).length), 5) + 4;
   // Each key with what it does, wrapped under its text: nothing is cut.
-  const lines: RichLine[] = bindings.flatMap((b) => wrapRich([{ text: `  ${bindingKeys(b)}`.padEnd(keyW), bold: true, color: theme.accent }, { text: b.help }], width, ' '.repeat(keyW)));
+  const lines: RichLine[] = bindings.flatMap((b) =>
+    wrapRich([{ text: `  ${bindingKeys(b)}`.padEnd(keyW), bold: true, color: theme.accent }, { text: b.help }], width, ' '.repeat(keyW)),
+  );
   lines.push(...wrapRich([{ text: '  Ctrl+C'.padEnd(keyW), bold: true, color: theme.accent }, { text: 'save the game and quit at once, from anywhere' }], width, ' '.repeat(keyW)));
   lines.push(...legendLines(scope, width, theme));
   if (intro || scope === 'table') {

@@ -41,11 +41,7 @@ export function OffersPanel({ view, width, rows }: { view: PlayerView; width: nu
     const u = utility(view.preferences, p.terms);
     const red = crossesRedLine(view.preferences, p.terms);
     const good = u >= view.batna && !red;
-    const verdict = (
-      <Text color={good ? theme.good : theme.bad}>
-        {`${util2(u)} ${red ? '✗ red line' : good ? '▲ beats BATNA' : '▼ below BATNA'}`}
-      </Text>
-    );
+    const verdict = <Text color={good ? theme.good : theme.bad}>{`${util2(u)} ${red ? '✗ red line' : good ? '▲ beats BATNA' : '▼ below BATNA'}`}</Text>;
     if (perOffer === 2) {
       lines.push(
         <Text key={`${p.id}a`} wrap="truncate">
@@ -62,20 +58,21 @@ export function OffersPanel({ view, width, rows }: { view: PlayerView; width: nu
         </Text>,
       );
     } else {
-      const short = (
-        <Text color={good ? theme.good : theme.bad}>{`${util2(u)} ${red ? '✗ red line' : good ? '▲' : '▼'}`}</Text>
-      );
+      const short = <Text color={good ? theme.good : theme.bad}>{`${util2(u)} ${red ? '✗ red line' : good ? '▲' : '▼'}`}</Text>;
       lines.push(
         <Text key={p.id} wrap="truncate">
           <Text bold>{`#${p.id} `}</Text>
-          <Text color={theme.party(view.game, p.by)}>{truncate(partyName(view.game, p.by), Math.max(6, width - 20))}</Text>
-          {' '}
-          {short}
+          <Text color={theme.party(view.game, p.by)}>{truncate(partyName(view.game, p.by), Math.max(6, width - 20))}</Text> {short}
         </Text>,
       );
     }
   }
-  if (offers.length === 0) lines.push(<Text key="none" color={theme.muted}>Nothing open for you to answer.</Text>);
+  if (offers.length === 0)
+    lines.push(
+      <Text key="none" color={theme.muted}>
+        Nothing open for you to answer.
+      </Text>,
+    );
   if (mine) {
     // Your own standing proposal: who accepted, who rejected, how many have yet to answer — in words when they
     // fit in the rows left, else in counts. Never cut.
@@ -97,7 +94,10 @@ export function OffersPanel({ view, width, rows }: { view: PlayerView; width: nu
   }
   // Your own proposal stays in view; the offers give way to "… more" when they do not all fit.
   const offerRows = Math.max(0, rows - mineLines.length);
-  const shown = [...(lines.length > offerRows ? [...lines.slice(0, Math.max(0, offerRows - 1)), <Text key="more" color={theme.muted}>{`… more: press a`}</Text>] : lines), ...mineLines];
+  const shown = [
+    ...(lines.length > offerRows ? [...lines.slice(0, Math.max(0, offerRows - 1)), <Text key="more" color={theme.muted}>{`… more: press a`}</Text>] : lines),
+    ...mineLines,
+  ];
   return (
     <Box flexDirection="column" width={width}>
       <Section title="On the table for you" width={width} right={offers.length ? `${offers.length}` : undefined} />

@@ -43,10 +43,23 @@ export function OffersView({ view, width, rows, onAnswer, onCounter, onCancel, c
   // What matters most is wrapped, never cut: breaking your public word, who has accepted, why c did nothing.
   const notes: { text: string; color: string | undefined }[] = [
     ...(broken.length > 0
-      ? wrapIndented(`⚠ accepting breaks your public line on ${broken.map((c) => safeText(view.game.issues[c.issue]?.name ?? '?')).join(', ')}: you lose credibility at home and at the table.`, width, '', '  ').map((text) => ({ text, color: theme.bad }))
+      ? wrapIndented(
+          `⚠ accepting breaks your public line on ${broken.map((c) => safeText(view.game.issues[c.issue]?.name ?? '?')).join(', ')}: you lose credibility at home and at the table.`,
+          width,
+          '',
+          '  ',
+        ).map((text) => ({ text, color: theme.bad }))
       : []),
     ...(chosen && chosen.accepted.length > 1
-      ? wrapIndented(`Accepted by ${chosen.accepted.filter((id) => id !== chosen.by).map((id) => partyName(view.game, id)).join(', ')}.`, width, '', '  ').map((text) => ({ text, color: theme.muted }))
+      ? wrapIndented(
+          `Accepted by ${chosen.accepted
+            .filter((id) => id !== chosen.by)
+            .map((id) => partyName(view.game, id))
+            .join(', ')}.`,
+          width,
+          '',
+          '  ',
+        ).map((text) => ({ text, color: theme.muted }))
       : []),
     ...(notice ? wrapIndented(notice, width, '', '  ').map((text) => ({ text, color: theme.bad })) : []),
   ];
@@ -58,7 +71,10 @@ export function OffersView({ view, width, rows, onAnswer, onCounter, onCancel, c
       { text: 'Your utility ', bold: true },
       { text: util2(u), bold: true, color: u >= view.batna && !red ? theme.good : theme.bad },
       { text: ` vs your BATNA ${util2(view.batna)} · `, color: theme.muted },
-      { text: red ? '✗ crosses a red line: you could not sign it' : u >= view.batna ? '▲ better than no deal' : '▼ worse than no deal', color: red ? theme.bad : u >= view.batna ? theme.good : theme.bad },
+      {
+        text: red ? '✗ crosses a red line: you could not sign it' : u >= view.batna ? '▲ better than no deal' : '▼ worse than no deal',
+        color: red ? theme.bad : u >= view.batna ? theme.good : theme.bad,
+      },
     ],
     width,
     '  ',

@@ -28,7 +28,6 @@ export interface PickListProps {
   onCancel: () => void;
 }
 
-
 /** The lines of each item: [label lines, detail] — one line when label and detail fit side by side. */
 function itemLines(items: PickItem[], width: number): { label: string[]; detail?: string; beside: boolean }[] {
   const labelW = Math.max(0, ...items.map((i) => cells(i.label)));
@@ -38,7 +37,9 @@ function itemLines(items: PickItem[], width: number): { label: string[]; detail?
   return items.map((item) => {
     if (beside) {
       const label = item.detail ? fit(item.label, labelW) : item.label;
-      return cells(label) + 2 <= width || item.detail ? { label: [label], ...(item.detail ? { detail: item.detail } : {}), beside: true } : { label: wrapIndented(item.label, width - 2, '', '  '), beside: true };
+      return cells(label) + 2 <= width || item.detail
+        ? { label: [label], ...(item.detail ? { detail: item.detail } : {}), beside: true }
+        : { label: wrapIndented(item.label, width - 2, '', '  '), beside: true };
     }
     return { label: wrapIndented(item.label, width - 2, '', '  '), ...(item.detail ? { detail: item.detail } : {}), beside: false };
   });

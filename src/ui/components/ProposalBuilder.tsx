@@ -112,7 +112,16 @@ export function ProposalBuilder({ view, scenarioIssues, setup, width, rows, onSe
   const aboutLines =
     aboutAll.length <= room || room === 0
       ? aboutAll.slice(0, room)
-      : [...aboutAll.slice(0, room - 1), `  ${truncate(aboutAll.slice(room - 1).map((l) => l.trim()).join(' '), width - 2)}`];
+      : [
+          ...aboutAll.slice(0, room - 1),
+          `  ${truncate(
+            aboutAll
+              .slice(room - 1)
+              .map((l) => l.trim())
+              .join(' '),
+            width - 2,
+          )}`,
+        ];
   const title =
     purpose === 'relay'
       ? `Pass on ${messagePackage(view, state.message!, talks)}: what was offered`
@@ -135,8 +144,7 @@ export function ProposalBuilder({ view, scenarioIssues, setup, width, rows, onSe
           <Text bold>{'Your utility '}</Text>
           <Text bold color={u >= view.batna ? theme.good : theme.bad}>
             {util2(u)}
-          </Text>
-          {' '}
+          </Text>{' '}
           <Meter value={u} width={12} color={u >= view.batna ? theme.good : theme.bad} />
           <Text color={theme.muted}>{`  your BATNA ${util2(view.batna)}  `}</Text>
           <Text color={u >= view.batna ? theme.good : theme.bad}>{u >= view.batna ? '▲ better than no deal' : '▼ worse than no deal'}</Text>
@@ -167,7 +175,10 @@ function estimateRich(view: PlayerView, estimates: Reaction[], theme: ReturnType
     const name = partyName(view.game, r.party);
     const head: RichLine = [
       { text: `  ${name}${' '.repeat(pad - nameWidth(r.party))}`, color: theme.party(view.game, r.party), bold: true },
-      { text: ` ${LEANING[r.leaning].mark} ${LEANING[r.leaning].word}${r.informed ? '' : '?'}`, color: r.leaning === 'likely' ? theme.good : r.leaning === 'maybe' ? theme.warn : theme.bad },
+      {
+        text: ` ${LEANING[r.leaning].mark} ${LEANING[r.leaning].word}${r.informed ? '' : '?'}`,
+        color: r.leaning === 'likely' ? theme.good : r.leaning === 'maybe' ? theme.warn : theme.bad,
+      },
     ];
     lines.push(...wrapRich([...head, { text: `: ${r.why}`, color: theme.muted }], width, ' '.repeat(Math.min(pad + 4, Math.floor(width / 3)))));
   }

@@ -14,7 +14,6 @@ export type RichLine = Piece[];
 
 export const plainLine = (text: string, style: Omit<Piece, 'text'> = {}): RichLine => [{ text, ...style }];
 
-
 /** How many cells a styled line takes. */
 export const richWidth = (line: RichLine) => line.reduce((n, p) => n + cells(p.text), 0);
 

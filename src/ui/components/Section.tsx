@@ -11,7 +11,6 @@ export interface SectionProps {
   right?: string;
 }
 
-
 export function Section({ title, width, right }: SectionProps) {
   const theme = useTheme();
   // "── " title " " ≥1 rule [" " right " ──"]

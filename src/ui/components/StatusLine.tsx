@@ -31,7 +31,8 @@ export function tableStatus(view: PlayerView, humans: readonly PartyId[], error?
   }
   if (view.turn === view.self) {
     if (view.phase === 'signing') return { text: `${name}: sign the agreement as written (${keyOf('signing', 'sign')}), or refuse (${keyOf('signing', 'refuse')}).`, tone: 'info' };
-    if (view.parties[view.self]?.status === 'walked-out') return { text: `${name}, you have walked out: ${keyOf('table', 'walk')} comes back, ${keyOf('table', 'pass')} waits.`, tone: 'info' };
+    if (view.parties[view.self]?.status === 'walked-out')
+      return { text: `${name}, you have walked out: ${keyOf('table', 'walk')} comes back, ${keyOf('table', 'pass')} waits.`, tone: 'info' };
     return { text: `Your move, ${name}. One action this round — ${keyOf('table', 'help')} lists the keys.`, tone: 'info' };
   }
   const who = view.turn ? partyName(game, view.turn) : 'the table';

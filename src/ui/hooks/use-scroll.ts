@@ -24,10 +24,7 @@ export function scrollBy(offset: number, event: ScrollEvent, total: number, heig
 }
 
 export function useScroll(total: number, height: number, initial: 'top' | 'bottom' = 'top') {
-  const [offset, dispatch] = useReducer(
-    (state: number, event: ScrollEvent) => scrollBy(state, event, total, height),
-    initial === 'top' ? 0 : Math.max(0, total - height),
-  );
+  const [offset, dispatch] = useReducer((state: number, event: ScrollEvent) => scrollBy(state, event, total, height), initial === 'top' ? 0 : Math.max(0, total - height));
   // The text or the window may change size: keep the offset valid.
   const clamped = Math.max(0, Math.min(offset, Math.max(0, total - height)));
   return { offset: clamped, dispatch };

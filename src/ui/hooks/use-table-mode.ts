@@ -11,7 +11,7 @@ export type TableMode =
   | { kind: 'pick'; pick: Pick }
   | { kind: 'history' }
   | { kind: 'intel' }
-  | { kind: 'confirm' } & Confirm;
+  | ({ kind: 'confirm' } & Confirm);
 
 /** What needs a second keypress: leaving the talks, wrecking a deal, or agreeing across one's own red lines. */
 export type Confirm = { what: 'walk-out' | 'refuse' } | { what: 'accept'; proposal: number; crossed: string[] } | { what: 'sign'; crossed: string[] };
@@ -40,8 +40,7 @@ export function tableModeReducer(state: TableMode, event: TableModeEvent): Table
       return { kind: 'history' };
     case 'intel':
       return { kind: 'intel' };
-    case 'confirm':
-    {
+    case 'confirm': {
       const { type: _type, ...confirm } = event;
       return { kind: 'confirm', ...confirm };
     }

@@ -62,7 +62,9 @@ export function GameScreens({ session, screen, setScreen, width, height, paused,
         />
       );
     case 'table':
-      return <Table key={screen.viewer} session={session} viewer={screen.viewer} width={width} height={height} onDebrief={() => setScreen({ name: 'debrief', viewer: screen.viewer })} />;
+      return (
+        <Table key={screen.viewer} session={session} viewer={screen.viewer} width={width} height={height} onDebrief={() => setScreen({ name: 'debrief', viewer: screen.viewer })} />
+      );
     case 'debrief':
       return <Debrief session={session} width={width} height={height} saveTranscript={saveTranscript} />;
     default:

@@ -35,9 +35,7 @@ export function PassKeyboard({ game, party, next, width, height, onContinue }: P
           </Text>
         </Text>
         <Box marginTop={1}>
-          <Text color={theme.muted}>
-            {next === 'briefing' ? `${name}'s confidential briefing comes next. Others, look away.` : `It is ${name}'s move. Others, look away.`}
-          </Text>
+          <Text color={theme.muted}>{next === 'briefing' ? `${name}'s confidential briefing comes next. Others, look away.` : `It is ${name}'s move. Others, look away.`}</Text>
         </Box>
         <Box marginTop={1}>
           <Text color={theme.accent} bold>{`Press ${keyOf('pass', 'select')} when you are ${name}.`}</Text>

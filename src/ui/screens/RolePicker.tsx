@@ -64,7 +64,10 @@ export function RolePicker({ game, width, height, onStart, onBack }: RolePickerP
           );
         })}
         {game.parties.length > parties.length && (
-          <Text color={theme.muted}>{`  Played by the computer only: ${game.parties.filter((p) => !p.playable).map((p) => safeText(p.name)).join(', ')}`}</Text>
+          <Text color={theme.muted}>{`  Played by the computer only: ${game.parties
+            .filter((p) => !p.playable)
+            .map((p) => safeText(p.name))
+            .join(', ')}`}</Text>
         )}
       </Box>
       {wrap(status, width).map((line, i) => (

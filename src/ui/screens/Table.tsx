@@ -113,7 +113,19 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
   switch (mode.kind) {
     case 'builder':
       scope = 'builder';
-      content = <ProposalBuilder key={mode.serial} view={view} scenarioIssues={game.scenario.issues} setup={mode.setup} width={width} rows={body} onSend={send} onCancel={back} talks={talks} />;
+      content = (
+        <ProposalBuilder
+          key={mode.serial}
+          view={view}
+          scenarioIssues={game.scenario.issues}
+          setup={mode.setup}
+          width={width}
+          rows={body}
+          onSend={send}
+          onCancel={back}
+          talks={talks}
+        />
+      );
       break;
     case 'offers': {
       scope = 'offers';
@@ -193,12 +205,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
         {content}
       </Box>
       <StatusLine status={status} width={width} rows={statusLines} />
-      <KeyBar
-        scope={scope}
-        width={width}
-        only={scope === 'table' || scope === 'signing' ? only : undefined}
-        words={legal.includes('return') ? { walk: 'come back' } : undefined}
-      />
+      <KeyBar scope={scope} width={width} only={scope === 'table' || scope === 'signing' ? only : undefined} words={legal.includes('return') ? { walk: 'come back' } : undefined} />
     </Box>
   );
 }

@@ -33,8 +33,7 @@ export function Title({ width, height, onChoose }: { width: number; height: numb
         </Box>
         <Box marginTop={1} flexDirection="column" width={Math.min(width - 4, 64)}>
           <Text color={theme.muted}>
-            Bargain over Donetsk, Kherson, Zaporizhzhia, guarantees and sanctions with rivals who bluff, leak and
-            walk out. What your envoy heard may not be what was said.
+            Bargain over Donetsk, Kherson, Zaporizhzhia, guarantees and sanctions with rivals who bluff, leak and walk out. What your envoy heard may not be what was said.
           </Text>
         </Box>
         <Box marginTop={1} flexDirection="column">
