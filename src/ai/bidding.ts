@@ -145,10 +145,12 @@ class Search {
   pairsOut(r: number, i: number, o: number): number {
     const pairs = this.b.pairs[r];
     if (!pairs || pairs.length === 0) return 0;
+    // The innermost loop of the search: no closures, no iterators.
     let n = 0;
-    for (const [a, x, c, y] of pairs) {
-      const at = (issue: number) => (issue === i ? o : this.cur[issue]!);
-      if (at(a) === x && at(c) === y) n++;
+    for (let k = 0; k < pairs.length; k++) {
+      const q = pairs[k]!;
+      if ((q[0] === i ? o : this.cur[q[0]]!) !== q[1]) continue;
+      if ((q[2] === i ? o : this.cur[q[2]]!) === q[3]) n++;
     }
     return n;
   }

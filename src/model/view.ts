@@ -74,6 +74,14 @@ export interface ViewMessage {
   speaker?: PartyId;
   /** The scripted meeting the talks took place at. */
   meeting?: string;
+  /**
+   * The talks a proposal or an account is about (an account names them even to a party that was not there):
+   * the first message of those talks, the package number put there, its round and who it was put to.
+   */
+  talks?: { root: number; speaker: PartyId; proposal: number; round: number; listeners: PartyId[]; meeting?: string };
+  /** Once exposed to this party: the terms it had been told, and what was really said at those talks. */
+  told?: Terms;
+  truth?: { from: PartyId; channel: Channel; round: number; terms: Terms };
 }
 
 export interface PlayerView {
@@ -186,6 +194,8 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       confidence: m.from === self ? 1 : exposed ? 0 : m.clarified.includes(self) ? 1 : confidenceOf(m),
       ...(m.said.kind === 'account' ? { about: m.said.of, speaker: world.messages[m.said.of - 1]!.from } : {}),
       ...(m.meeting !== undefined ? { meeting: m.meeting } : {}),
+      ...talksOf(world, m),
+      ...(exposed ? exposure(world, m, self) : {}),
     });
   }
   return {
@@ -206,6 +216,23 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
     outcome: world.outcome,
     recent: world.recent.filter((line) => !line.visibleTo || line.visibleTo.includes(self)),
   };
+}
+
+/** The talks a message with terms is about: its own, or those an account describes. */
+function talksOf(world: World, m: Message): Pick<ViewMessage, 'talks'> {
+  const root = m.said.kind === 'account' ? world.messages[m.said.of - 1] : m;
+  if (!root || root.said.kind !== 'proposal') return {};
+  const meeting = world.proposals[root.said.proposal - 1]?.meeting;
+  return { talks: { root: root.id, speaker: root.from, proposal: root.said.proposal, round: root.round, listeners: root.to, ...(meeting !== undefined ? { meeting } : {}) } };
+}
+
+/** What an exposure taught `self`: what it had been told, and what was really said. */
+function exposure(world: World, m: Message, self: PartyId): Pick<ViewMessage, 'told' | 'truth'> {
+  const heard = m.heard[self] ?? m.said;
+  const told = heard.kind === 'proposal' || heard.kind === 'account' ? heard.terms : undefined;
+  const root = m.said.kind === 'account' ? world.messages[m.said.of - 1] : m;
+  const truth = root && root.said.kind === 'proposal' ? { from: root.from, channel: root.channel, round: root.round, terms: root.said.terms } : undefined;
+  return { ...(told ? { told } : {}), ...(truth ? { truth } : {}) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { utility, type Preferences, type PublicGame } from '../model/game.js';
 import { cableStatus, type CableStatus } from '../engine/channel-machine.js';
 import { describeRedLines } from '../analysis/bargaining.js';
 import type { PlayerView, ViewMessage } from '../model/view.js';
-import type { Commitment, LogLine, PartyId, Phase, Terms, World } from '../model/types.js';
+import type { Commitment, LogLine, PartyId, Phase, Terms } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -145,19 +145,14 @@ export interface TalksRef {
   listeners: PartyId[];
 }
 
-/**
- * The talks behind each account `view` holds (and behind its proposals): an account names the talks it
- * describes even to a party that was not there, so these come from the world, never their terms.
- */
-export function talksRefs(world: World, meetings: readonly { id: string; title: string }[], view: PlayerView): Map<number, TalksRef> {
+/** The talks behind each proposal and account `view` holds (an account names the talks it describes). */
+export function talksRefs(view: PlayerView, meetings: readonly { id: string; title: string }[]): Map<number, TalksRef> {
   const refs = new Map<number, TalksRef>();
   for (const m of view.messages) {
-    const root = m.about ?? (m.body.kind === 'proposal' ? m.id : undefined);
-    const r = root === undefined ? undefined : world.messages[root - 1];
-    if (!r || refs.has(r.id) || r.said.kind !== 'proposal') continue;
-    const meeting = world.proposals[r.said.proposal - 1]?.meeting;
-    const title = meeting === undefined ? undefined : meetings.find((x) => x.id === meeting)?.title;
-    refs.set(r.id, { root: r.id, speaker: r.from, proposal: r.said.proposal, round: r.round, listeners: r.to, ...(title ? { meeting: cleanText(title) } : {}) });
+    const t = m.talks;
+    if (!t || refs.has(t.root)) continue;
+    const title = t.meeting === undefined ? undefined : meetings.find((x) => x.id === t.meeting)?.title;
+    refs.set(t.root, { root: t.root, speaker: t.speaker, proposal: t.proposal, round: t.round, listeners: t.listeners, ...(title ? { meeting: cleanText(title) } : {}) });
   }
   return refs;
 }

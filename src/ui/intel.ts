@@ -4,8 +4,7 @@
 // and what it was only told (envoys' reports, relays, readouts, talks with no notetaker). Plain data, no React.
 import { cableStatus, type CableStatus } from '../engine/channel-machine.js';
 import { sameTerms } from '../model/game.js';
-import { heardTerms, truthOf } from '../model/step.js';
-import type { Channel, PartyId, Terms, World } from '../model/types.js';
+import type { Channel, PartyId, Terms } from '../model/types.js';
 import type { PlayerView, ViewMessage } from '../model/view.js';
 import { partyName, possessive, talksRefs, viaWords, type TalksRef } from './format.js';
 
@@ -64,8 +63,8 @@ function sourceWords(view: PlayerView, m: ViewMessage): string {
 }
 
 /** The sets of talks `view`'s party holds words about, the most recently active first. */
-export function talksGroups(world: World, meetings: readonly { id: string; title: string }[], view: PlayerView): TalksGroup[] {
-  const refs = talksRefs(world, meetings, view);
+export function talksGroups(view: PlayerView, meetings: readonly { id: string; title: string }[]): TalksGroup[] {
+  const refs = talksRefs(view, meetings);
   const groups = new Map<number, TalksGroup>();
   const self = view.self;
   for (const m of view.messages) {
@@ -80,24 +79,23 @@ export function talksGroups(world: World, meetings: readonly { id: string; title
     group.latest = Math.max(group.latest, m.id);
     group.disputed ||= m.disputed;
     const status = cableStatus(m);
-    const message = world.messages[m.id - 1]!;
     const base = { message: m.id, from: m.from, channel: m.channel, round: m.round, status, confidence: m.confidence, disputed: m.disputed, set: 0, source: sourceWords(view, m) };
     if (status === 'exposed') {
       // What it was told stays on the record of what it was told; what was really said is now known.
       group.exposed = true;
-      group.versions.push({ ...base, terms: heardTerms(message, self) ?? m.body.terms, certainty: 'told' });
-      const truth = truthOf(world, message);
+      group.versions.push({ ...base, terms: m.told ?? m.body.terms, certainty: 'told' });
+      const truth = m.truth;
       if (truth) {
         group.versions.push({
-          from: truth.root.from,
-          channel: truth.root.channel,
-          round: truth.root.round,
+          from: truth.from,
+          channel: truth.channel,
+          round: truth.round,
           confidence: 1,
           terms: truth.terms,
           certainty: 'sure',
           disputed: false,
           set: 0,
-          source: `what ${truth.root.from === self ? 'you' : partyName(view.game, truth.root.from)} really said (found out)`,
+          source: `what ${truth.from === self ? 'you' : partyName(view.game, truth.from)} really said (found out)`,
         });
       }
       continue;

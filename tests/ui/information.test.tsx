@@ -93,7 +93,7 @@ describe('the cables', () => {
 describe('what we know', () => {
   const played = infoGame();
   const view = playerView(played.world, played.game, 'green');
-  const groups = talksGroups(played.world, played.game.scenario.meetings, view);
+  const groups = talksGroups(view, played.game.scenario.meetings);
   const text = intelLines(groups, view.game, 'green', 78, makeTheme(false))
     .lines.map((l) =>
       l

@@ -48,7 +48,7 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
   const self = view.self;
   const pub = view.game;
   const me = pub.parties.find((p) => p.id === self)!;
-  const talks = talksRefs(world, game.scenario.meetings, view);
+  const talks = talksRefs(view, game.scenario.meetings);
   let title = '';
   let intro: string | undefined;
   let choices: Choice[] = [];

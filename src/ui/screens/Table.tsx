@@ -69,10 +69,10 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
   const view = useMemo(() => playerView(world, game, viewer), [world, game, viewer]);
   const [mode, setMode] = useTableMode();
   // The talks behind the cables (an account names them even to a party that was not there), and what we know.
-  const talks = useMemo(() => talksRefs(world, game.scenario.meetings, view), [world, game, view]);
-  const groups = useMemo(() => (mode.kind === 'intel' ? talksGroups(world, game.scenario.meetings, view) : []), [world, game, view, mode.kind]);
+  const talks = useMemo(() => talksRefs(view, game.scenario.meetings), [game, view]);
+  const groups = useMemo(() => (mode.kind === 'intel' ? talksGroups(view, game.scenario.meetings) : []), [game, view, mode.kind]);
   const legal = legalCommandTypes(game, world, viewer);
-  const signingTurn = world.phase === 'signing' && view.turn === viewer;
+  const signingTurn = view.phase === 'signing' && view.turn === viewer;
 
   const send = (command: Command) => {
     actor.send({ type: 'COMMAND', command });
@@ -101,7 +101,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
   const statusLines = statusRows(status, width);
   const layout = tableLayout(width, height - (statusLines - 1), game.partyIds.length);
   const body = layout.bodyRows;
-  const only = new Set<Action>([...legal.flatMap((t) => ACTION_OF[t] ?? []), 'history', 'intel', ...(world.phase === 'ended' ? (['debrief'] as Action[]) : [])]);
+  const only = new Set<Action>([...legal.flatMap((t) => ACTION_OF[t] ?? []), 'history', 'intel', ...(view.phase === 'ended' ? (['debrief'] as Action[]) : [])]);
   if (!game.party[viewer]!.envoys.length || !channels.includes('envoy')) only.delete('envoy');
   const back = () => {
     clearNotice();
@@ -185,7 +185,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
         <SigningView view={view} width={width} rows={body} />
       ) : (
         <Box flexDirection="column" height={body}>
-          <MapPanel game={game} control={world.control} width={width} rows={layout.mapRows} />
+          <MapPanel game={game} control={view.control} width={width} rows={layout.mapRows} />
           <Box height={layout.bandRows + 1}>
             <PartiesPanel view={view} width={layout.leftWidth} rows={layout.bandRows} />
             <Box width={1} />
