@@ -6,6 +6,7 @@
 //     reservation value unless pressed, aspiration.ts);
 //   • a combination of postures the parties can be in before the last third of the talks in which no package
 //     clears every floor: while they last, nobody can agree;
+//   • a posture or an event that can never happen (no transition leads to it, or not before the talks end);
 //   • a posture harder than another of its party's that, once entered, can never be left (a party stuck in its
 //     softest posture is a story; stuck in a harder one, it can never come round).
 import type { Game } from '../model/game.js';
@@ -76,7 +77,21 @@ export function scenarioWarnings(game: Game): Warning[] {
     });
   }
 
-  for (const { party, posture } of deadEnds(game, reach(game))) {
+  const r = reach(game);
+  scenario.parties.forEach((party, k) => {
+    for (const [id, at] of r.postures.get(party.id) ?? []) {
+      if (at !== Infinity) continue;
+      out.push({
+        path: ['parties', k, 'postures', 'states', id],
+        message: `${party.name} can never enter "${label(game, party.id, id)}": no transition leads there before the talks end`,
+      });
+    }
+  });
+  scenario.events.forEach((e, k) => {
+    if (r.events.get(e.id) === Infinity) out.push({ path: ['events', k, 'when'], message: `event "${e.id}" can never happen: its condition cannot hold before the talks end` });
+  });
+
+  for (const { party, posture } of deadEnds(game, r)) {
     const k = game.partyIds.indexOf(party);
     const states = scenario.parties[k]!.postures.states;
     const hardness = (id: string) => {

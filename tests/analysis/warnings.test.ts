@@ -64,4 +64,15 @@ describe('scenario warnings', () => {
       'Ukraine can enter "Defiant" but no transition can ever take it out again, so it can never come back to a softer posture (floor 0.60, softest 0.48; it does not move at all there)',
     ]);
   });
+
+  it('warns about a posture no transition leads to, and an event that can never happen', () => {
+    // Ukraine's only way into "Bargaining" needs a round after the last; Moscow has 10 rounds.
+    let text = moscow.replace(/( {8}- from: firm\n {10}to: bargaining\n {10}when: )[^\n]*/, '$1{ round: { gte: 11 } }');
+    text = text.replace(/( {8}- from: defiant\n {10}to: bargaining\n {10}when: )[^\n]*/, '$1{ round: { gte: 12 } }');
+    expect(text).not.toBe(moscow);
+    const found = warnings(text).map((w) => w.message);
+    expect(found).toContain('Ukraine can never enter "Bargaining": no transition leads there before the talks end');
+    const late = edit(moscow, '  - id: india-tariff', 'when: { round: { gte: 1 } }', 'when: { round: { gte: 11 } }');
+    expect(warnings(late).map((w) => w.message)).toEqual(['event "india-tariff" can never happen: its condition cannot hold before the talks end']);
+  });
 });
