@@ -18,6 +18,7 @@ import { cleanText } from '../scenario/clean-text.js';
 import { CliError } from './errors.js';
 import type { LoadedGame } from './scenario-arg.js';
 import { loadGame } from './scenario-arg.js';
+import { commandHint } from './hint.js';
 
 /** The folder for saves: `$XDG_STATE_HOME/backchannel`, else `~/.local/state/backchannel`. */
 export function saveDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -158,14 +159,14 @@ export function readSave(path: string): SaveFile {
  * The scenario a save belongs to: the SCENARIO argument when one is given, else the bundled scenario with the
  * save's id. A save of a scenario that is not bundled needs its file.
  */
-export function scenarioForSave(path: string, save: SaveFile, scenarioArg: string | undefined): LoadedGame {
+export function scenarioForSave(path: string, save: SaveFile, scenarioArg: string | undefined, command: 'play' | 'replay' | 'debrief' = 'play'): LoadedGame {
   if (scenarioArg !== undefined) return loadGame(scenarioArg);
   try {
     return loadGame(save.scenario.id);
   } catch (error) {
     if (error instanceof ScenarioNotFound) {
       throw new CliError(
-        `${cleanText(path)}: a save of scenario "${cleanText(save.scenario.id)}", which is not bundled; give its file too (e.g. backchannel play SCENARIO.yaml --load ${cleanText(path)})`,
+        `${cleanText(path)}: a save of scenario "${cleanText(save.scenario.id)}", which is not bundled; give its file too (e.g. ${cleanText(command === 'play' ? commandHint('play', 'SCENARIO.yaml', '--load', path) : commandHint(command, path, '--scenario', 'SCENARIO.yaml'))})`,
       );
     }
     throw error;
@@ -176,9 +177,9 @@ export function scenarioForSave(path: string, save: SaveFile, scenarioArg: strin
  * Reads, checks and rebuilds a save: its scenario (same id, same content hash), every command legal, and the
  * rebuilt world's hash equal to the one recorded. Any failure is one CliError line; the file is not touched.
  */
-export function loadSave(path: string, scenarioArg?: string): LoadedSave {
+export function loadSave(path: string, scenarioArg?: string, command: 'play' | 'debrief' = 'play'): LoadedSave {
   const save = readSave(path);
-  const loaded = scenarioForSave(path, save, scenarioArg);
+  const loaded = scenarioForSave(path, save, scenarioArg, command);
   let replay;
   try {
     replay = replaySave(loaded.game, loaded.hash, save);

@@ -313,6 +313,18 @@ describe('saves: --load, replay and the corrupt-save path', () => {
     });
   }
 
+  it('tells how to give the file of a scenario that is not bundled, in the form each command takes', async () => {
+    const file = join(state, 'elsewhere.json');
+    writeFileSync(file, readFileSync(base, 'utf8').replace('"id":"alaska-2025"', '"id":"elsewhere-1999"'));
+    const play = await runCli(['play', '--load', file, '--plain'], { input: 'quit\n', env });
+    expect(play.stderr).toContain(`(e.g. npx backchannel play SCENARIO.yaml --load ${file})`);
+    for (const command of ['replay', 'debrief']) {
+      const r = await runCli([command, file], { env });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`(e.g. npx backchannel ${command} ${file} --scenario SCENARIO.yaml)`);
+    }
+  });
+
   it('refuses a save of another scenario when that scenario is given', async () => {
     const r = await runCli(['play', join(root, 'tests/fixtures/mini.yaml'), '--load', base, '--plain'], { input: 'quit\n', env });
     expect(r.code).toBe(1);
@@ -430,5 +442,21 @@ describe('--version', () => {
     const r = await runCli(['--version'], { env });
     expect(r.stdout).toBe(`backchannel ${manifest.version}\n`);
     expect(r.code).toBe(0);
+  });
+});
+
+describe('printed hints', () => {
+  it('can be pasted: npx backchannel, and a path with a space or a quote comes back whole from the shell', async () => {
+    const dir = join(state, "Ana's saves");
+    const save = join(dir, 'first game.json');
+    const r = await runCli([...game, '--save', save], { input: 'quit\n', env });
+    expect(r.code).toBe(0);
+    const hint = /Resume with: (.+)$/m.exec(r.stdout)![1]!;
+    expect(hint.startsWith('npx backchannel play --load ')).toBe(true);
+    const { execFileSync } = await import('node:child_process');
+    const words = execFileSync('sh', ['-c', `printf '%s\\n' ${hint}`], { encoding: 'utf8' })
+      .trimEnd()
+      .split('\n');
+    expect(words).toEqual(['npx', 'backchannel', 'play', '--load', save]);
   });
 });

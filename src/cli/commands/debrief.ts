@@ -27,7 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw usageError(`debrief needs at least one SAVE file\n${usage}`);
   const debriefs: Debrief[] = positionals.map((path) => {
-    const { loaded, save, world } = loadSave(path, values.scenario);
+    const { loaded, save, world } = loadSave(path, values.scenario, 'debrief');
     const log = rebuildLog(loaded.game, save.seed, save.commands);
     // Each player's moves, rated against waiting (a few hundred milliseconds for a whole flagship game).
     const impacts = impactsByParty(loaded.game, save.seed, save.commands, save.humans);

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { bundledSchemaPath, packageRoot } from '../../scenario/bundled.js';
 import { parseCommand } from '../args.js';
 import { CliError, usageError } from '../errors.js';
+import { commandHint } from '../hint.js';
 
 const help = `Usage: backchannel new ID [--out FILE]
 
@@ -35,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
     if (code === 'EISDIR') throw new CliError(`new: cannot write ${out}: it is a folder`);
     throw new CliError(`new: cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  process.stdout.write(`wrote ${out} — edit it, then check it with: backchannel validate ${out}\n`);
+  process.stdout.write(`wrote ${out} — edit it, then check it with: ${commandHint('validate', out)}\n`);
   return 0;
 }
 

@@ -17,6 +17,7 @@ import { INTERRUPT_EXIT, playPlain } from '../plain/session.js';
 import { checkSaveTarget, loadGameCached, loadSave, newSavePath, writeSave, writeTranscript } from '../save-store.js';
 import { parseSeed, type LoadedGame } from '../scenario-arg.js';
 import { clockSeed, exitOnBrokenPipe, wantsColor, wantsPlain } from '../tty.js';
+import { commandHint } from '../hint.js';
 
 export const playUsage = 'usage: backchannel play [SCENARIO...] [--as PARTY] [--players a,b] [--seed N] [--load SAVE] [--save SAVE] [--plain]';
 
@@ -245,7 +246,7 @@ async function interactive(scenarios: ScenarioChoice[], seed: number, start: Gam
   if (result.savedTo) {
     lines.push(
       `Saved to ${result.savedTo}`,
-      result.ended ? `The teacher's report: backchannel debrief ${result.savedTo}` : `Resume with: backchannel play --load ${result.savedTo}`,
+      result.ended ? `The teacher's report: ${commandHint('debrief', result.savedTo)}` : `Resume with: ${commandHint('play', '--load', result.savedTo)}`,
     );
   }
   lines.push(`Seed ${start?.seed ?? seed}: play the same war again with --seed ${start?.seed ?? seed}.`);

@@ -24,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw usageError(`replay takes one SAVE file\n${usage}`);
   const path = positionals[0]!;
   const save = readSave(path);
-  const { game, hash: scenarioHash } = scenarioForSave(path, save, values.scenario);
+  const { game, hash: scenarioHash } = scenarioForSave(path, save, values.scenario, 'replay');
   let replay;
   try {
     replay = replaySave(game, scenarioHash, save);

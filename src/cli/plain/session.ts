@@ -15,6 +15,7 @@ import { rebuildLog, writeSave } from '../save-store.js';
 import { EOF, INTERRUPT, type LineSource } from './input.js';
 import { basePackage, parseLine, type ParseContext } from './parse.js';
 import { briefingText, helpText, movesLine, packageLines, stateText, termsText, visibleLines, worth } from './text.js';
+import { commandHint } from '../hint.js';
 
 /** Exit code after Ctrl+C in plain mode (the game is saved first). */
 export const INTERRUPT_EXIT = 130;
@@ -69,7 +70,7 @@ export async function playPlain(o: PlainOptions): Promise<number> {
       return 1;
     }
     const ended = ctx().world.phase === 'ended';
-    print(`${why} Saved to ${where}`, ended ? `The teacher's report: backchannel debrief ${where}` : `Resume with: backchannel play --load ${where}`);
+    print(`${why} Saved to ${where}`, ended ? `The teacher's report: ${commandHint('debrief', where)}` : `Resume with: ${commandHint('play', '--load', where)}`);
     actor.stop();
     return code;
   };
