@@ -215,8 +215,9 @@ export function describeCommand(game: PublicGame, command: Command): string {
     case 'begin':
       return 'opens the talks';
     case 'propose': {
+      const envoy = command.envoy === undefined ? undefined : (game.parties.find((p) => p.id === command.by)?.envoys.find((e) => e.id === command.envoy)?.name ?? command.envoy);
       const channel =
-        command.channel === 'envoy' ? `through an envoy${command.envoy ? ` (${command.envoy})` : ''}` : command.channel === 'public' ? 'in public' : 'in direct talks';
+        command.channel === 'envoy' ? (envoy ? `through the envoy ${cleanText(envoy)}` : 'through an envoy') : command.channel === 'public' ? 'in public' : 'in direct talks';
       const to = command.to && command.to.length > 0 ? ` to ${names(command.to)}` : '';
       const reply = command.replyTo !== undefined ? `, answering package #${command.replyTo}` : '';
       return `proposes a package${to} ${channel}${reply}`;

@@ -9,6 +9,7 @@ import {
   listenerFate,
   MOVE_RULE,
   moveValueText,
+  pct,
   scoreBasis,
   scoreBasisSentence,
   sourceLine,
@@ -109,7 +110,7 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
   const z = d.zopa.start;
   text(
     z.exists
-      ? `A zone of possible agreement existed at the start: ${(z.size.fraction * 100).toFixed(1)}% of packages beat every party's BATNA.`
+      ? `A zone of possible agreement existed at the start: ${pct(z.size.fraction)} of packages beat every party's BATNA.`
       : "At the start, no package beat every party's BATNA: there was no zone of possible agreement.",
     {},
     '  ',

@@ -1,5 +1,6 @@
 // Words and numbers as the player reads them, shared by the Ink screens and the plain line-by-line mode.
 // Plain strings only: no React here, so the plain mode can use it without loading the UI.
+import { fmt } from '../analysis/debrief/text.js';
 import { utility, type Preferences, type PublicGame } from '../model/game.js';
 import { cableStatus, type CableStatus } from '../engine/channel-machine.js';
 import { describeRedLines } from '../analysis/bargaining.js';
@@ -222,7 +223,7 @@ export function cableLine(view: PlayerView, m: ViewMessage, talks?: ReadonlyMap<
 export const safeText = cleanText;
 
 /** Utility as the table shows it: "0.61". */
-export const util2 = (u: number) => u.toFixed(2);
+export const util2 = fmt;
 
 export function phaseLabel(phase: Phase): string {
   switch (phase) {

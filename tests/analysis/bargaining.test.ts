@@ -111,7 +111,7 @@ describe('describing packages and commands', () => {
 
   it('describes commands in plain words', () => {
     expect(describeCommand(game, { type: 'propose', by: 'ukraine', terms: [0, 0, 0], channel: 'envoy', envoy: 'umerov', to: ['russia'] })).toBe(
-      'proposes a package to Russia through an envoy (umerov)',
+      'proposes a package to Russia through the envoy Umerov',
     );
     expect(describeCommand(game, { type: 'statement', by: 'russia', issue: 1, option: 0 })).toBe('declares in public: nothing less than Security guarantees: none');
     expect(describeCommand(game, { type: 'lever', by: 'usa', lever: 'tariffs', apply: true })).toBe('applies pressure: Secondary tariffs on buyers of Russian oil');

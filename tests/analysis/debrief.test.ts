@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { aggregateDebriefs, aggregateMarkdown } from '../../src/analysis/debrief/aggregate.js';
 import { buildDebrief } from '../../src/analysis/debrief/build.js';
 import { debriefMarkdown } from '../../src/analysis/debrief/markdown.js';
-import { MOVE_RULE } from '../../src/analysis/debrief/text.js';
+import { fmt, informationSummary, MOVE_RULE, pct } from '../../src/analysis/debrief/text.js';
+import { util2 } from '../../src/ui/format.js';
 import type { Debrief } from '../../src/analysis/debrief/types.js';
 import { nashProduct, utilities } from '../../src/analysis/frontier.js';
 import { score } from '../../src/model/game.js';
@@ -377,5 +378,27 @@ describe('the debrief on signatures and on what the AIs believed', () => {
     expect(aboutUkraine.redLines.total).toBe(1);
     expect(debriefMarkdown(d)).toContain('## What the AIs believed at the end');
     expect(debriefMarkdown(d)).toMatch(/- Russia about Ukraine: ordered \d+ % of the packages tabled as Ukraine does; /);
+  });
+});
+
+describe('the debrief in plain English', () => {
+  it('says "both" and "neither" of two distorted messages, and counts the rest', () => {
+    const { game, world, records, log } = dealGame();
+    const d = buildDebrief(game, world, records, log, { humans: ['ukraine'] });
+    const told = (distorted: number, exposed: number) => informationSummary({ ...d, information: { ...d.information, distorted, exposed } }).distorted;
+    expect(told(2, 2)).toBe('2 reached someone otherwise than they were said; both came out.');
+    expect(told(2, 0)).toBe('2 reached someone otherwise than they were said; neither came out.');
+    expect(told(3, 3)).toBe('3 reached someone otherwise than they were said; all 3 came out.');
+    expect(told(1, 1)).toBe('1 reached someone otherwise than it was said, and it came out.');
+  });
+
+  it('never rounds a small share of packages away, and rounds a utility the same way on screen and on paper', () => {
+    expect(pct(0.00035)).toBe('0.035 %');
+    expect(pct(0)).toBe('0 %');
+    expect(pct(0.256)).toBe('25.6 %');
+    // 0.7849 was 0.79 in the transcript (rounded to 0.785 first) and 0.78 on screen.
+    expect(fmt(0.7849)).toBe('0.78');
+    expect(util2(0.7849)).toBe('0.78');
+    expect(fmt(-0.001)).toBe('0.00');
   });
 });

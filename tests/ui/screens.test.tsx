@@ -4,6 +4,7 @@ import type { AppResult } from '../../src/ui/app-options.js';
 import { App } from '../../src/ui/app.js';
 import { KEYS, renderApp, type Terminal } from './render.js';
 import { alaskaChoice, startAt, testOptions } from './fixtures.js';
+import { gameFrom, scenarioPath } from '../helpers/games.js';
 
 let t: Terminal | undefined;
 afterEach(() => t?.unmount());
@@ -102,9 +103,21 @@ describe('briefing', () => {
     expect(seen).toContain('worth about 0.52 to you');
     expect(seen).toContain('Verkhovna Rada');
     expect(seen).toContain('27 Nov — deadline to answer the 28-point plan');
+    expect(seen).toContain('The talks run 18 rounds of 7 days');
     // Only Ukraine's own briefing: nothing from another party's.
     expect(seen).not.toContain('You are Vladimir Putin');
     await t.press(KEYS.enter);
     await t.waitFor('Your move, Ukraine');
+  });
+
+  it('says a round of one day in words', async () => {
+    const moscow = { game: gameFrom(scenarioPath('moscow-2025-08')), hash: 'moscow-hash', path: scenarioPath('moscow-2025-08') };
+    t = renderApp(<App options={testOptions({ start: startAt(moscow, ['ukraine']) }).options} aiDelayMs={0} />, 100, 40);
+    let seen = await t.waitFor('CONFIDENTIAL');
+    for (let i = 0; i < 10 && !seen.includes('more above'); i++) {
+      await t.press(KEYS.pageDown);
+      seen += t.screen();
+    }
+    expect(seen).toContain('The talks run 10 rounds of a day');
   });
 });

@@ -6,9 +6,14 @@ import type { Debrief, Distortion, DistortionListener, MoveAssessment, TermLine 
 /** Rated moves whose value rounds to zero are neither best nor worst. */
 export const NOTICEABLE = 0.05;
 
-export const fmt = (x: number) => round3(x).toFixed(2);
+/** A utility to two decimals, the one rounding the report and the screens share (never "-0.00"). */
+export const fmt = (x: number) => {
+  const s = x.toFixed(2);
+  return s === '-0.00' ? '0.00' : s;
+};
 export const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(round3(x)).toFixed(2)}`;
-export const pct = (x: number) => `${(x * 100).toFixed(x > 0 && x < 0.01 ? 2 : 1)} %`;
+/** A share as a percentage: one decimal, or two significant digits below 1 % (a small share never shows as 0). */
+export const pct = (x: number) => (x === 0 ? '0 %' : x < 0.01 ? `${(x * 100).toPrecision(2)} %` : `${(x * 100).toFixed(1)} %`);
 /** "Russia's", "United States'". */
 export const poss = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 /** "Europe", "Europe and Ukraine", "Europe, Ukraine and Russia". */
@@ -121,7 +126,15 @@ export function informationSummary(d: Debrief): { sent: string; distorted: strin
       : info.distorted === 1
         ? `1 reached someone otherwise than it was said, and ${info.exposed === 1 ? 'it came out' : 'it never came out'}.`
         : `${info.distorted} reached someone otherwise than they were said; ${
-            info.exposed === 0 ? 'none of them came out' : info.exposed === info.distorted ? `all ${info.distorted} came out` : `${info.exposed} of the ${info.distorted} came out`
+            info.exposed === 0
+              ? info.distorted === 2
+                ? 'neither came out'
+                : 'none of them came out'
+              : info.exposed === info.distorted
+                ? info.distorted === 2
+                  ? 'both came out'
+                  : `all ${info.distorted} came out`
+                : `${info.exposed} of the ${info.distorted} came out`
           }.`;
   const misled =
     info.distorted === 0

@@ -67,7 +67,10 @@ export function briefingLines(game: Game, party: PartyId, batna: number, width: 
     for (const v of me.domestic.vetoPlayers) para(safeText(v.name), '  • ');
   }
   heading('Calendar');
-  para(`The talks run ${pub.rounds} rounds of ${pub.roundDays} days, from ${roundDate(pub, 1)} to ${roundDate(pub, pub.rounds)}. No deal signed by then means no deal.`, '  ');
+  para(
+    `The talks run ${pub.rounds} round${pub.rounds === 1 ? '' : 's'} of ${pub.roundDays === 1 ? 'a day' : `${pub.roundDays} days`}, from ${roundDate(pub, 1)} to ${roundDate(pub, pub.rounds)}. No deal signed by then means no deal.`,
+    '  ',
+  );
   for (const d of [...pub.deadlines].sort((a, b) => a.round - b.round)) para(`Round ${d.round} (${roundDate(pub, d.round)}): ${safeText(d.label)}`, '  ⏱ ');
   return lines;
 }
