@@ -70,6 +70,23 @@ describe('the table at 80×24', () => {
 });
 
 describe('the proposal builder', () => {
+  it('at 80×24 says how many issues are above and below the ones it shows', async () => {
+    session = startSession({ choice: alaskaChoice(), seed: 7, humans: ['ukraine'] });
+    command({ type: 'begin' });
+    t = table(session, 'ukraine');
+    await t.waitFor('Your move, Ukraine');
+    await t.press('p');
+    let screen = await t.waitFor('Propose a package');
+    const more = /▼ (\d+) more below \(↓\)/.exec(screen);
+    expect(more, 'the 14 issues do not all fit: a mark says how many are below').not.toBeNull();
+    const shown = screen.split('\n').filter((line) => /[●○]{5}/.test(line)).length;
+    expect(shown + Number(more![1])).toBe(alaska().scenario.issues.length);
+    for (let i = 0; i < 13; i++) await t.press(KEYS.down);
+    screen = await t.waitFor('more above');
+    expect(screen).not.toContain('more below');
+    expect(screen).toContain('▸ Elections in Ukraine');
+  });
+
   it('changes an option with →, updates the utility, and sends the package with Enter', async () => {
     session = startSession({ choice: alaskaChoice(), seed: 7, humans: ['ukraine'] });
     command({ type: 'begin' });

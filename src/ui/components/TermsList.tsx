@@ -46,10 +46,14 @@ export function TermsList({ game, prefs, terms, width, rows, cursor, compareTo, 
   const theme = useTheme();
   const n = game.issues.length;
   const { optionW, nameW, cells, wrapped, height } = termsLayout(game, terms, width, rows);
-  const first = wrapped ? 0 : Math.max(0, Math.min(cursor === undefined ? offset : cursor - Math.floor(rows / 2), n - rows));
-  const shown = wrapped ? n : rows;
+  const { first, shown, above, below } = wrapped ? { first: 0, shown: n, above: 0, below: 0 } : termsWindow(n, rows, cursor, offset);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {above > 0 && (
+        <Text color={theme.muted} wrap="truncate">
+          {`  ▲ ${above} more above`}
+        </Text>
+      )}
       {game.issues.slice(first, first + shown).map((issue, k) => {
         const i = first + k;
         const o = terms[i]!;
@@ -77,6 +81,27 @@ export function TermsList({ game, prefs, terms, width, rows, cursor, compareTo, 
           </Box>
         );
       })}
+      {below > 0 && (
+        <Text color={theme.muted} wrap="truncate">
+          {`  ▼ ${below} more below${cursor === undefined ? '' : ' (↓)'}`}
+        </Text>
+      )}
     </Box>
   );
+}
+
+/**
+ * Which issues show when not all fit in `rows`: a window around the cursor (or from `offset`), with a line
+ * saying how many more there are above and below it, so none is hidden without a word.
+ */
+export function termsWindow(n: number, rows: number, cursor: number | undefined, offset: number): { first: number; shown: number; above: number; below: number } {
+  if (n <= rows) return { first: 0, shown: n, above: 0, below: 0 };
+  const place = (size: number) => Math.max(0, Math.min(cursor === undefined ? offset : cursor - Math.floor(size / 2), n - size));
+  let size = Math.max(1, rows - 1);
+  let first = place(size);
+  if (first > 0 && first + size < n) {
+    size = Math.max(1, rows - 2);
+    first = place(size);
+  }
+  return { first, shown: size, above: first, below: n - first - size };
 }
