@@ -2,7 +2,8 @@
 // same folder, flushed to disk, then renamed over the old one), so a crash or `kill -9` leaves either the old
 // save or the new one, never half a file. Reading a save never writes to it: a corrupt or foreign save stays
 // exactly as it was, byte for byte.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +13,7 @@ import type { Game } from '../model/game.js';
 import type { LogLine, PartyId, World } from '../model/types.js';
 import { resolveScenario, ScenarioNotFound } from '../scenario/bundled.js';
 import { compileGame } from '../model/game.js';
-import { MAX_SCENARIO_BYTES, scenarioHash } from '../scenario/load.js';
-import type { Scenario } from '../scenario/schema.js';
+import { MAX_SCENARIO_BYTES, revalidate, scenarioHash } from '../scenario/load.js';
 import { cleanText } from '../scenario/clean-text.js';
 import { CliError } from './errors.js';
 import type { LoadedGame } from './scenario-arg.js';
@@ -223,6 +223,9 @@ export function rebuildLog(game: Game, seed: number, commands: readonly LoggedCo
 // ~/.cache/backchannel), keyed by the file's content hash and by the build of the game that checked it, so an
 // edited file or a new version of the game always goes through the loader again. Only the bundle uses it; any
 // trouble with the cache falls back to the loader, which also reports every problem of an invalid file.
+// An entry is data anyone could edit (a reservation value set to 0, a title carrying escape codes): each is
+// signed with a key kept apart from the cache, in the state folder, and checked again against the schema and
+// the text rules before it is trusted. An edited entry is ignored and rewritten.
 
 const CACHE_FORMAT = 'backchannel-scenario-cache';
 
@@ -233,14 +236,6 @@ const BUILD = here.includes(`${sep}.build${sep}`) ? basename(here) : undefined;
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const cache = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
   return join(cache, 'backchannel');
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /** loadGame, through the scenario cache when running from the bundle. Same result, same errors. */
@@ -258,20 +253,61 @@ export function loadGameCached(arg: string, env: NodeJS.ProcessEnv = process.env
   const hash = scenarioHash(text);
   const file = join(cacheDir(env), `scenario-${hash}.json`);
   try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; build?: unknown; hash?: unknown; scenario?: Scenario };
-    if (cached.format === CACHE_FORMAT && cached.build === build && cached.hash === hash && cached.scenario) {
-      return { game: compileGame(deepFreeze(cached.scenario)), hash, path };
-    }
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; build?: unknown; hash?: unknown; scenario?: unknown; mac?: unknown };
+    const key = cacheKey(env);
+    const signed = key !== undefined && typeof cached.mac === 'string' && sameMac(cached.mac, cacheMac(key, build, hash, cached.scenario));
+    const scenario = signed && cached.format === CACHE_FORMAT && cached.build === build && cached.hash === hash ? revalidate(cached.scenario) : undefined;
+    if (scenario) return { game: compileGame(scenario), hash, path };
   } catch {
     // No cache yet, or an unreadable one: load it properly below.
   }
   const loaded = loadGame(arg);
-  if (loaded.hash === hash) {
+  const key = cacheKey(env, true);
+  if (loaded.hash === hash && key !== undefined) {
     try {
-      writeFileAtomic(file, JSON.stringify({ format: CACHE_FORMAT, build, hash, scenario: loaded.game.scenario }));
+      const scenario = loaded.game.scenario;
+      writeFileAtomic(file, JSON.stringify({ format: CACHE_FORMAT, build, hash, scenario, mac: cacheMac(key, build, hash, scenario) }));
     } catch {
       // A cache that cannot be written only costs time.
     }
   }
   return loaded;
+}
+
+/** The key that signs cache entries, kept in the state folder (created, readable by the user alone, on first write). */
+function cacheKey(env: NodeJS.ProcessEnv, create = false): Buffer | undefined {
+  const file = join(saveDir(env), 'cache.key');
+  try {
+    const key = readFileSync(file);
+    if (key.length >= 32) return key;
+  } catch {
+    // None yet.
+  }
+  if (!create) return undefined;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const key = randomBytes(32);
+    writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+    return key;
+  } catch {
+    // Another process made it first, or the folder cannot be written: read what is there, or do without a cache.
+    try {
+      const key = readFileSync(file);
+      return key.length >= 32 ? key : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function cacheMac(key: Buffer, build: string, hash: string, scenario: unknown): string {
+  return createHmac('sha256', key)
+    .update(`${CACHE_FORMAT}\n${build}\n${hash}\n${JSON.stringify(scenario)}`)
+    .digest('hex');
+}
+
+function sameMac(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }

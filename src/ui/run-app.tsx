@@ -4,6 +4,7 @@
 import { render } from 'ink';
 import type { AppOptions, AppResult } from './app-options.js';
 import { App } from './app.js';
+import { guardTerminal } from './terminal-guard.js';
 
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
@@ -24,6 +25,7 @@ export async function runApp(options: AppOptions): Promise<AppResult> {
   try {
     const delay = options.aiDelayMs !== undefined ? { aiDelayMs: options.aiDelayMs } : {};
     const instance = render(<App options={options} interruptRef={interruptRef} onExit={(r) => (result = r)} {...delay} />, {
+      stdout: guardTerminal(process.stdout),
       exitOnCtrlC: false,
       patchConsole: true,
     });

@@ -104,4 +104,27 @@ describe('the scenario cache', () => {
     writeFileSync(edited, 'meta: {}\n');
     expect(() => loadGameCached(edited, cacheEnv, build)).toThrow(/edited\.yaml:\d+:\d+: /);
   });
+
+  it('ignores and rewrites an edited entry: changed rules, escape codes, a damaged scenario', () => {
+    loadGameCached('alaska-2025', cacheEnv, build);
+    const file = join(dir, 'cache', 'backchannel', `scenario-${hash}.json`);
+    const entry = () =>
+      JSON.parse(readFileSync(file, 'utf8')) as {
+        scenario: { meta: { title: string }; parties: { preferences: { reservation: number; redLines: unknown[] } }[]; issues: unknown[] };
+      };
+    const edits: [string, (e: ReturnType<typeof entry>) => void][] = [
+      ['a reservation of 0 and no red lines', (e) => e.scenario.parties.forEach((p) => ((p.preferences.reservation = 0), (p.preferences.redLines = [])))],
+      ['an OSC 52 clipboard write and a window title in the title', (e) => (e.scenario.meta.title = 'Alaska\u001b]52;c;ZXZpbA==\u0007\u001b]0;owned\u0007')],
+      ['issues without their options', (e) => (e.scenario.issues = e.scenario.issues.map(() => ({})))],
+    ];
+    for (const [what, change] of edits) {
+      const e = entry();
+      change(e);
+      writeFileSync(file, JSON.stringify(e));
+      const loaded = loadGameCached('alaska-2025', cacheEnv, build);
+      expect(JSON.stringify(loaded.game.scenario), what).toBe(JSON.stringify(game.scenario));
+      // The entry was rewritten by the loader, signed again.
+      expect(JSON.stringify(entry().scenario), what).toBe(JSON.stringify(game.scenario));
+    }
+  });
 });

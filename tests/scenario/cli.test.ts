@@ -133,7 +133,7 @@ describe('backchannel new', () => {
   it('writes a commented starter that validates, with the modeline pointing at the bundled schema', async () => {
     const file = join(dir, 'border-talks.yaml');
     expect(await runNew(['border-talks', '--out', file])).toBe(0);
-    expect(out).toBe(`wrote ${file} — edit it, then check it with: backchannel validate ${file}\n`);
+    expect(out).toBe(`wrote ${file} — edit it, then check it with: npx backchannel validate ${file}\n`);
     const text = readFileSync(file, 'utf8');
     const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(text.split('\n')[0]!);
     // Outside the package the modeline is absolute; inside it, relative (see below).
