@@ -95,17 +95,19 @@ export interface SaveState {
 
 /** Writes the game to `path` (atomically) and returns the path. */
 export function writeSave(path: string, state: SaveState): string {
+  lockSave(path);
   const save = makeSave(state.game, state.scenarioHash, state.seed, state.humans, state.log, state.world);
   writeFileAtomic(path, serializeSave(save));
   return path;
 }
 
 /**
- * Checks that a new game may write its saves to `path`: a missing file, or an existing Backchannel save (an
- * older game of the same scenario and seed, which the new game replaces). Anything else — a file that is not
- * a save, a folder — is refused, so a mistyped `--save` never destroys someone's file.
+ * Checks that a game may write its saves to `path`: a missing file, or a save of the same game (same scenario
+ * and seed, which it replaces). Anything else — a save of another game, a file that is not a save, a folder —
+ * is refused, so a mistyped `--save` never destroys someone's game or file. `game` is what is known yet of the
+ * game to be saved (the scenario may still be chosen in the picker).
  */
-export function checkSaveTarget(path: string): void {
+export function checkSaveTarget(path: string, game: { scenario?: string; seed?: number } = {}): void {
   let stats;
   try {
     stats = statSync(path);
@@ -119,10 +121,80 @@ export function checkSaveTarget(path: string): void {
   } catch (error) {
     throw new CliError(`cannot read ${cleanText(path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  let save: SaveFile;
   try {
-    parseSave(text);
+    save = parseSave(text);
   } catch {
     throw new CliError(`${cleanText(path)} exists and is not a Backchannel save; it is left alone (choose another file with --save)`);
+  }
+  if ((game.scenario !== undefined && save.scenario.id !== game.scenario) || (game.seed !== undefined && save.seed !== game.seed)) {
+    throw new CliError(
+      `${cleanText(path)} is the save of another game (${cleanText(save.scenario.id)}, seed ${save.seed}); it is left alone (resume it with ${cleanText(commandHint('play', '--load', path))}, or choose another file with --save)`,
+    );
+  }
+}
+
+// ── one game per save ─────────────────────────────────────────────────────────────────────────────────────
+// Two games writing one save would each overwrite the other's moves. The first to write takes a lock file
+// (SAVE.lock, holding its process id) and keeps it until it exits; another game finds it and refuses, unless
+// the process that took it is gone (a crash, kill -9), when the lock is stale and is taken over.
+
+const held = new Set<string>();
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function releaseLocks(): void {
+  for (const path of held) rmSync(`${path}.lock`, { force: true });
+  held.clear();
+}
+
+/** Takes the lock of the save at `path` for this process (once); refuses when another live game holds it. */
+export function lockSave(path: string): void {
+  const abs = resolve(path);
+  if (held.has(abs)) return;
+  const lock = `${abs}.lock`;
+  try {
+    mkdirSync(dirname(lock), { recursive: true });
+  } catch {
+    // A folder that cannot be made: the save itself will say what is wrong.
+    return;
+  }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      if (held.size === 0) process.once('exit', releaseLocks);
+      held.add(abs);
+      return;
+    } catch (error) {
+      // A folder where no lock can be made: the save itself will say what is wrong.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return;
+    }
+    let pid = NaN;
+    try {
+      pid = Number(readFileSync(lock, 'utf8').trim());
+    } catch {
+      // Gone in between: try again.
+    }
+    if (pid === process.pid) {
+      held.add(abs);
+      return;
+    }
+    if (alive(pid)) {
+      throw new CliError(`${cleanText(path)} is in use by another Backchannel game (process ${pid}); finish that one first, or choose another file with --save`);
+    }
+    try {
+      rmSync(lock, { force: true });
+    } catch {
+      return;
+    }
   }
 }
 

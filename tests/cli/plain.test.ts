@@ -340,6 +340,35 @@ describe('saves: --load, replay and the corrupt-save path', () => {
     expect(readFileSync(file, 'utf8')).toBe('my notes\n');
   });
 
+  it('never replaces the save of another game with --save, and leaves it as it was', async () => {
+    const before = readFileSync(base, 'utf8');
+    const other = await runCli(['play', 'alaska-2025', '--as', 'ukraine', '--seed', '6', '--plain', '--save', base], { input: 'quit\n', env });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain(`${base} is the save of another game (alaska-2025, seed 5); it is left alone`);
+    const moscow = await runCli(['play', 'moscow-2025-08', '--as', 'ukraine', '--seed', '5', '--plain', '--save', base], { input: 'quit\n', env });
+    expect(moscow.code).toBe(1);
+    expect(readFileSync(base, 'utf8')).toBe(before);
+  });
+
+  it('lets one game at a time write a save: a second is refused while the first plays, a stale lock is taken over', async () => {
+    const file = join(state, 'shared.json');
+    const first = new Driver([...game, '--save', file], env);
+    await first.waitFor(/ukraine> $/m);
+    first.send('pass');
+    await first.waitFor(/ukraine> $/m);
+    const second = await runCli(['play', '--load', file, '--plain'], { input: 'pass\nquit\n', env });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/shared\.json is in use by another Backchannel game \(process \d+\); finish that one first/);
+    first.send('quit');
+    expect((await first.exit()).code).toBe(0);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    // A lock left by a process that is gone (kill -9) does not block the next game.
+    writeFileSync(`${file}.lock`, '999999999');
+    const third = await runCli(['play', '--load', file, '--plain'], { input: 'pass\nquit\n', env });
+    expect(third.code).toBe(0);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
   it('says so when it cannot save, keeps playing, and exits 1 when it still cannot at the end', async () => {
     const blocker = join(state, 'a-file');
     writeFileSync(blocker, 'x');

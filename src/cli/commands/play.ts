@@ -14,7 +14,7 @@ import { CliError, usageError } from '../errors.js';
 import { INTERRUPT, lineSource } from '../plain/input.js';
 import { pickParties, pickScenario } from '../plain/pickers.js';
 import { INTERRUPT_EXIT, playPlain } from '../plain/session.js';
-import { checkSaveTarget, loadGameCached, loadSave, newSavePath, writeSave, writeTranscript } from '../save-store.js';
+import { checkSaveTarget, loadGameCached, loadSave, lockSave, newSavePath, writeSave, writeTranscript } from '../save-store.js';
 import { parseSeed, type LoadedGame } from '../scenario-arg.js';
 import { clockSeed, exitOnBrokenPipe, wantsColor, wantsPlain } from '../tty.js';
 import { commandHint } from '../hint.js';
@@ -120,7 +120,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (save.humans.length === 0) throw new CliError(`${cleanText(flags.load)}: this save has no human player to resume`);
     const savePath = flags.save ?? flags.load;
-    if (flags.save !== undefined) checkSaveTarget(flags.save);
+    if (flags.save !== undefined) checkSaveTarget(flags.save, { scenario: save.scenario.id, seed: save.seed });
+    lockSave(savePath);
     const log = loaded.log;
     if (plain) {
       const input = lineSource();
@@ -155,7 +156,10 @@ export async function run(argv: string[]): Promise<number> {
     if (given.length !== 1) throw usageError(`play: --${flags.as !== undefined ? 'as' : 'players'} needs exactly one SCENARIO\n${playUsage}`);
     humans = humansFor(given[0]!.game, names);
   }
-  if (flags.save !== undefined) checkSaveTarget(flags.save);
+  if (flags.save !== undefined) {
+    checkSaveTarget(flags.save, { seed, ...(given.length === 1 ? { scenario: given[0]!.game.scenario.meta.id } : {}) });
+    lockSave(flags.save);
+  }
 
   if (plain) {
     const input = lineSource();
