@@ -2,6 +2,7 @@
 // never load React), and turns every failure into one clear line and an exit code.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cleanText } from '../scenario/clean-text.js';
 import { CliError } from './errors.js';
 
 export interface CommandModule {
@@ -61,16 +62,17 @@ function report(error: unknown): number {
   // CliError, and the scenario layer's ScenarioNotFound / ScenarioInvalid, carry their own exit code.
   const exitCode = (error as { exitCode?: unknown } | null)?.exitCode;
   if (error instanceof Error && (exitCode === 1 || exitCode === 2)) {
+    // Messages quote what the user gave (a path, a file's text): never an escape sequence to the terminal.
     process.stderr.write(
       `${error.message
         .split('\n')
-        .map((line) => `backchannel: ${line}`)
+        .map((line) => `backchannel: ${cleanText(line)}`)
         .join('\n')}\n`,
     );
     return exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`backchannel: internal error: ${message} (DEBUG=backchannel shows the stack)\n`);
+  process.stderr.write(`backchannel: internal error: ${cleanText(message)} (DEBUG=backchannel shows the stack)\n`);
   return 1;
 }
 

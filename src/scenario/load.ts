@@ -96,7 +96,10 @@ export function parseScenario(text: string, file: string): LoadResult {
 
 // ── Parsing ─────────────────────────────────────────────────────────────────────────────────────────────
 
-function parse(text: string, file: string): LoadResult {
+function parse(original: string, file: string): LoadResult {
+  // Old Mac files end lines with CR alone, which YAML does not take for a line break: read every ending as LF
+  // (the content hash stays that of the file as it is).
+  const text = original.replace(/\r\n?/g, '\n');
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];
   const at = (offset: number, message: string) => {
@@ -159,7 +162,7 @@ function parse(text: string, file: string): LoadResult {
 
   if (problems.length > 0 || !parsed.success) return failWith(problems);
   const scenario = deepFreeze(cleanDeep(parsed.data)) as Scenario;
-  return { ok: true, scenario, hash: scenarioHash(text), locate: (path, atKey = false) => lineCounter.linePos(locate(doc, path, atKey)) };
+  return { ok: true, scenario, hash: scenarioHash(original), locate: (path, atKey = false) => lineCounter.linePos(locate(doc, path, atKey)) };
 }
 
 function readLimited(path: string): Buffer | 'too-large' | 'folder' | 'not-a-file' {

@@ -63,6 +63,8 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
   };
 
   const parties = arr(root.parties);
+  // Somebody must be able to sit at the table.
+  if (parties.length > 0 && parties.every((p) => rec(p).playable === false)) report(['parties'], 'no party is playable: set playable: true (the default) on at least one');
   const issues = arr(root.issues);
   const territories = arr(root.territories);
   const events = arr(root.events);
@@ -211,6 +213,12 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
     }
   }
 
+  // Sources: a web address (http or https) a reader can open, nothing a report could turn into a script.
+  arr(rec(root.meta).sources).forEach((source, k) => {
+    const url = str(rec(source).url);
+    if (url !== undefined && !/^https?:\/\/[^\s<>`"]+$/i.test(url)) report(['meta', 'sources', k, 'url'], `${q(url)} is not a web address (http:// or https://, no spaces)`);
+  });
+
   // Calendar
   const calendar = rec(root.calendar);
   const rounds = calendar.rounds;
@@ -262,6 +270,14 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
     const weights = rec(prefs.weights);
     const values = rec(prefs.values);
     for (const key of Object.keys(weights)) ref(key, issueSet, [...pp, 'weights', key], 'key');
+    // Weights are normalised by their sum: it must be a positive, finite number.
+    const sum = Object.values(weights).reduce((total: number, w) => total + (typeof w === 'number' ? w : 0), 0);
+    if (Object.keys(weights).length > 0 && !(Number.isFinite(sum) && sum > 0)) {
+      report(
+        [...pp, 'weights'],
+        Number.isFinite(sum) ? 'the weights add up to 0: give at least one issue a weight above 0' : 'the weights are too large to add up: use numbers like 0.3 or 30',
+      );
+    }
     for (const [key, inner] of Object.entries(values)) {
       if (!ref(key, issueSet, [...pp, 'values', key], 'key')) continue;
       const options = optionSets.get(key);

@@ -140,7 +140,7 @@ export type Effect = z.infer<typeof Effect>;
 export const Source = z
   .strictObject({
     title: text('What the source is: outlet, date and headline.'),
-    url: z.string().optional().meta({ description: 'Where to read it, if public.' }),
+    url: z.string().optional().meta({ description: 'Where to read it, if public: a web address (http:// or https://).' }),
     note: z.string().optional().meta({ description: 'What the scenario takes from it; say here if an item is contested.' }),
   })
   .meta({ description: 'A public source the scenario rests on.' });

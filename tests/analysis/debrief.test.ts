@@ -402,3 +402,28 @@ describe('the debrief in plain English', () => {
     expect(fmt(-0.001)).toBe('0.00');
   });
 });
+
+describe('the Markdown report is inert', () => {
+  it('escapes HTML from scenario text and links only web addresses', () => {
+    const { game, world, records, log } = dealGame();
+    const hostile: Game = {
+      ...game,
+      scenario: {
+        ...game.scenario,
+        meta: {
+          ...game.scenario.meta,
+          teacherNotes: 'Notes <img src=x onerror=alert(1)> and <script>alert(2)</script>.',
+          sources: [
+            { title: 'Good', url: 'https://example.org/a' },
+            { title: 'Bad <b>bold</b>', url: 'javascript:alert(3)' },
+          ],
+        },
+      },
+    };
+    const md = debriefMarkdown(buildDebrief(hostile, world, records, log));
+    expect(md).not.toMatch(/<img|<script|<b>|<javascript:/i);
+    expect(md).toContain('Notes &lt;img src=x onerror=alert(1)> and &lt;script>alert(2)&lt;/script>.');
+    expect(md).toContain('Good — <https://example.org/a>');
+    expect(md).toContain('Bad &lt;b>bold&lt;/b> — javascript:alert(3)');
+  });
+});

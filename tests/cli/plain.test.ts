@@ -489,3 +489,27 @@ describe('printed hints', () => {
     expect(words).toEqual(['npx', 'backchannel', 'play', '--load', save]);
   });
 });
+
+describe('hostile input on the command line and in plain mode', () => {
+  it('prints a path with escape sequences without them, from play and simulate', async () => {
+    const path = join(state, 'bad\u001b]0;owned\u0007\u001b[31m.yaml');
+    writeFileSync(path, 'meta: {}\n');
+    for (const args of [
+      ['play', path, '--plain'],
+      ['simulate', path],
+    ]) {
+      const r = await runCli(args, { input: 'quit\n', env });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/bad.*\.yaml:\d+:\d+: /);
+      expect(r.stderr).not.toMatch(ESCAPES);
+    }
+  });
+
+  it('echoes a huge unknown command back in one short line', async () => {
+    const r = await runCli(game, { input: `${'x'.repeat(2_000_000)}\nquit\n`, env, timeoutMs: 60_000 });
+    expect(r.code).toBe(0);
+    const echo = r.stdout.split('\n').find((l) => l.includes('unknown command'))!;
+    expect(echo).toMatch(/unknown command "x{39}…" \(type help for the list\)/);
+    expect(echo.length).toBeLessThan(200);
+  }, 90_000);
+});

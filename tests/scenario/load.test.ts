@@ -55,6 +55,15 @@ describe('parseScenario on good input', () => {
     expect(problems(GOOD.replace(/\n/g, '\r\n'))).toBe('ok');
     expect(problems(`\ufeff${GOOD}`)).toBe('ok');
   });
+
+  it('reads a file with CR-only line ends (old Mac) as the same scenario, with the same lines in problems', () => {
+    const cr = GOOD.replace(/\n/g, '\r');
+    expect(problems(cr)).toBe('ok');
+    const result = parseScenario(cr, 'mac.yaml');
+    const lf = parseScenario(GOOD, 'unix.yaml');
+    expect(result.ok && lf.ok && JSON.stringify(result.scenario) === JSON.stringify(lf.scenario)).toBe(true);
+    expect(String(problems(edit('occupier: red', 'occupier: rde').replace(/\n/g, '\r')))).toMatch(/^f\.yaml:15:15: unknown party "rde"/);
+  });
 });
 
 describe('parseScenario on bad input: every problem at file:line:col', () => {
@@ -145,6 +154,19 @@ describe('parseScenario on bad input: every problem at file:line:col', () => {
 
   it('does not report a missing key beside the misspelling that meant it', () => {
     expect(problems(edit('  title: Fixture', '  titel: Fixture'))).toEqual(['f.yaml:3:3: unknown key "titel" — did you mean "title"?']);
+  });
+});
+
+describe('scenarios that load but could never be played', () => {
+  it('refuses a scenario where no party can be played', () => {
+    const none = GOOD.replace(/(\n {4}name: (Red|Blue)\n)/g, '$1    playable: false\n');
+    expect(none).not.toBe(GOOD);
+    expect(String(problems(none))).toMatch(/:\d+:\d+: no party is playable: set playable: true \(the default\) on at least one/);
+  });
+
+  it('refuses weights too large to add up, and weights that add up to 0', () => {
+    expect(String(problems(edit('      weights: { border: 0.7, trade: 0.3 }', '      weights: { border: 1e308, trade: 1e308 }')))).toMatch(/the weights are too large to add up/);
+    expect(String(problems(edit('      weights: { border: 0.7, trade: 0.3 }', '      weights: { border: 0, trade: 0 }')))).toMatch(/the weights add up to 0/);
   });
 });
 

@@ -21,6 +21,20 @@ describe('checkReferences', () => {
     expect(check(() => {})).toEqual([]);
   });
 
+  it('takes only web addresses as sources, so no report can carry a javascript: link', () => {
+    const found = check((s) => {
+      s.meta.sources = [
+        { title: 'ok', url: 'https://example.org/a' },
+        { title: 'bad', url: 'javascript:alert(1)' },
+        { title: 'worse', url: 'https://x.org/a b' },
+      ];
+    });
+    expect(found).toEqual([
+      { path: ['meta', 'sources', 1, 'url'], message: '"javascript:alert(1)" is not a web address (http:// or https://, no spaces)' },
+      { path: ['meta', 'sources', 2, 'url'], message: '"https://x.org/a b" is not a web address (http:// or https://, no spaces)' },
+    ]);
+  });
+
   const cases: [string, (s: Input) => void, ReturnType<typeof checkReferences>][] = [
     [
       'a meeting with an unknown party, an envoy the guest does not have, and an unknown option',

@@ -1,6 +1,7 @@
 // A class's games compared: deal rate, mean scores by party, the most common terms.
 import type { PartyId } from '../../model/types.js';
 import { cell, fmt, pct } from './text.js';
+import { inertMarkdown } from './text.js';
 import type { Debrief, TermLine } from './types.js';
 
 // ── many games ───────────────────────────────────────────────────────────────────────────────────────────
@@ -137,5 +138,5 @@ export function aggregateMarkdown(a: DebriefAggregate): string {
     );
   }
   out.push('');
-  return out.join('\n');
+  return inertMarkdown(out.join('\n'));
 }

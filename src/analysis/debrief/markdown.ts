@@ -26,6 +26,7 @@ import {
   sourceLine,
   talksLength,
 } from './text.js';
+import { inertMarkdown } from './text.js';
 import type { BenchmarkPoint, Debrief, DistortionListener, MoveAssessment, ZopaSummary } from './types.js';
 
 function pointTable(d: Debrief, point: BenchmarkPoint): string[] {
@@ -349,5 +350,5 @@ export function debriefMarkdown(d: Debrief): string {
     for (const x of d.sources) push(`- ${sourceLine(x)}`);
     push('');
   }
-  return out.join('\n');
+  return inertMarkdown(out.join('\n'));
 }

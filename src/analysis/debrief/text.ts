@@ -151,5 +151,18 @@ export function informationSummary(d: Debrief): { sent: string; distorted: strin
 
 /** One source in a line: its title, its address (when public) and what the scenario takes from it. */
 export function sourceLine(x: Debrief['sources'][number]): string {
-  return `${x.title}${x.url ? ` — <${x.url}>` : ''}${x.note ? `: ${x.note}` : ''}`;
+  const url = x.url === undefined ? '' : WEB_LINK.test(x.url) ? ` — <${x.url}>` : ` — ${x.url.replace(/[<>`]/g, '')}`;
+  return `${x.title}${url}${x.note ? `: ${x.note}` : ''}`;
+}
+
+/** A web address that may be a link in a report: http or https, nothing that could close the link. */
+const WEB_LINK = /^https?:\/\/[^\s<>`"]+$/i;
+
+/**
+ * A report a teacher may open in any Markdown viewer: scenario text becomes text, never markup that runs — every
+ * "<" is escaped except in the report's own links to web addresses (sourceLine), so no HTML tag and no
+ * javascript: link gets through.
+ */
+export function inertMarkdown(markdown: string): string {
+  return markdown.replace(/<(?!https?:\/\/[^\s<>`"]+>)/gi, '&lt;');
 }

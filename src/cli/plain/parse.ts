@@ -4,6 +4,9 @@ import { idealTerms, type Game } from '../../model/game.js';
 import type { Command, PartyId, Terms } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
 
+/** A word of the player's echoed back in a message: never more than a line's worth. */
+const short = (word: string) => (Array.from(word).length > 40 ? `${Array.from(word).slice(0, 39).join('')}…` : word);
+
 export type PlainAction =
   | { kind: 'command'; command: Command }
   | { kind: 'preview'; terms: number[] }
@@ -42,8 +45,8 @@ function pick<T>(token: string, items: readonly T[], keys: (item: T) => string[]
   if (exact.length === 1) return exact[0]!;
   const prefixed = items.filter((item) => keys(item).some((k) => norm(k).startsWith(t)));
   if (prefixed.length === 1) return prefixed[0]!;
-  if (prefixed.length > 1) return fail(`"${token}" could be more than one ${what}: ${list}`);
-  return fail(`no ${what} "${token}" (${list})`);
+  if (prefixed.length > 1) return fail(`"${short(token)}" could be more than one ${what}: ${list}`);
+  return fail(`no ${what} "${short(token)}" (${list})`);
 }
 
 export function matchParty(ctx: ParseContext, token: string, opts: { notSelf?: boolean } = {}): PartyId {
@@ -95,7 +98,7 @@ export function parseTerms(ctx: ParseContext, tokens: string[], base: Terms): nu
   for (const token of tokens) {
     const eq = token.indexOf('=');
     if (eq <= 0 || eq === token.length - 1) {
-      return fail(`"${token}" is not a change: write issue=option, e.g. ${issues[0]!.id}=${issues[0]!.options[0]!.id} (\`terms\` lists them)`);
+      return fail(`"${short(token)}" is not a change: write issue=option, e.g. ${issues[0]!.id}=${issues[0]!.options[0]!.id} (\`terms\` lists them)`);
     }
     const issue = matchIssue(ctx, token.slice(0, eq));
     terms[issue] = matchOption(ctx, issue, token.slice(eq + 1));
@@ -264,7 +267,7 @@ function parse(ctx: ParseContext, line: string): PlainAction {
       if (!leverToken || !state || args.length > 2) return fail(`lever ID on|off, e.g. lever ${levers[0]!.id} on`);
       const lever = pick(leverToken, levers, (l) => [l.id, l.label], 'lever', levers.map((l) => l.id).join(', '));
       const s = state.toLowerCase();
-      if (!['on', 'off', 'apply', 'lift'].includes(s)) return fail(`lever ${lever.id} on|off, not "${state}"`);
+      if (!['on', 'off', 'apply', 'lift'].includes(s)) return fail(`lever ${lever.id} on|off, not "${short(state)}"`);
       return { kind: 'command', command: { type: 'lever', by, lever: lever.id, apply: s === 'on' || s === 'apply' } };
     }
     case 'summit': {
@@ -284,6 +287,6 @@ function parse(ctx: ParseContext, line: string): PlainAction {
     case 'refuse':
       return none({ type: 'refuse', by });
     default:
-      return fail(`unknown command "${head}" (type help for the list)`);
+      return fail(`unknown command "${short(head)}" (type help for the list)`);
   }
 }
