@@ -34,32 +34,47 @@ export function alternativeTo(command: Command): Command | undefined {
   }
 }
 
+/** One move to rate: `rate()` plays the game out both ways (the slow part) and returns the move's impact. */
+export interface ImpactTask {
+  party: PartyId;
+  rate(): MoveImpact;
+}
+
 /**
- * The value of each move `human` made (its waits are not rated), in the order made. `commands` is the whole
- * command log of the game played from `seed`, posture changes included.
+ * The ratings to make, one task per move any of `humans` made (their waits are not rated), in the order made.
+ * `commands` is the whole command log of the game played from `seed`, posture changes included. A screen runs
+ * them a few at a time to show its progress; impactsByParty runs them all.
  */
-export function moveImpacts(game: Game, seed: number, commands: readonly LoggedCommand[], human: PartyId): MoveImpact[] {
-  const candidates: { index: number; before: World; command: Command; alternative: Command; round: number }[] = [];
+export function impactTasks(game: Game, seed: number, commands: readonly LoggedCommand[], humans: readonly PartyId[]): ImpactTask[] {
+  const tasks: ImpactTask[] = [];
   let world = initialWorld(game, seed);
+  // From a move on, everyone is the AI: the game plays itself out.
+  const score = (w: World, human: PartyId) => partyResults(game, advance(game, w, { record: false }).world)[human]!.score;
   commands.forEach((entry, index) => {
     const c = entry.command;
-    const alternative = 'by' in c && c.by === human ? alternativeTo(c) : undefined;
-    if (alternative) candidates.push({ index, before: world, command: c, alternative, round: entry.round });
+    const human = 'by' in c && humans.includes(c.by) ? c.by : undefined;
+    const alternative = human === undefined ? undefined : alternativeTo(c);
+    if (human !== undefined && alternative) {
+      const before = world;
+      tasks.push({
+        party: human,
+        rate: () => ({ index, round: entry.round, command: c, value: score(play(game, before, c).world, human) - score(play(game, before, alternative).world, human) }),
+      });
+    }
     world = step(game, world, c);
   });
-  // From a move on, everyone is the AI: the game plays itself out.
-  const score = (w: World) => partyResults(game, advance(game, w, { record: false }).world)[human]!.score;
-  return candidates.map((c) => ({
-    index: c.index,
-    round: c.round,
-    command: c.command,
-    value: score(play(game, c.before, c.command).world) - score(play(game, c.before, c.alternative).world),
-  }));
+  return tasks;
+}
+
+/** The value of each move `human` made (its waits are not rated), in the order made. */
+export function moveImpacts(game: Game, seed: number, commands: readonly LoggedCommand[], human: PartyId): MoveImpact[] {
+  return impactTasks(game, seed, commands, [human]).map((t) => t.rate());
 }
 
 /** The impacts of every human's moves, by party. */
 export function impactsByParty(game: Game, seed: number, commands: readonly LoggedCommand[], humans: readonly PartyId[]): Record<PartyId, MoveImpact[]> {
   const out: Record<PartyId, MoveImpact[]> = {};
-  for (const h of humans) out[h] = moveImpacts(game, seed, commands, h);
+  for (const h of humans) out[h] = [];
+  for (const task of impactTasks(game, seed, commands, humans)) out[task.party]!.push(task.rate());
   return out;
 }

@@ -162,4 +162,14 @@ describe.skipIf(!hasTmux)('the game in a real terminal (tmux, 100×30)', () => {
     // Nothing was played, so nothing was saved for this seed.
     expect(readdirSync(join(state, 'backchannel')).filter((f) => f.includes('seed-1.'))).toEqual([]);
   }, 60_000);
+
+  it('shows the progress of a long simulate in the terminal, and none when its output is piped or --json', async () => {
+    const pane = start(['simulate', 'moscow-2025-08', '--runs', '400'], env);
+    expect(await pane.waitFor(/simulating [█░]+ \d+\/400/, 30_000)).toMatch(/simulating/);
+    const done = await pane.waitFor(/\[exit \d+\]/, 60_000);
+    expect(done).toContain('[exit 0]');
+    expect(done).not.toContain('simulating');
+    const piped = await runCli(['simulate', 'moscow-2025-08', '--runs', '20'], { env: cliEnv(state) });
+    expect(piped.stderr).toBe('');
+  }, 90_000);
 });

@@ -183,7 +183,10 @@ describe('debrief', () => {
     t = renderApp(<App options={options} onExit={onExit} aiDelayMs={0} />, 100, 60);
     await t.waitFor('The talks are over');
     await t.press(KEYS.enter);
-    let screen = await t.waitFor('Scores against each BATNA');
+    // Blue's moves are rated one by one, with the count on screen, before the debrief appears.
+    const frames: string[] = [];
+    let screen = await t.waitFor((s) => (frames.push(s), s.includes('Scores against each BATNA')));
+    expect(frames.some((f) => /Rating your moves against waiting: \d+ of \d+…/.test(f))).toBe(true);
     expect(screen).toContain('Outcome');
     for (const name of ['★ Blue', 'Red', 'Green']) expect(screen).toMatch(new RegExp(`${name}\\s+[ █]*│[ █]*\\s+[+−]\\d+\\.\\d`));
     expect(screen).toContain('Blue: your best and worst moves');

@@ -6,6 +6,7 @@ import type { Game } from '../../model/game.js';
 import { parseCommand } from '../args.js';
 import { usageError } from '../errors.js';
 import { loadGame, parseSeed } from '../scenario-arg.js';
+import { progress } from '../progress.js';
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand('simulate', argv, {
@@ -37,7 +38,9 @@ export async function run(argv: string[]): Promise<number> {
     throw usageError(`simulate: no party "${seatArg}" in ${game.scenario.meta.id}; the seats are ${game.partyIds.join(', ')}`);
   }
   const seat = seatArg !== undefined ? { party: seatArg, strategy: strategy as SeatStrategy } : undefined;
-  const summary = simulate(game, Number(runsText), seed, seat ? { seat } : {});
+  const bar = progress('simulating', !parsed.values.json);
+  const summary = simulate(game, Number(runsText), seed, { ...(seat ? { seat } : {}), onProgress: (done, total) => bar.update(done, total) });
+  bar.done();
   process.stdout.write(parsed.values.json ? `${JSON.stringify(summary)}\n` : formatSummary(game, summary));
   return 0;
 }

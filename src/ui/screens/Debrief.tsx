@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { buildDebrief } from '../../analysis/debrief/build.js';
 import { debriefMarkdown } from '../../analysis/debrief/markdown.js';
 import type { Debrief as DebriefData } from '../../analysis/debrief/types.js';
-import { impactsByParty } from '../../engine/move-impact.js';
+import { impactTasks, type MoveImpact } from '../../engine/move-impact.js';
 import { KeyBar } from '../components/KeyBar.js';
 import { RichWindow, scrollHint } from '../components/RichText.js';
 import { Section } from '../components/Section.js';
@@ -32,15 +32,27 @@ export function transcriptMarkdown(session: GameSession, d: DebriefData): string
 export function Debrief({ session, width, height, saveTranscript }: DebriefProps) {
   const theme = useTheme();
   const [data, setData] = useState<DebriefData>();
+  const [rated, setRated] = useState<{ done: number; total: number }>();
   const [notice, setNotice] = useState<{ text: string; bad: boolean }>();
-  // The analysis searches the space of packages: not in render, and after the first frame.
+  // Each of the player's moves is rated against waiting, the rest played out by the AI both ways: the slow
+  // part, so one move per tick after the first frame, with the count on screen; then the analysis.
   useEffect(() => {
-    const timer = setTimeout(() => {
-      const { world, log } = session.actor.getSnapshot().context;
-      // Each of the player's moves is rated against waiting, the rest played out by the AI both ways.
-      const impacts = impactsByParty(session.game, session.seed, log, session.humans);
+    const { world, log } = session.actor.getSnapshot().context;
+    const tasks = impactTasks(session.game, session.seed, log, session.humans);
+    const impacts: Record<string, MoveImpact[]> = Object.fromEntries(session.humans.map((h) => [h, []]));
+    let next = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const work = () => {
+      if (next < tasks.length) {
+        const task = tasks[next++]!;
+        impacts[task.party]!.push(task.rate());
+        setRated({ done: next, total: tasks.length });
+        timer = setTimeout(work, 0);
+        return;
+      }
       setData(buildDebrief(session.game, world, log, allLines(session), { humans: session.humans, impacts }));
-    }, 0);
+    };
+    timer = setTimeout(work, 0);
     return () => clearTimeout(timer);
   }, [session]);
   const colourOf = (id: string) => theme.party(session.game.public, id);
@@ -62,7 +74,11 @@ export function Debrief({ session, width, height, saveTranscript }: DebriefProps
     <Box flexDirection="column" width={width} height={height}>
       <Section title={`Debrief · ${safeText(session.game.public.title)}`} width={width} right={`seed ${session.seed}`} />
       <Box paddingLeft={1} height={windowHeight}>
-        {data ? <RichWindow lines={lines} offset={offset} height={windowHeight} width={width - 1} /> : <Text color={theme.muted}>Preparing the debrief…</Text>}
+        {data ? (
+          <RichWindow lines={lines} offset={offset} height={windowHeight} width={width - 1} />
+        ) : (
+          <Text color={theme.muted}>{rated && rated.done < rated.total ? `Rating your moves against waiting: ${rated.done} of ${rated.total}…` : 'Preparing the debrief…'}</Text>
+        )}
       </Box>
       <Box height={1}>
         <Text wrap="truncate" color={notice?.bad ? theme.bad : theme.good}>
