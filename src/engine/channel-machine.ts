@@ -45,8 +45,12 @@ export function cableEvents(m: ViewMessage): CableEvent[] {
   return events;
 }
 
-/** Where a cable stands for its holder: on the record, hearsay, confirmed, disputed or exposed. */
-export function cableStatus(m: ViewMessage): CableStatus {
+/**
+ * Where a cable stands for its holder: on the record, hearsay, confirmed, disputed or exposed — or, for the
+ * holder's own words (`self` sent it), simply sent: what it said is what it knows for sure.
+ */
+export function cableStatus(m: ViewMessage, self?: string): CableStatus {
+  if (self !== undefined && m.from === self) return 'sent';
   let [snapshot] = initialTransition(cableMachine);
   for (const event of cableEvents(m)) [snapshot] = transition(cableMachine, snapshot, event);
   return snapshot.value;

@@ -64,8 +64,8 @@ export function statusLook(status: CableStatus, channel?: string): { symbol: str
 export const DISAGREE_FLAG = '⚠ accounts disagree';
 
 /** A cable's status (from the cable machine) with its symbol and word. */
-export function cableLook(m: ViewMessage): { status: CableStatus; symbol: string; word: string } {
-  const status = cableStatus(m);
+export function cableLook(m: ViewMessage, self?: string): { status: CableStatus; symbol: string; word: string } {
+  const status = cableStatus(m, self);
   return { status, ...statusLook(status, m.channel) };
 }
 

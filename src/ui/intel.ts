@@ -78,7 +78,7 @@ export function talksGroups(view: PlayerView, meetings: readonly { id: string; t
     }
     group.latest = Math.max(group.latest, m.id);
     group.disputed ||= m.disputed;
-    const status = cableStatus(m);
+    const status = cableStatus(m, self);
     const base = { message: m.id, from: m.from, channel: m.channel, round: m.round, status, confidence: m.confidence, disputed: m.disputed, set: 0, source: sourceWords(view, m) };
     if (status === 'exposed') {
       // What it was told stays on the record of what it was told; what was really said is now known.

@@ -127,7 +127,7 @@ describe('exposure', () => {
     const readouts = green.messages.filter((m) => m.channel === 'readout');
     expect(readouts).toHaveLength(2);
     expect(readouts.every((m) => m.disputed)).toBe(true);
-    expect(readouts.map(cableStatus)).toEqual(['disputed', 'disputed']);
+    expect(readouts.map((m) => cableStatus(m))).toEqual(['disputed', 'disputed']);
   });
 
   it('a leak tells everyone what was really said and exposes whoever was told otherwise', () => {

@@ -72,11 +72,21 @@ describe('the cables', () => {
     expect(lineWith(screen, 'R2 Red via Red Envoy: package #3')).toMatch(/✗ exposed +0% · /);
     // The words on screen are the machine's: each cable's line carries the look of its cableStatus.
     const view = playerView(played.world, played.game, 'green');
-    expect(new Set(view.messages.map(cableStatus))).toEqual(new Set(['on-record', 'hearsay', 'confirmed', 'disputed', 'exposed']));
+    expect(new Set(view.messages.map((m) => cableStatus(m)))).toEqual(new Set(['on-record', 'hearsay', 'confirmed', 'disputed', 'exposed']));
     for (const m of view.messages) {
       const { symbol, word } = CABLE_LOOK[cableStatus(m)];
       expect(screen.split('\n').some((l) => l.startsWith(`${symbol} ${word}`) && l.includes(`R${m.round} `))).toBe(true);
     }
+  });
+
+  it("show a party's own words as sent, never as hearsay, and flag them when someone found out they were garbled", async () => {
+    t = table(infoGame(), 'red');
+    const screen = await t.waitFor('── Cables');
+    const own = lineWith(screen, 'R2 You via Red Envoy');
+    expect(own).toMatch(/^· sent /);
+    expect(own).toContain('! found out');
+    expect(screen).not.toMatch(/hearsay[^\n]*R\d You /);
+    expectFits(t, 80, 24);
   });
 
   it('flag the accounts of the same talks that disagree, and nothing else', async () => {

@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { utility } from '../../model/game.js';
 import type { PlayerView } from '../../model/view.js';
-import { cableLook, cableText, DISAGREE_FLAG, percent, safeText, util2, type TalksRef } from '../format.js';
+import { cableLook, cableText, DISAGREE_FLAG, FOUND_OUT_LOOK, percent, safeText, util2, type TalksRef } from '../format.js';
 import { fit } from '../text.js';
 import { statusColor } from '../intel-lines.js';
 import { useTheme } from '../theme.js';
@@ -28,13 +28,14 @@ export function CablesPanel({ view, talks, width, rows }: CablesPanelProps) {
       <Box flexDirection="column" height={rows} overflow="hidden">
         {cables.length === 0 && <Text color={theme.muted}>No messages yet.</Text>}
         {cables.slice(0, rows).map((m) => {
-          const { status, symbol, word } = cableLook(m);
+          const { status, symbol, word } = cableLook(m, view.self);
           const terms = m.body.kind === 'proposal' && m.from !== view.self ? m.body.terms : undefined;
           return (
             <Text key={m.id} wrap="truncate">
               <Text color={statusColor(status, theme)} bold={status === 'exposed' || status === 'disputed'}>{`${symbol} ${fit(word, 13)}`}</Text>
               <Text color={theme.muted}>{` ${percent(m.confidence).padStart(4)} `}</Text>
               {m.disputed && <Text color={theme.warn} bold>{`${DISAGREE_FLAG} `}</Text>}
+              {m.foundOut && <Text color={theme.bad} bold>{`${FOUND_OUT_LOOK.symbol} ${FOUND_OUT_LOOK.word} `}</Text>}
               <Text color={theme.party(view.game, m.from)}>{'· '}</Text>
               <Text color={status === 'exposed' ? theme.bad : undefined}>{safeText(cableText(view, m, talks))}</Text>
               {terms && <Text color={theme.muted}>{` · you ${util2(utility(view.preferences, terms))}`}</Text>}

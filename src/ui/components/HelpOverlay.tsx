@@ -72,6 +72,10 @@ export function legendEntries(scope: Scope): Entry[] {
         ['▓▓░░ 73%', "the front: the occupier's share of a territory (▓) and the rest (░)"],
         ['█░░░░', 'parties: its trust in you, and the pressure it is under (0–100, the number beside it)'],
         ['★', 'your own side'],
+        [
+          `${FOUND_OUT_LOOK.symbol} ${FOUND_OUT_LOOK.word}`,
+          'on your own words: someone found out they reached it distorted (your envoy garbled them, or a relay bent them), and it cost you',
+        ],
         ['#21', 'a package (a proposal); messages are "message 38"'],
       ];
     case 'builder':
