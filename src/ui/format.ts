@@ -86,12 +86,12 @@ export function cableLegend(): { symbol: string; word: string; meaning: string }
   ];
 }
 
-/** "message 38": how a message's number is written, so that it is never taken for a package's "#21". */
-export const messageRef = (id: number) => `message ${id}`;
+/** "m38": how a message's number is written everywhere (plain mode too), so it is never taken for a package's "#21". */
+export const messageRef = (id: number) => `m${id}`;
 
 /**
- * The package a message carries, with the message's own number: "package #21 (message 38)"; just
- * "message 38" when it carries none the view can name.
+ * The package a message carries, with the message's own number: "package #21 (m38)"; just
+ * "m38" when it carries none the view can name.
  */
 export function messagePackage(view: PlayerView, id: number, talks?: ReadonlyMap<number, TalksRef>): string {
   const m = view.messages.find((x) => x.id === id);
@@ -160,7 +160,7 @@ export function talksRefs(view: PlayerView, meetings: readonly { id: string; tit
 
 /**
  * "Russia's package #1", "your package #2", "its package #3" (told by the one who proposed it), or "the talks
- * behind message 4" when nothing more is known (packages are "#n", messages "message n").
+ * behind m4" when nothing more is known (packages are "#n", messages "mn").
  */
 export function talksName(view: PlayerView, about: number, talks?: ReadonlyMap<number, TalksRef>, teller?: PartyId, named?: PartyId): string {
   const ref = talks?.get(about);

@@ -92,8 +92,14 @@ describe('plain mode commands', () => {
     const expected = [...terms];
     expected[issue('donetsk')] = option('donetsk', 'freeze');
     expect(told).toEqual({ kind: 'command', command: { type: 'relay', by: 'ukraine', message: 4, to: ['europe', 'united-states'], terms: expected } });
-    expect(parseLine(c, 'relay 4')).toMatchObject({ kind: 'error', message: expect.stringMatching(/relay N to PARTY/) });
-    expect(parseLine(c, 'relay 9 to europe')).toMatchObject({ kind: 'error', message: expect.stringMatching(/no message #9/) });
+    expect(parseLine(c, 'relay m4 to europe')).toEqual({ kind: 'command', command: { type: 'relay', by: 'ukraine', message: 4, to: ['europe'] } });
+    expect(parseLine(c, 'relay 4')).toMatchObject({ kind: 'error', message: expect.stringMatching(/relay mN to PARTY/) });
+    expect(parseLine(c, 'relay 9 to europe')).toMatchObject({ kind: 'error', message: expect.stringMatching(/no message m9/) });
+    // Packages are #N, messages mN: one is never taken for the other.
+    expect(parseLine(c, 'relay #4 to europe')).toMatchObject({ kind: 'error', message: '#4 is a package; relay takes a message number like m4 (show lists the cables)' });
+    expect(parseLine(c, 'accept m4')).toMatchObject({ kind: 'error', message: 'm4 is a message; accept takes a package number like #3' });
+    expect(parseLine(c, 'show m4')).toEqual({ kind: 'message', id: 4 });
+    expect(parseLine(c, 'show #4')).toEqual({ kind: 'package', id: 4 });
     expect(parseLine(c, 'readout 4')).toEqual({ kind: 'command', command: { type: 'readout', by: 'ukraine', message: 4 } });
     expect(parseLine(c, 'readout 4 donetsk=freeze')).toEqual({ kind: 'command', command: { type: 'readout', by: 'ukraine', message: 4, terms: expected } });
   });
@@ -123,7 +129,7 @@ describe('plain mode commands', () => {
     expect(parseLine(ctx, '   ')).toEqual({ kind: 'empty' });
     expect(parseLine(ctx, 'preview donetsk=freeze')).toMatchObject({ kind: 'preview' });
     expect(error('dance')).toBe('unknown command "dance" (type help for the list)');
-    expect(error('accept')).toBe('accept needs a number, e.g. accept 3');
+    expect(error('accept')).toBe('accept needs a package number, e.g. accept #3');
     expect(error('pass now')).toBe('pass takes nothing after it');
     expect(error('lever refinery maybe')).toMatch(/on\|off/);
     expect(error('summit ukraine')).toMatch(/no party "ukraine"/);

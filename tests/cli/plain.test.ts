@@ -37,7 +37,7 @@ describe('plain mode', () => {
       'accept N',
       'reject N',
       'statement ISSUE OPTION',
-      'clarify N',
+      'clarify mN',
       'lever ID on|off',
       'summit PARTY',
       'walkout',
@@ -512,4 +512,25 @@ describe('hostile input on the command line and in plain mode', () => {
     expect(echo).toMatch(/unknown command "x{39}…" \(type help for the list\)/);
     expect(echo.length).toBeLessThan(200);
   }, 90_000);
+});
+
+describe('messages in plain mode', () => {
+  it('lists cables as mN, and show mN gives the terms a party was told, how sure it can be, and their worth', async () => {
+    const d = new Driver(['play', 'moscow-2025-08', '--as', 'europe', '--seed', '2', '--plain', '--save', join(state, 'cables.json')], env);
+    let seen = await d.waitFor(/europe> $/m);
+    for (let i = 0; i < 4 && !/^ {2}m\d+ /m.test(seen); i++) {
+      d.send('pass');
+      seen = await d.waitFor(/europe> $/m);
+    }
+    const id = /^ {2}m(\d+) /m.exec(seen)![1]!;
+    d.send(`show m${id}`);
+    const shown = await d.waitFor(/europe> $/m);
+    expect(shown).toMatch(new RegExp(`^m${id}, round \\d+: `, 'm'));
+    expect(shown).toMatch(/% sure/);
+    expect(shown).toMatch(/The terms as you heard them: your utility 0\.\d\d/);
+    d.send(`show #${id}9`);
+    expect(await d.waitFor(/europe> $/m)).toContain(`No package #${id}9 that you know of.`);
+    d.send('quit');
+    expect((await d.exit()).code).toBe(0);
+  });
 });

@@ -132,12 +132,12 @@ describe('wrapping, never cutting', () => {
 describe('numbers and words', () => {
   const played = infoGame();
   const view = playerView(played.world, played.game, 'green');
-  it('writes packages as "#n" and messages as "message n"', () => {
-    expect(messageRef(38)).toBe('message 38');
-    expect(messagePackage(view, MSG.blueOnRecord)).toBe(`package #2 (message ${MSG.blueOnRecord})`);
-    expect(messagePackage(view, MSG.redRelay)).toMatch(new RegExp(`^package #2 \\(message ${MSG.redRelay}\\)$`));
-    expect(messagePackage(view, 999)).toBe('message 999');
-    expect(talksName(view, 999)).toBe('the talks behind message 999');
+  it('writes packages as "#n" and messages as "mn"', () => {
+    expect(messageRef(38)).toBe('m38');
+    expect(messagePackage(view, MSG.blueOnRecord)).toBe(`package #2 (m${MSG.blueOnRecord})`);
+    expect(messagePackage(view, MSG.redRelay)).toMatch(new RegExp(`^package #2 \\(m${MSG.redRelay}\\)$`));
+    expect(messagePackage(view, 999)).toBe('m999');
+    expect(talksName(view, 999)).toBe('the talks behind m999');
   });
   it('shows a leak as "leaked", not "on the record"', () => {
     const m = view.messages.find((x) => x.id === MSG.blueOnRecord)!;

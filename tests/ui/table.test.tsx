@@ -148,7 +148,7 @@ describe('talks off the record', () => {
     await t.press('o');
     await t.waitFor('Readout: of which talks?');
     await t.press(KEYS.enter);
-    await t.waitFor('Your readout of package #1 (message 1)');
+    await t.waitFor('Your readout of package #1 (m1)');
     await t.press(KEYS.enter);
     await t.waitFor('── Front');
     expect(world().messages.some((m) => m.from === 'blue' && m.channel === 'readout')).toBe(true);
@@ -163,7 +163,7 @@ describe('talks off the record', () => {
     await t.press('f');
     await t.waitFor('Pass on: which offer?');
     await t.press(KEYS.enter);
-    await t.waitFor('Pass on package #1 (message 1) to…');
+    await t.waitFor('Pass on package #1 (m1) to…');
     await t.press(KEYS.enter);
     await t.waitFor('✓ as you heard it');
     await t.press(KEYS.right);

@@ -13,6 +13,7 @@ export type PlainAction =
   | { kind: 'help'; topic?: string }
   | { kind: 'show' }
   | { kind: 'package'; id: number }
+  | { kind: 'message'; id: number }
   | { kind: 'terms' }
   | { kind: 'briefing' }
   | { kind: 'quit' }
@@ -155,14 +156,24 @@ function proposal(by: PartyId, terms: number[], m: Modifiers, replyTo?: number):
 /** The terms a message carries as this party has it (a proposal, or someone's account of one). */
 function messageTerms(ctx: ParseContext, id: number): Terms {
   const m = ctx.view.messages.find((x) => x.id === id);
-  if (!m) return fail(`no message #${id} that you know of (show lists the cables)`);
+  if (!m) return fail(`no message m${id} that you know of (show lists the cables)`);
   if (m.body.kind === 'proposal' || m.body.kind === 'account') return m.body.terms;
-  return fail(`message #${id} carries no package`);
+  return fail(`message m${id} carries no package`);
 }
 
+/** A package number: "#3" or "3" ("m3" is a message). */
 function proposalNumber(token: string | undefined, what: string): number {
+  if (token && /^m\d+$/i.test(token)) return fail(`${token} is a message; ${what} takes a package number like #3`);
   const t = token?.replace(/^#/, '');
-  if (!t || !/^\d+$/.test(t)) return fail(`${what} needs a number, e.g. ${what} 3`);
+  if (!t || !/^\d+$/.test(t)) return fail(`${what} needs a package number, e.g. ${what} #3`);
+  return Number(t);
+}
+
+/** A message (cable) number: "m4" or "4" ("#4" is a package). */
+function messageNumber(token: string | undefined, what: string): number {
+  if (token && token.startsWith('#')) return fail(`${short(token)} is a package; ${what} takes a message number like m4 (show lists the cables)`);
+  const t = token?.replace(/^m/i, '');
+  if (!t || !/^\d+$/.test(t)) return fail(`${what} needs a message number, e.g. ${what} m4`);
   return Number(t);
 }
 
@@ -194,8 +205,9 @@ function parse(ctx: ParseContext, line: string): PlainAction {
     case 'show':
     case 'state':
     case 'look':
-      if (args.length > 1) fail('show takes at most one package number, e.g. show 3');
-      return args[0] ? { kind: 'package', id: proposalNumber(args[0], 'show') } : { kind: 'show' };
+      if (args.length > 1) fail('show takes at most one number: show #3 for a package, show m4 for a message');
+      if (!args[0]) return { kind: 'show' };
+      return /^m\d+$/i.test(args[0]) ? { kind: 'message', id: messageNumber(args[0], 'show') } : { kind: 'package', id: proposalNumber(args[0], 'show') };
     case 'terms':
     case 'issues':
       return { kind: 'terms' };
@@ -218,16 +230,16 @@ function parse(ctx: ParseContext, line: string): PlainAction {
       return { kind: 'command', command: proposal(by, parseTerms(ctx, m.rest, p.terms), m, id) };
     }
     case 'relay': {
-      const id = proposalNumber(args[0], 'relay');
+      const id = messageNumber(args[0], 'relay');
       const m = proposalModifiers(ctx, args.slice(1));
-      if (!m.to) return fail('relay N to PARTY[,PARTY] [issue=option …], e.g. relay 3 to europe');
+      if (!m.to) return fail('relay mN to PARTY[,PARTY] [issue=option …], e.g. relay m3 to europe');
       const heard = messageTerms(ctx, id);
       // Without changes it is passed on as heard; with changes, as you choose to tell it.
       const command: Command = { type: 'relay', by, message: id, to: m.to };
       return { kind: 'command', command: m.rest.length ? { ...command, terms: parseTerms(ctx, m.rest, heard) } : command };
     }
     case 'readout': {
-      const id = proposalNumber(args[0], 'readout');
+      const id = messageNumber(args[0], 'readout');
       const rest = args.slice(1);
       const command: Command = { type: 'readout', by, message: id };
       return { kind: 'command', command: rest.length ? { ...command, terms: parseTerms(ctx, rest, messageTerms(ctx, id)) } : command };
@@ -258,8 +270,8 @@ function parse(ctx: ParseContext, line: string): PlainAction {
       return { kind: 'command', command: { type: 'statement', by, issue, option: matchOption(ctx, issue, args[1]!) } };
     }
     case 'clarify':
-      if (args.length > 1) fail('clarify takes one message number, e.g. clarify 4');
-      return { kind: 'command', command: { type: 'clarify', by, message: proposalNumber(args[0], 'clarify') } };
+      if (args.length > 1) fail('clarify takes one message number, e.g. clarify m4');
+      return { kind: 'command', command: { type: 'clarify', by, message: messageNumber(args[0], 'clarify') } };
     case 'lever': {
       const levers = ctx.view.game.parties.find((p) => p.id === by)?.levers ?? [];
       if (levers.length === 0) return fail('you have no levers');

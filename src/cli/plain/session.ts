@@ -14,7 +14,7 @@ import { redLinesCrossed } from '../../ui/format.js';
 import { rebuildLog, writeSave } from '../save-store.js';
 import { EOF, INTERRUPT, type LineSource } from './input.js';
 import { basePackage, parseLine, type ParseContext } from './parse.js';
-import { briefingText, helpText, movesLine, packageLines, stateText, termsText, visibleLines, worth } from './text.js';
+import { briefingText, helpText, messageText, movesLine, packageLines, stateText, termsText, visibleLines, worth } from './text.js';
 import { commandHint } from '../hint.js';
 
 /** Exit code after Ctrl+C in plain mode (the game is saved first). */
@@ -219,6 +219,10 @@ export async function playPlain(o: PlainOptions): Promise<number> {
           const state = p.status === 'open' ? 'open' : p.status;
           print(`Package #${p.id} from ${game.party[p.by]!.name}, round ${p.round} (${state}): ${worth(view.preferences, p.terms, view.batna)}`, ...packageLines(view, p.terms));
         }
+        continue;
+      }
+      if (action.kind === 'message') {
+        print(...messageText(view, action.id));
         continue;
       }
       if (action.kind === 'terms') {

@@ -6,7 +6,7 @@ import { crossesRedLine, utility, type Game, type Preferences } from '../../mode
 import { clarifiable, legalCommandTypes, readable, relayable } from '../../model/rules.js';
 import type { CommandType, LogLine, PartyId, Terms, World } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
-import { cableLine, partyName, percent, postureLabel, roundDate, viaWords } from '../../ui/format.js';
+import { cableLine, cableLook, partyName, percent, postureLabel, roundDate, viaWords } from '../../ui/format.js';
 
 const f2 = (x: number) => x.toFixed(2);
 
@@ -116,15 +116,15 @@ export function stateText(view: PlayerView, world: World, game: Game, shown: Set
   const cables = view.messages.filter((m) => m.round >= view.round - 1 && m.from !== view.self);
   if (cables.length) {
     out.push('Cables (this round and the last):');
-    for (const m of cables) out.push(`  #${m.id} ${cableLine(view, m)}`);
+    for (const m of cables) out.push(`  m${m.id} ${cableLine(view, m)}`);
   }
   if (view.turn === view.self && view.phase === 'diplomacy') {
     const legal = legalCommandTypes(game, world, view.self);
-    const ids = (ms: { id: number }[]) => ms.map((m) => `#${m.id}`).join(', ');
+    const ids = (ms: { id: number }[]) => ms.map((m) => `m${m.id}`).join(', ');
     const unclear = clarifiable(world, view.self);
-    if (unclear.length) out.push(`Heard second-hand, not yet checked (clarify N): ${ids(unclear)}`);
-    if (legal.includes('relay')) out.push(`Packages you could pass on (relay N to PARTY): ${ids(relayable(world, view.self))}`);
-    if (legal.includes('readout')) out.push(`Off-the-record talks you could give your account of (readout N): ${ids(readable(world, view.self))}`);
+    if (unclear.length) out.push(`Heard second-hand, not yet checked (clarify mN; show mN for the terms): ${ids(unclear)}`);
+    if (legal.includes('relay')) out.push(`Packages you could pass on (relay mN to PARTY): ${ids(relayable(world, view.self))}`);
+    if (legal.includes('readout')) out.push(`Off-the-record talks you could give your account of (readout mN): ${ids(readable(world, view.self))}`);
   }
   return out;
 }
@@ -134,9 +134,9 @@ const ACTION_HINT: Partial<Record<CommandType, string>> = {
   accept: 'accept N',
   reject: 'reject N',
   statement: 'statement ISSUE OPTION',
-  clarify: 'clarify N',
-  relay: 'relay N to PARTY',
-  readout: 'readout N',
+  clarify: 'clarify mN',
+  relay: 'relay mN to PARTY',
+  readout: 'readout mN',
   lever: 'lever ID on|off',
   summit: 'summit PARTY',
   'walk-out': 'walkout',
@@ -199,7 +199,7 @@ export function termsText(view: PlayerView, base: Terms): string[] {
 export function helpText(interruptCode: number): string[] {
   return [
     'Commands (one a line; names can be ids, names, unique prefixes, or the numbers `terms` shows):',
-    '  show [N]                     the table again, or the terms of package #N',
+    '  show [#N | mN]               the table again, the terms of package #N, or what message mN told you',
     '  terms                        issues and options with their numbers and your values',
     '  briefing                     your confidential briefing again',
     '  propose [CHANGES] [to P,Q] [public|off-record]',
@@ -213,9 +213,9 @@ export function helpText(interruptCode: number): string[] {
     '  envoy ENVOY PARTY [CHANGES]  send a package through an envoy, off the record (he may misreport it)',
     '  accept N | reject N          answer package #N',
     '  statement ISSUE OPTION       declare in public: nothing less than OPTION (an audience cost if you back down)',
-    '  clarify N                    check with the sender what message #N (heard second-hand) really said',
-    '  relay N to P,Q [CHANGES]     pass on the package message #N carried: as you heard it, or with CHANGES',
-    '  readout N [CHANGES]          publish your account of off-the-record talks (message #N)',
+    '  clarify mN                   check with the sender what message mN (heard second-hand) really said',
+    '  relay mN to P,Q [CHANGES]    pass on the package message mN carried: as you heard it, or with CHANGES',
+    '  readout mN [CHANGES]         publish your account of off-the-record talks (message mN)',
     '  lever ID on|off              apply or lift pressure (sanctions, tariffs, aid)',
     '  summit PARTY                 meet a leader: trust rises, and so do expectations',
     '  walkout | return             leave the talks | come back',
@@ -229,4 +229,26 @@ export function helpText(interruptCode: number): string[] {
 /** The log lines a party may see. */
 export function visibleLines(lines: readonly LogLine[], self: PartyId): LogLine[] {
   return lines.filter((line) => !line.visibleTo || line.visibleTo.includes(self));
+}
+
+/**
+ * What message mN told the reader, as the full-screen intel view shows it: who, through what, how sure it can be,
+ * the terms it carried with their worth to the reader, and — once exposed — what was really said.
+ */
+export function messageText(view: PlayerView, id: number): string[] {
+  const m = view.messages.find((x) => x.id === id);
+  if (!m) return [`No message m${id} that you know of.`];
+  const look = cableLook(m, view.self);
+  const out = [
+    `m${m.id}, round ${m.round}: ${cableLine(view, m)}`,
+    `  ${look.symbol} ${look.word}, ${percent(m.confidence)} sure${m.disputed ? ' — another account of the same talks tells it differently' : ''}${m.foundOut ? ' — someone found out these words were distorted' : ''}.`,
+  ];
+  if (m.body.kind === 'proposal' || m.body.kind === 'account') {
+    out.push(
+      `  ${m.exposed ? 'What you had been told' : 'The terms as you heard them'}: ${worth(view.preferences, m.told ?? m.body.terms, view.batna)}`,
+      ...packageLines(view, m.told ?? m.body.terms),
+    );
+  }
+  if (m.truth) out.push(`  What was really said (found out): ${worth(view.preferences, m.truth.terms, view.batna)}`, ...packageLines(view, m.truth.terms));
+  return out;
 }

@@ -76,11 +76,11 @@ export function legendEntries(scope: Scope): Entry[] {
           `${FOUND_OUT_LOOK.symbol} ${FOUND_OUT_LOOK.word}`,
           'on your own words: someone found out they reached it distorted (your envoy garbled them, or a relay bent them), and it cost you',
         ],
-        ['#21', 'a package (a proposal); messages are "message 38"'],
+        ['#21 m38', 'a package (a proposal) is #21; a message (a cable) is m38'],
       ];
     case 'builder':
     case 'offers':
-      return [...DOTS, ...ESTIMATE, ['#21', 'a package (a proposal); messages are "message 38"']];
+      return [...DOTS, ...ESTIMATE, ['#21 m38', 'a package (a proposal) is #21; a message (a cable) is m38']];
     case 'intel':
       return [
         ['A B', 'the distinct versions of the terms of one set of talks: accounts with the same letter tell the same terms'],
