@@ -6,6 +6,7 @@
 //     reservation value unless pressed, aspiration.ts);
 //   • a combination of postures the parties can be in before the last third of the talks in which no package
 //     clears every floor: while they last, nobody can agree;
+//   • an event that quotes someone and cites no source, unless it is marked as fiction;
 //   • a posture or an event that can never happen (no transition leads to it, or not before the talks end);
 //   • a posture harder than another of its party's that, once entered, can never be left (a party stuck in its
 //     softest posture is a story; stuck in a harder one, it can never come round).
@@ -18,6 +19,9 @@ export interface Warning {
   path: DataPath;
   message: string;
 }
+
+/** A quotation: words in straight or curly double quotes. */
+const QUOTATION = /["“][^"”]{3,}["”]/;
 
 /** How many blocked posture combinations to name before summing up the rest. */
 const COMBINATIONS_SHOWN = 3;
@@ -76,6 +80,13 @@ export function scenarioWarnings(game: Game): Warning[] {
       message: `no package clears every party's floor when they are in these postures, which they can reach before the last third of the talks: ${named.join('; ')}${more}. Lower a floor or the postures cannot agree`,
     });
   }
+
+  scenario.events.forEach((e, k) => {
+    if (e.fiction || e.source !== undefined) return;
+    const quote = QUOTATION.exec(`${e.title} ${e.text}`);
+    if (quote)
+      out.push({ path: ['events', k], message: `event "${e.id}" quotes ${quote[0]} but cites no source: add source: (an id from meta.sources), or mark it fiction: true` });
+  });
 
   const r = reach(game);
   scenario.parties.forEach((party, k) => {

@@ -213,7 +213,23 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
     }
   }
 
-  // Sources: a web address (http or https) a reader can open, nothing a report could turn into a script.
+  // Sources: a web address (http or https) a reader can open, nothing a report could turn into a script; ids
+  // unique, and every event's `source` one of them.
+  // (A source needs an id only to be cited, so one without an id leaves the list complete.)
+  const sourceIds: string[] = [];
+  arr(rec(root.meta).sources).forEach((source, k) => {
+    const id = str(rec(source).id);
+    if (id === undefined) return;
+    if (sourceIds.includes(id)) report(['meta', 'sources', k, 'id'], `duplicate source id ${q(id)}`);
+    else sourceIds.push(id);
+  });
+  const sourceSet: IdSet = { noun: 'source', plural: 'sources', ids: sourceIds, complete: Array.isArray(rec(root.meta).sources) || rec(root.meta).sources === undefined };
+  arr(root.events).forEach((event, k) => {
+    const cited = rec(event).source;
+    if (cited === undefined) return;
+    if (Array.isArray(cited)) cited.forEach((c, j) => ref(c, sourceSet, ['events', k, 'source', j]));
+    else ref(cited, sourceSet, ['events', k, 'source']);
+  });
   arr(rec(root.meta).sources).forEach((source, k) => {
     const url = str(rec(source).url);
     if (url !== undefined && !/^https?:\/\/[^\s<>`"]+$/i.test(url)) report(['meta', 'sources', k, 'url'], `${q(url)} is not a web address (http:// or https://, no spaces)`);

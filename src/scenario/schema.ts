@@ -139,6 +139,7 @@ export type Effect = z.infer<typeof Effect>;
 
 export const Source = z
   .strictObject({
+    id: id('source').optional().meta({ description: "An id to cite it by from an event's `source` (needed only if something cites it)." }),
     title: text('What the source is: outlet, date and headline.'),
     url: z.string().optional().meta({ description: 'Where to read it, if public: a web address (http:// or https://).' }),
     note: z.string().optional().meta({ description: 'What the scenario takes from it; say here if an item is contested.' }),
@@ -395,6 +396,14 @@ export const ScenarioEvent = z
     when: Condition.meta({ description: 'When the event fires; checked at the start of each round.' }),
     repeat: z.boolean().default(false).meta({ description: 'Fire every round the condition holds, not only once.' }),
     effects: z.array(Effect).default([]).meta({ description: 'What the event changes.' }),
+    source: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .meta({ description: 'The id (or ids) of the meta.sources it rests on. An event that quotes someone needs one, or `fiction: true`.' }),
+    fiction: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'An event the scenario invents (a counterfactual, a possible future): the log marks it "(invented)" so nobody takes it for the record.' }),
   })
   .meta({ description: 'A scripted event.' });
 

@@ -69,7 +69,7 @@ describe('text helpers', () => {
   });
   it('names the next deadline with its round and distance', () => {
     expect(nextDeadline(alaska().public, 1)).toMatch(/round 2, in 1 week/);
-    expect(nextDeadline(alaska().public, 3)).toMatch(/28-point plan .*round 17, in 14 weeks/);
+    expect(nextDeadline(alaska().public, 3)).toMatch(/the last week of the talks .*round 17, in 14 weeks/);
   });
   it('puts the briefing facts in plain words', () => {
     const game = alaska();

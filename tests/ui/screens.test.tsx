@@ -102,7 +102,7 @@ describe('briefing', () => {
     expect(seen).toContain('If the talks fail (your BATNA)');
     expect(seen).toContain('worth about 0.52 to you');
     expect(seen).toContain('Verkhovna Rada');
-    expect(seen).toContain('27 Nov — deadline to answer the 28-point plan');
+    expect(seen).toContain('27 Nov — the last week of the talks');
     expect(seen).toContain('The talks run 18 rounds of 7 days');
     // Only Ukraine's own briefing: nothing from another party's.
     expect(seen).not.toContain('You are Vladimir Putin');

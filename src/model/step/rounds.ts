@@ -28,7 +28,8 @@ export function startRound(tx: Tx): void {
     if (!holds(event.when, game, start)) continue;
     if (!fired) tx.firedEvents().push(event.id);
     for (const e of event.effects) applyEffect(tx, e);
-    tx.log({ kind: 'event', text: event.text ? `${event.title} — ${event.text}` : event.title });
+    const title = event.fiction ? `(invented) ${event.title}` : event.title;
+    tx.log({ kind: 'event', text: event.text ? `${title} — ${event.text}` : title });
   }
   for (const meeting of scenario.meetings) {
     if (meeting.round === w.round && !start.meetingsHeld.includes(meeting.id)) holdMeeting(tx, meeting);
