@@ -65,6 +65,8 @@ export interface Proposal {
   envoyOf?: PartyId;
   /** The scripted meeting it was made at. */
   meeting?: string;
+  /** At a contested meeting: which of its accounts (meeting.versions) this game drew as what was really said. */
+  version?: number;
   /** Who received it. */
   to: PartyId[];
   /** What each recipient heard: equal to terms unless an envoy distorted it. */

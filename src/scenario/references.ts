@@ -428,6 +428,17 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
       const options = optionSets.get(issue);
       if (options) ref(option, options, [...mp, 'terms', issue]);
     }
+    arr(r.versions).forEach((version, k) => {
+      const v = rec(version);
+      const vp: DataPath = [...mp, 'versions', k];
+      for (const [issue, option] of Object.entries(rec(v.terms))) {
+        if (!ref(issue, issueSet, [...vp, 'terms', issue], 'key')) continue;
+        const options = optionSets.get(issue);
+        if (options) ref(option, options, [...vp, 'terms', issue]);
+      }
+      if (Array.isArray(v.source)) v.source.forEach((c, j) => ref(c, sourceSet, [...vp, 'source', j]));
+      else if (v.source !== undefined) ref(v.source, sourceSet, [...vp, 'source']);
+    });
   });
 
   // Events

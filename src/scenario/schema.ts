@@ -444,6 +444,24 @@ export const Meeting = z
     terms: z
       .record(z.string(), z.string())
       .meta({ description: "What the host actually offers at the meeting: an option id per issue id (issues left out: the host's ideal option)." }),
+    versions: z
+      .array(
+        z.strictObject({
+          label: text('What this account says was offered, in a few words: "no withdrawal, only no push for recognition".'),
+          weight: z.number().positive().default(1).meta({ description: 'How likely this account is to be the truth, against the others (weights need not sum to 1).' }),
+          terms: z.record(z.string(), z.string()).meta({ description: 'The issues on which this account differs from `terms`: an option id per issue id.' }),
+          source: z
+            .union([z.string(), z.array(z.string())])
+            .optional()
+            .meta({ description: 'The id (or ids) of the meta.sources that support this account.' }),
+        }),
+      )
+      .min(2)
+      .optional()
+      .meta({
+        description:
+          'When the record does not settle what was offered: the accounts the sources support. Each game draws one (by weight, from its seed) as what was really said; the debrief says the record does not settle it.',
+      }),
   })
   .meta({ description: 'A scripted meeting: the host makes an offer, and what the guest hears depends on the channel.' });
 

@@ -17,6 +17,7 @@ import {
 } from '../analysis/debrief/text.js';
 import type { Debrief, Distortion, MoveAssessment } from '../analysis/debrief/types.js';
 import { beliefSentence } from '../analysis/debrief/beliefs.js';
+import { contestedSentence } from '../analysis/debrief/contested.js';
 import { signatureSentence } from '../analysis/debrief/signatures.js';
 import { wrapRich, type RichLine } from './components/RichText.js';
 import { bar, safeText, util2 } from './format.js';
@@ -130,6 +131,11 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
   const info = informationSummary(d);
   text(`${info.sent} ${info.distorted}`, {}, '  ');
   if (info.misled) text(info.misled, {}, '  ');
+
+  if (d.contested.length > 0) {
+    heading('What the record does not settle');
+    for (const c of d.contested) text(contestedSentence(c), {}, '  • ');
+  }
 
   if (d.beliefs.length > 0) {
     heading('What the AIs believed at the end');

@@ -109,15 +109,25 @@ describe('moscow-2025-08: the envoy and the record', () => {
     expect(kinds).toEqual(new Set(['deal', 'no-deal']));
   });
 
-  it('sometimes the envoy brings back the 7 August version, and sometimes what Putin said', () => {
+  it('sometimes the envoy brings back the 7 August version though Putin offered no withdrawal, and sometimes what Putin said', () => {
     const heard = results.map((w) => {
       const kremlin = w.proposals.find((p) => p.meeting === 'kremlin')!;
       return (kremlin.heard['united-states'] ?? kremlin.terms)[south];
     });
     expect(heard).toContain(withdrawal);
     expect(heard.some((o) => o !== withdrawal)).toBe(true);
-    // What Putin actually offered never included a withdrawal.
-    for (const w of results) expect(w.proposals.find((p) => p.meeting === 'kremlin')!.terms[south]).not.toBe(withdrawal);
+    // What Putin actually offered is contested: the account a game drew (version 1, the 7 August one) decides it,
+    // and in the games that drew the 8 August account there was no withdrawal for the envoy to report.
+    for (const w of results) {
+      const kremlin = w.proposals.find((p) => p.meeting === 'kremlin')!;
+      expect(kremlin.terms[south] === withdrawal).toBe(kremlin.version === 1);
+    }
+    expect(
+      results.some(
+        (w) =>
+          w.proposals.find((p) => p.meeting === 'kremlin')!.version === 0 && (w.proposals.find((p) => p.meeting === 'kremlin')!.heard['united-states'] ?? [])[south] === withdrawal,
+      ),
+    ).toBe(true);
   });
 
   it('the withdrawal version reaches Europe in some games, and is exposed in some', () => {

@@ -8,6 +8,7 @@ import { egalitarianPoint, kalaiPoint, nashPoint } from '../bargaining-points.js
 import { isParetoOptimal, maxWelfare, paretoFrontier, utilities, type BargainingPoint } from '../frontier.js';
 import { zopa } from '../zopa.js';
 import { beliefNotes } from './beliefs.js';
+import { contestedMeetings } from './contested.js';
 import { assessMoves, keyMoments } from './moments.js';
 import { distortionCounts, distortions, verification } from './said-and-heard.js';
 import { signatureNotes } from './signatures.js';
@@ -217,6 +218,7 @@ export function buildDebrief(game: Game, world: World, commands: readonly Comman
     humans: humanMoves,
     signatures: signatureNotes(game, world, humans),
     beliefs: beliefNotes(game, world, humans),
+    contested: contestedMeetings(game, world),
     revealed: ids.map((id) => reveal(game, world, id)),
     teacherNotes: paragraphs(meta.teacherNotes),
     sources: meta.sources.map((x) => ({

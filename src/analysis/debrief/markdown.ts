@@ -3,6 +3,7 @@ import { sameTerms } from '../../model/game.js';
 import type { Terms } from '../../model/types.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { beliefSentence } from './beliefs.js';
+import { contestedSentence } from './contested.js';
 import { signatureSentence } from './signatures.js';
 import {
   andList,
@@ -323,6 +324,11 @@ export function debriefMarkdown(d: Debrief): string {
     if (h.moves.length > 0) push('Every move, in order:', '', ...h.moves.map(describe), '');
   }
   if (humanNames.length === 0) push('_No human players: every party was played by the AI._', '');
+
+  if (d.contested.length > 0) {
+    push('## What the record does not settle', '');
+    push(...d.contested.map((c) => `- ${contestedSentence(c)}`), '');
+  }
 
   // Revealed
   if (d.beliefs.length > 0) {

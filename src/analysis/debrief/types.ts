@@ -5,6 +5,7 @@ import type { ConcessionPoint, ConcessionSummary } from '../bargaining.js';
 import type { FrontierOptions } from '../frontier.js';
 import type { Zopa } from '../zopa.js';
 import type { BeliefNote } from './beliefs.js';
+import type { ContestedMeeting } from './contested.js';
 import type { SignatureNote } from './signatures.js';
 
 export interface CommandRecord {
@@ -232,6 +233,8 @@ export interface Debrief {
   signatures: SignatureNote[];
   /** What each AI believed about the others when the game ended, against the truth. */
   beliefs: BeliefNote[];
+  /** Meetings whose content the record does not settle: the account this game drew, and the others. */
+  contested: ContestedMeeting[];
   revealed: RevealedPreferences[];
   /** The scenario's notes for teachers, paragraph by paragraph (empty when it has none). */
   teacherNotes: string[];

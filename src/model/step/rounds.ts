@@ -60,8 +60,11 @@ function holdMeeting(tx: Tx, meeting: Scenario['meetings'][number]): void {
   const { game, w } = tx;
   tx.meetingsHeld().push(meeting.id);
   const hostPrefs = game.prefs[meeting.host]!;
+  // A contested meeting: the seed draws which of the accounts the sources support was really said.
+  const version = meeting.versions ? drawVersion(tx, meeting.versions) : undefined;
+  const offered = version === undefined ? meeting.terms : { ...meeting.terms, ...meeting.versions![version]!.terms };
   const terms = game.scenario.issues.map((issue, i) => {
-    const chosen = issue.options.findIndex((o) => o.id === meeting.terms[issue.id]);
+    const chosen = issue.options.findIndex((o) => o.id === offered[issue.id]);
     if (chosen >= 0) return chosen;
     const row = hostPrefs.values[i]!;
     return row.indexOf(Math.max(...row));
@@ -88,6 +91,7 @@ function holdMeeting(tx: Tx, meeting: Scenario['meetings'][number]): void {
     status: 'open',
     message: w.messages.length + 1,
     meeting: meeting.id,
+    ...(version !== undefined ? { version } : {}),
   };
   if (envoy) {
     proposal.envoy = envoy.id;
@@ -161,4 +165,15 @@ export function resolution(tx: Tx): void {
 export function nextTurn(tx: Tx): void {
   tx.w.turn++;
   if (tx.w.turn >= tx.game.partyIds.length) resolution(tx);
+}
+
+/** Which of a contested meeting's accounts this game takes for the truth, by weight. */
+function drawVersion(tx: Tx, versions: readonly { weight: number }[]): number {
+  const total = versions.reduce((sum, v) => sum + v.weight, 0);
+  let x = tx.random() * total;
+  for (let k = 0; k < versions.length; k++) {
+    x -= versions[k]!.weight;
+    if (x < 0) return k;
+  }
+  return versions.length - 1;
 }
