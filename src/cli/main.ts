@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   play: () => import('./commands/play.js'),
   simulate: () => import('./commands/simulate.js'),
   validate: () => import('./commands/validate.js'),
+  analyse: () => import('./commands/analyse.js'),
   schema: () => import('./commands/schema.js'),
   new: () => import('./commands/new.js'),
   replay: () => import('./commands/replay.js'),
@@ -25,7 +26,8 @@ Usage:
   backchannel                              title screen
   backchannel play [SCENARIO] [--as PARTY] [--players a,b] [--seed N] [--load SAVE] [--save SAVE] [--plain]
   backchannel simulate SCENARIO [--runs N] [--seed N] [--json]
-  backchannel validate FILE...
+  backchannel validate FILE... [--strict]
+  backchannel analyse SCENARIO [--json]
   backchannel schema
   backchannel new ID
   backchannel replay SAVE [--scenario PATH]

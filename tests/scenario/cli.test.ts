@@ -196,3 +196,16 @@ describe('backchannel new', () => {
     expect((await thrown(runNew(['a', '--out']))).message).toBe('new: option --out needs a value (try: backchannel new --help)');
   });
 });
+
+describe('backchannel analyse', () => {
+  it('prints what a scenario allows, or one JSON object, and is a usage error without a scenario', async () => {
+    const { run: runAnalyse } = await import('../../src/cli/commands/analyse.js');
+    expect(await runAnalyse(['moscow-2025-08'])).toBe(0);
+    expect(out).toMatch(/^moscow-2025-08: 162 packages; /);
+    expect(out).toContain('Nash point');
+    out = '';
+    expect(await runAnalyse(['moscow-2025-08', '--json'])).toBe(0);
+    expect((JSON.parse(out) as { packages: number }).packages).toBe(162);
+    expect((await thrown(runAnalyse([]))).exitCode).toBe(2);
+  });
+});

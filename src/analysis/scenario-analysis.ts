@@ -1,0 +1,145 @@
+// What a scenario allows before anyone plays it, for its author: how many packages there are and how many
+// cross nobody's red line, the zone of agreement against the reservation values (and against each combination
+// of posture floors the parties can reach), the supported Pareto frontier, the Nash and Kalai–Smorodinsky
+// points, the most each party can get in the zone, and whether the scripted meetings' offers lie inside it.
+// Exact where the search finishes, sampled where it says so.
+import { crossesRedLine, utility, type Game } from '../model/game.js';
+import type { PartyId, Terms } from '../model/types.js';
+import { cleanText } from '../scenario/clean-text.js';
+import { describeTerms } from './bargaining.js';
+import { kalaiPoint, nashPoint } from './bargaining-points.js';
+import { clearFloors, postureCombinations } from './floors.js';
+import { paretoFrontier } from './frontier.js';
+import { zopa } from './zopa.js';
+
+export interface PointSummary {
+  terms: string[];
+  utilities: Record<PartyId, number>;
+  /** Whether the search proved it optimal. */
+  exact: boolean;
+}
+
+export interface ScenarioAnalysis {
+  scenario: string;
+  /** Every combination of options. */
+  packages: number;
+  /** The share of packages that cross no party's red line (sampled unless `exhaustive`). */
+  signable: { share: number; exhaustive: boolean };
+  reservations: Record<PartyId, number>;
+  zopa: { exists: boolean; certain: boolean; share: number; exhaustive: boolean; sampled: number; inside: number };
+  /** Supported points (a weighted sum picks them out); in a small space, every Pareto-optimal package, counted exactly. */
+  frontier: { supported: number; exact?: number };
+  nash?: PointSummary;
+  kalai?: PointSummary;
+  /** Per party: its reservation value and the most it can get in a package every other party could sign at its reservation value. */
+  parties: { party: PartyId; name: string; reservation: number; bestInZone?: number; bestSignable: number }[];
+  /** The posture combinations reachable before the last third, and how many leave a package above every floor. */
+  postures: { combinations: number; withDeal: number; blocked: Record<PartyId, string>[] };
+  /** The scripted meetings' offers (each account of a contested one), and whether each is inside the zone. */
+  meetings: { meeting: string; account?: string; utilities: Record<PartyId, number>; inside: boolean; short: PartyId[] }[];
+}
+
+const byParty = (ids: readonly PartyId[], xs: readonly number[]) => Object.fromEntries(ids.map((id, k) => [id, xs[k]!]));
+
+export function analyseScenario(game: Game): ScenarioAnalysis {
+  const ids = game.partyIds;
+  const prefs = ids.map((id) => game.prefs[id]!);
+  const reservations = prefs.map((p) => p.reservation);
+  const packages = game.scenario.issues.reduce((n, i) => n * i.options.length, 1);
+  const point = (p: ReturnType<typeof nashPoint>): PointSummary | undefined =>
+    p && { terms: describeTerms(game.public, p.terms), utilities: byParty(ids, p.utilities), exact: p.exact };
+
+  const signable = zopa(
+    prefs,
+    prefs.map(() => -1),
+    { excludeRedLines: true, sampleSize: 4000 },
+  );
+  const zone = zopa(prefs, reservations, { excludeRedLines: true, sampleSize: 4000 });
+  const frontier = paretoFrontier(prefs, { excludeRedLines: true });
+
+  const parties = ids.map((id, k) => {
+    const bestSignable = clearFloors(
+      prefs,
+      prefs.map((_, j) => (j === k ? 0 : -1)),
+    ).margin;
+    // The most k gets while every other party keeps its reservation value: bisect on k's own floor.
+    let bestInZone: number | undefined;
+    if (zone.exists) {
+      let lo = reservations[k]! + 1e-9;
+      let hi = Math.max(lo, bestSignable);
+      // Inside the zone means better off than at the reservation value, as zopa() counts it.
+      const clears = (f: number) =>
+        clearFloors(
+          prefs,
+          reservations.map((r, j) => (j === k ? f : r + 1e-9)),
+        ).margin > 0;
+      if (clears(lo)) {
+        for (let step = 0; step < 12; step++) {
+          const mid = (lo + hi) / 2;
+          if (clears(mid)) lo = mid;
+          else hi = mid;
+        }
+        bestInZone = lo;
+      }
+    }
+    return { party: id, name: cleanText(game.party[id]!.name), reservation: reservations[k]!, ...(bestInZone !== undefined ? { bestInZone } : {}), bestSignable };
+  });
+
+  const exactFrontier = packages <= EXACT_LIMIT ? countParetoOptimal(game) : undefined;
+  const nash = point(nashPoint(prefs, reservations, { excludeRedLines: true, frontier }));
+  const kalai = point(kalaiPoint(prefs, reservations, { excludeRedLines: true, frontier }));
+  const combos = postureCombinations(game);
+  const meetings: ScenarioAnalysis['meetings'] = [];
+  for (const m of game.scenario.meetings) {
+    const accounts = m.versions ? m.versions.map((v) => ({ account: cleanText(v.label), offered: { ...m.terms, ...v.terms } })) : [{ account: undefined, offered: m.terms }];
+    for (const { account, offered } of accounts) {
+      const hostPrefs = game.prefs[m.host]!;
+      const terms: Terms = game.scenario.issues.map((issue, i) => {
+        const chosen = issue.options.findIndex((o) => o.id === offered[issue.id]);
+        if (chosen >= 0) return chosen;
+        const row = hostPrefs.values[i]!;
+        return row.indexOf(Math.max(...row));
+      });
+      const u = prefs.map((p) => utility(p, terms));
+      const short = ids.filter((_, k) => u[k]! < reservations[k]! || crossesRedLine(prefs[k]!, terms));
+      meetings.push({ meeting: m.id, ...(account ? { account } : {}), utilities: byParty(ids, u), inside: short.length === 0, short });
+    }
+  }
+
+  return {
+    scenario: game.scenario.meta.id,
+    packages,
+    signable: { share: signable.size.fraction, exhaustive: signable.size.exhaustive },
+    reservations: byParty(ids, reservations),
+    zopa: { exists: zone.exists, certain: zone.certain, share: zone.size.fraction, exhaustive: zone.size.exhaustive, sampled: zone.size.sampled, inside: zone.size.inside },
+    frontier: { supported: frontier.length, ...(exactFrontier !== undefined ? { exact: exactFrontier } : {}) },
+    ...(nash ? { nash } : {}),
+    ...(kalai ? { kalai } : {}),
+    parties,
+    postures: {
+      combinations: combos.length,
+      withDeal: combos.filter((c) => c.check.margin >= 0).length,
+      blocked: combos.filter((c) => c.check.margin < 0).map((c) => c.postures),
+    },
+    meetings,
+  };
+}
+
+/** Spaces up to this many packages have their whole Pareto frontier counted, package by package. */
+const EXACT_LIMIT = 20_000;
+
+/** How many signable packages no other signable package Pareto-dominates (every package enumerated). */
+function countParetoOptimal(game: Game): number {
+  const prefs = game.partyIds.map((id) => game.prefs[id]!);
+  const sizes = game.scenario.issues.map((i) => i.options.length);
+  const points: number[][] = [];
+  const terms = sizes.map(() => 0);
+  for (;;) {
+    if (!prefs.some((p) => crossesRedLine(p, terms))) points.push(prefs.map((p) => utility(p, terms)));
+    let i = 0;
+    while (i < sizes.length && ++terms[i]! === sizes[i]) terms[i++] = 0;
+    if (i === sizes.length) break;
+  }
+  const dominated = (a: number[], b: number[]) => b.every((x, k) => x >= a[k]! - 1e-12) && b.some((x, k) => x > a[k]! + 1e-12);
+  return points.filter((a) => !points.some((b) => dominated(a, b))).length;
+}
