@@ -9,6 +9,7 @@ import type { Channel, PartyId, World } from '../model/types.js';
 import { playGame, type AdvanceOptions, type LoggedCommand } from './advance.js';
 import { DealQualityCounter, type DealQuality } from './deal-quality.js';
 import { seatPlayer } from './seat-play.js';
+import { TraceCounter, type TraceSummary } from './trace.js';
 
 export interface SimulationSummary {
   scenario: string;
@@ -30,6 +31,8 @@ export interface SimulationSummary {
   quality: DealQuality;
   /** With a scripted seat: how it did, next to the AI playing that seat on the same seeds. */
   seat?: SeatReport;
+  /** With --trace: when deals, events and postures happened, the reasons for rejections, who heard what. */
+  trace?: TraceSummary;
   /** How information travelled: totals over all runs, means per run, and deals with and without a record. */
   information: {
     total: InformationCounts;
@@ -111,12 +114,16 @@ export interface SimulateOptions {
   seat?: { party: PartyId; strategy: SeatStrategy };
   /** Called after each game (of the seat's runs and then the baseline's, when there is a seat). */
   onProgress?: (done: number, total: number) => void;
+  /** Keep a trace of what happened in the games (of the seat's runs, when there is a seat). */
+  trace?: boolean;
 }
 
 export function simulate(game: Game, runs: number, seed: number, options: SimulateOptions = {}): SimulationSummary {
   const seat = options.seat;
   const total = seat ? 2 * runs : runs;
-  const summary = simulateRuns(game, runs, seed, seat ? { [seat.party]: seatPlayer(seat.strategy) } : undefined, (done) => options.onProgress?.(done, total));
+  const trace = options.trace ? new TraceCounter(game) : undefined;
+  const summary = simulateRuns(game, runs, seed, seat ? { [seat.party]: seatPlayer(seat.strategy) } : undefined, (done) => options.onProgress?.(done, total), trace);
+  if (trace) summary.trace = trace.result();
   if (!seat) return summary;
   const baseline = simulateRuns(game, runs, seed, undefined, (done) => options.onProgress?.(runs + done, total));
   summary.seat = {
@@ -131,7 +138,14 @@ export function simulate(game: Game, runs: number, seed: number, options: Simula
 }
 
 /** The runs of `simulate` with some seats played by scripted players (none: all-AI). */
-export function simulateRuns(game: Game, runs: number, seed: number, players: AdvanceOptions['players'], onProgress?: (done: number) => void): SimulationSummary {
+export function simulateRuns(
+  game: Game,
+  runs: number,
+  seed: number,
+  players: AdvanceOptions['players'],
+  onProgress?: (done: number) => void,
+  trace?: TraceCounter,
+): SimulationSummary {
   const { scenario } = game;
   let deals = 0;
   let rounds = 0;
@@ -154,11 +168,13 @@ export function simulateRuns(game: Game, runs: number, seed: number, players: Ad
   const onMove = (entry: LoggedCommand, world: World) => {
     if (entry.command.type === 'walk-out') walkOuts[entry.command.by]!++;
     quality.watch(entry, world);
+    trace?.watch(entry, world);
   };
 
   for (let run = 0; run < runs; run++) {
     const { world } = playGame(game, runSeed(seed, run), { record: false, onMove, ...(players ? { players } : {}) });
     quality.add(world);
+    trace?.add(world, runSeed(seed, run));
     const outcome = world.outcome!;
     rounds += world.round;
     talkRounds += Math.min(world.agreement?.round ?? outcome.round, scenario.calendar.rounds);
