@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   simulate: () => import('./commands/simulate.js'),
   validate: () => import('./commands/validate.js'),
   analyse: () => import('./commands/analyse.js'),
+  diagram: () => import('./commands/diagram.js'),
   schema: () => import('./commands/schema.js'),
   new: () => import('./commands/new.js'),
   replay: () => import('./commands/replay.js'),
@@ -28,6 +29,7 @@ Usage:
   backchannel simulate SCENARIO [--runs N] [--seed N] [--json]
   backchannel validate FILE... [--strict]
   backchannel analyse SCENARIO [--json]
+  backchannel diagram SCENARIO [--format text|mermaid|dot]
   backchannel schema
   backchannel new ID
   backchannel replay SAVE [--scenario PATH]
