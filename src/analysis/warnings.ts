@@ -7,6 +7,8 @@
 //   • a combination of postures the parties can be in before the last third of the talks in which no package
 //     clears every floor: while they last, nobody can agree;
 //   • an event that quotes someone and cites no source, unless it is marked as fiction;
+//   • a red line on the option its party values most, or of a party that signs nothing (it never stops a deal),
+//     and a transition from a posture to itself;
 //   • a posture or an event that can never happen (no transition leads to it, or not before the talks end);
 //   • a posture harder than another of its party's that, once entered, can never be left (a party stuck in its
 //     softest posture is a story; stuck in a harder one, it can never come round).
@@ -80,6 +82,26 @@ export function scenarioWarnings(game: Game): Warning[] {
       message: `no package clears every party's floor when they are in these postures, which they can reach before the last third of the talks: ${named.join('; ')}${more}. Lower a floor or the postures cannot agree`,
     });
   }
+
+  scenario.parties.forEach((party, k) => {
+    party.preferences.redLines.forEach((line, j) => {
+      const i = scenario.issues.findIndex((x) => x.id === line.issue);
+      const issue = scenario.issues[i];
+      if (!issue) return;
+      const path: DataPath = ['parties', k, 'preferences', 'redLines', j];
+      const values = party.preferences.values[issue.id] ?? {};
+      const top = Math.max(...issue.options.map((o) => values[o.id] ?? 0));
+      if (line.with === undefined && (values[line.option] ?? 0) >= top && top > 0) {
+        out.push({ path, message: `${party.name}'s red line on ${issue.name} is the option it values most ("${line.option}"): it would refuse its own best outcome there` });
+      }
+      if (!game.public.signatories.includes(party.id)) {
+        out.push({ path, message: `${party.name} signs no issue, so its red lines never stop a deal: make it a signatory of an issue, or drop the red line` });
+      }
+    });
+    party.postures.transitions.forEach((t, j) => {
+      if (t.from === t.to) out.push({ path: ['parties', k, 'postures', 'transitions', j], message: `a transition from "${t.from}" to itself does nothing` });
+    });
+  });
 
   scenario.events.forEach((e, k) => {
     if (e.fiction || e.source !== undefined) return;

@@ -75,4 +75,25 @@ describe('scenario warnings', () => {
     const late = edit(moscow, '  - id: india-tariff', 'when: { round: { gte: 1 } }', 'when: { round: { gte: 11 } }');
     expect(warnings(late).map((w) => w.message)).toEqual(['event "india-tariff" can never happen: its condition cannot hold before the talks end']);
   });
+
+  it('warns about a red line on the option a party values most, and a transition to the same posture', () => {
+    // Russia values "ukrainian-withdrawal" in Donbas most.
+    let text = moscow.replace(
+      '        - { issue: guarantees, option: reassurance-force }\n',
+      '        - { issue: guarantees, option: reassurance-force }\n        - { issue: donbas, option: ukrainian-withdrawal }\n',
+    );
+    text = text.replace('        - from: defiant\n          to: bargaining', '        - from: defiant\n          to: defiant');
+    expect(text).not.toBe(moscow);
+    const found = warnings(text).map((w) => w.message);
+    expect(found).toContain('Russia\'s red line on Donetsk and Luhansk is the option it values most ("ukrainian-withdrawal"): it would refuse its own best outcome there');
+    expect(found).toContain('a transition from "defiant" to itself does nothing');
+  });
+
+  it('warns about a quotation in an event that cites no source, and not about one marked as fiction', () => {
+    const quoted = edit(moscow, '  - id: india-tariff', '    source: mondaq\n', '');
+    const q = quoted.replace('two days before Trump\'s deadline."', 'two days before \\"the deadline\\"."');
+    expect(warnings(q).map((w) => w.message)).toEqual([
+      'event "india-tariff" quotes "the deadline" but cites no source: add source: (an id from meta.sources), or mark it fiction: true',
+    ]);
+  });
 });
