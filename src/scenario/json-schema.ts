@@ -9,7 +9,7 @@ const isObject = (x: Json | undefined): x is { [key: string]: Json } => typeof x
 
 const CONDITION_DESCRIPTION =
   'A condition: a mapping with exactly one key that names its kind — round, control, pressure, batna, credibility, ' +
-  'trust, offer, posture, walkedOut, ceasefire, event — or combines others: all, any, not.';
+  'trust, offer, posture, walkedOut, ceasefire, event, meeting — or combines others: all, any, not.';
 
 /**
  * The JSON Schema of a scenario file as an author writes it (input side: keys with defaults are optional).

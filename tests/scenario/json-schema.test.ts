@@ -31,3 +31,27 @@ describe('the JSON Schema', () => {
     expect(committed).toBe(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
   });
 });
+
+describe('the format reference for authors', () => {
+  it('is committed up to date in scenarios/FORMAT.md (regenerate: backchannel schema --markdown > scenarios/FORMAT.md)', async () => {
+    const { formatReference } = await import('../../src/scenario/format-reference.js');
+    const committed = readFileSync(bundledSchemaPath().replace(/scenario\.schema\.json$/, 'FORMAT.md'), 'utf8');
+    expect(committed).toBe(formatReference());
+  });
+
+  it('lists every key the schema has, and every kind of condition and effect', async () => {
+    const { formatReference } = await import('../../src/scenario/format-reference.js');
+    const text = formatReference();
+    for (const key of [
+      'meta.sources[].id',
+      'parties[].preferences.redLines[].with',
+      'meetings[].versions[].weight',
+      'events[].fiction',
+      'parties[].postures.states.<id>.strategy.floor',
+    ])
+      expect(text).toContain(`\`${key}\``);
+    for (const kind of ['round', 'control', 'pressure', 'batna', 'credibility', 'trust', 'offer', 'posture', 'walkedOut', 'ceasefire', 'event', 'meeting', 'all', 'any', 'not'])
+      expect(text).toContain(`- \`{ ${kind}:`);
+    expect(text).toContain('- `{ pressure: { party, add } }`');
+  });
+});
