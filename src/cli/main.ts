@@ -15,6 +15,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   validate: () => import('./commands/validate.js'),
   analyse: () => import('./commands/analyse.js'),
   diagram: () => import('./commands/diagram.js'),
+  class: () => import('./commands/class.js'),
+  handouts: () => import('./commands/handouts.js'),
   schema: () => import('./commands/schema.js'),
   new: () => import('./commands/new.js'),
   replay: () => import('./commands/replay.js'),
@@ -30,6 +32,9 @@ Usage:
   backchannel validate FILE... [--strict]
   backchannel analyse SCENARIO [--json]
   backchannel diagram SCENARIO [--format text|mermaid|dot]
+  backchannel class new DIR --scenario SCENARIO --roster FILE [--seed N] [--seats-per-table K] [--same-seed]
+  backchannel class show DIR
+  backchannel handouts SCENARIO|CLASS_DIR [--party P] --out DIR
   backchannel schema
   backchannel new ID
   backchannel replay SAVE [--scenario PATH]

@@ -91,12 +91,15 @@ export interface SaveState {
   humans: PartyId[];
   log: LoggedCommand[];
   world: World;
+  /** In a class: adds who played and the class's signature to each save written. */
+  stamp?: (save: SaveFile) => SaveFile;
 }
 
 /** Writes the game to `path` (atomically) and returns the path. */
 export function writeSave(path: string, state: SaveState): string {
   lockSave(path);
-  const save = makeSave(state.game, state.scenarioHash, state.seed, state.humans, state.log, state.world);
+  const made = makeSave(state.game, state.scenarioHash, state.seed, state.humans, state.log, state.world);
+  const save = state.stamp ? state.stamp(made) : made;
   writeFileAtomic(path, serializeSave(save));
   return path;
 }

@@ -21,6 +21,10 @@ export interface SaveFile {
   commands: LoggedCommand[];
   /** Hash of the world after the last command. */
   hash: string;
+  /** In a class: the student who played, and at which table. */
+  player?: { name: string; table: string };
+  /** In a class: HMAC-SHA256 of the save (without this field) with the class's key, so an edited file shows. */
+  signature?: string;
 }
 
 const SaveShape = z.object({
@@ -32,6 +36,8 @@ const SaveShape = z.object({
   // Commands are checked one by one against the rules during replay, which says more than a schema could.
   commands: z.array(z.object({ command: z.looseObject({ type: z.string() }), round: z.number(), reason: z.string().optional() })),
   hash: z.string(),
+  player: z.object({ name: z.string(), table: z.string() }).optional(),
+  signature: z.string().optional(),
 });
 
 export class SaveError extends Error {}

@@ -10,22 +10,32 @@ import { cleanText } from '../../scenario/clean-text.js';
 import { parseCommand } from '../args.js';
 import { usageError } from '../errors.js';
 import { exitOnBrokenPipe } from '../tty.js';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { classReport, classReportMarkdown, type StudentGame } from '../../engine/class-report.js';
+import { authentic, loadClass, studentSavePath } from '../class-store.js';
+import { loadGame } from '../scenario-arg.js';
 import { loadSave, rebuildLog, writeFileAtomic } from '../save-store.js';
 
-const usage = 'usage: backchannel debrief SAVE... [--markdown FILE] [--scenario PATH]';
+const usage = 'usage: backchannel debrief SAVE... [--markdown FILE] [--scenario PATH]\n       backchannel debrief CLASS_DIR [--markdown FILE] [--json]';
 
 export async function run(argv: string[]): Promise<number> {
   exitOnBrokenPipe();
-  const { values, positionals } = parseCommand('debrief', argv, { markdown: { type: 'string' }, scenario: { type: 'string' } });
+  const { values, positionals } = parseCommand('debrief', argv, { markdown: { type: 'string' }, scenario: { type: 'string' }, json: { type: 'boolean' } });
   if (values.help) {
     process.stdout.write(
       `${usage}\n\nThe teacher's report of one saved game, or a class report comparing several.\n` +
         'Prints Markdown to stdout, or writes it to FILE with --markdown. --scenario gives the scenario file\n' +
-        'for saves of a scenario that is not bundled.\n',
+        'for saves of a scenario that is not bundled.\n' +
+        'A class folder (backchannel class new) gives the class report: a row per student with the score\n' +
+        'against the AI in the same seat on the same seed, unfinished games apart, edited saves flagged, and\n' +
+        'how hard each seat was; --json prints it as one JSON object.\n',
     );
     return 0;
   }
   if (positionals.length === 0) throw usageError(`debrief needs at least one SAVE file\n${usage}`);
+  if (positionals.length === 1 && isClassDir(positionals[0]!)) return classDebrief(positionals[0]!, values.markdown, values.json === true);
+  if (values.json) throw usageError('debrief: --json is for a class folder');
   const debriefs: Debrief[] = positionals.map((path) => {
     const { loaded, save, world } = loadSave(path, values.scenario, 'debrief');
     const log = rebuildLog(loaded.game, save.seed, save.commands);
@@ -38,6 +48,41 @@ export async function run(argv: string[]): Promise<number> {
   if (values.markdown !== undefined) {
     writeFileAtomic(values.markdown, text);
     process.stdout.write(`Debrief of ${debriefs.length} game${debriefs.length === 1 ? '' : 's'} written to ${cleanText(values.markdown)}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+  return 0;
+}
+
+function isClassDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && existsSync(join(path, 'class.json'));
+  } catch {
+    return false;
+  }
+}
+
+function classDebrief(dir: string, markdownFile: string | undefined, json: boolean): number {
+  const plan = loadClass(dir);
+  const { game } = loadGame(plan.scenario.path ?? plan.scenario.id);
+  const report = classReport(game, plan, (table, name): StudentGame => {
+    const path = studentSavePath(dir, table, name);
+    if (!existsSync(path)) return { kind: 'none' };
+    try {
+      const { save, world } = loadSave(path, plan.scenario.path ?? plan.scenario.id, 'debrief');
+      return { kind: 'game', world, authentic: authentic(dir, save) };
+    } catch (error) {
+      return { kind: 'unreadable', problem: (error as Error).message };
+    }
+  });
+  if (json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return 0;
+  }
+  const text = cleanText(classReportMarkdown(report));
+  if (markdownFile !== undefined) {
+    writeFileAtomic(markdownFile, text);
+    process.stdout.write(`Class report of ${report.students.length} students written to ${cleanText(markdownFile)}\n`);
   } else {
     process.stdout.write(text);
   }

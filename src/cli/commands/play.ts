@@ -3,6 +3,7 @@
 // so that any mistake is one line and an exit code before a screen is drawn; then starts the terminal UI, or
 // plain mode when asked for or when stdin or stdout is not a terminal. React and Ink are imported only on the
 // interactive path.
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Game } from '../../model/game.js';
 import type { PartyId } from '../../model/types.js';
@@ -14,7 +15,9 @@ import { CliError, usageError } from '../errors.js';
 import { INTERRUPT, lineSource } from '../plain/input.js';
 import { pickParties, pickScenario } from '../plain/pickers.js';
 import { INTERRUPT_EXIT, playPlain } from '../plain/session.js';
-import { checkSaveTarget, loadGameCached, loadSave, lockSave, newSavePath, writeSave, writeTranscript } from '../save-store.js';
+import { checkSaveTarget, loadGameCached, loadSave, lockSave, newSavePath, writeSave, writeTranscript, type SaveState } from '../save-store.js';
+import { authentic, loadClass, signatureOf, studentSavePath } from '../class-store.js';
+import { seatOf } from '../../engine/class-plan.js';
 import { parseSeed, type LoadedGame } from '../scenario-arg.js';
 import { clockSeed, exitOnBrokenPipe, wantsColor, wantsPlain } from '../tty.js';
 import { commandHint } from '../hint.js';
@@ -35,12 +38,17 @@ const help = `${playUsage}
                     ~/.local/state/backchannel/…); the game saves after every move
   --plain           line-by-line mode without a screen (automatic when stdin or stdout is not a terminal);
                     type help in it for its commands
+  --class DIR --student NAME
+                    a lesson: sit at your table and seat of the class in DIR (backchannel class new), with the
+                    table's seed; the game is saved, signed, in DIR/saves and resumed from there
 
 Quitting saves. Ctrl+C saves too: in plain mode it exits with code ${INTERRUPT_EXIT}; on the screens it asks to
 quit and exits 0 after saving.
 `;
 
 interface Flags {
+  class?: string;
+  student?: string;
   as?: string;
   players?: string;
   seed?: string;
@@ -52,6 +60,8 @@ interface Flags {
 
 function parse(argv: string[]): { flags: Flags; positionals: string[] } {
   const { values, positionals } = parseCommand('play', argv, {
+    class: { type: 'string' },
+    student: { type: 'string' },
     as: { type: 'string' },
     players: { type: 'string' },
     seed: { type: 'string' },
@@ -101,8 +111,9 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  const names = partyNames(flags);
   const plain = wantsPlain(flags.plain === true);
+  if (flags.class !== undefined || flags.student !== undefined) return playInClass(flags, positionals, plain);
+  const names = partyNames(flags);
 
   // ── resuming a save ──────────────────────────────────────────────────────────────────────────────────────
   if (flags.load !== undefined) {
@@ -221,7 +232,7 @@ function leaveBeforeStart(input: { close(): void }, reason: symbol): number {
  * The save function the UI calls: an explicit --save/--load file, or else, for each game the UI starts, a free
  * path named by its scenario and seed (chosen at its first save, then kept, so a game never overwrites another).
  */
-export function saverFor(explicit: string | undefined): AppOptions['save'] {
+export function saverFor(explicit: string | undefined, stamp?: SaveState['stamp']): AppOptions['save'] {
   const paths = new Map<string, string>();
   return ({ choice, seed, humans, world, log }) => {
     const key = `${choice.path}\n${seed}\n${humans.join(',')}`;
@@ -230,15 +241,15 @@ export function saverFor(explicit: string | undefined): AppOptions['save'] {
       path = newSavePath(choice.game.scenario.meta.id, seed);
       paths.set(key, path);
     }
-    return writeSave(path, { game: choice.game, scenarioHash: choice.hash, seed, humans, log, world });
+    return writeSave(path, { game: choice.game, scenarioHash: choice.hash, seed, humans, log, world, ...(stamp ? { stamp } : {}) });
   };
 }
 
-async function interactive(scenarios: ScenarioChoice[], seed: number, start: GameStart | undefined, savePath: string | undefined): Promise<number> {
+async function interactive(scenarios: ScenarioChoice[], seed: number, start: GameStart | undefined, savePath: string | undefined, stamp?: SaveState['stamp']): Promise<number> {
   const options: AppOptions = {
     scenarios,
     seed,
-    save: saverFor(savePath),
+    save: saverFor(savePath, stamp),
     saveTranscript: (name, markdown) => writeTranscript(name, markdown),
     color: wantsColor(),
     ...(start ? { start } : {}),
@@ -256,4 +267,68 @@ async function interactive(scenarios: ScenarioChoice[], seed: number, start: Gam
   lines.push(`Seed ${start?.seed ?? seed}: play the same war again with --seed ${start?.seed ?? seed}.`);
   process.stdout.write(lines.map((l) => `${cleanText(l)}\n`).join(''));
   return 0;
+}
+
+/** `play --class DIR --student NAME`: the student's seat at the table the plan gives, resumed if begun. */
+async function playInClass(flags: Flags, positionals: string[], plain: boolean): Promise<number> {
+  if (flags.class === undefined || flags.student === undefined) throw usageError('play: --class DIR and --student NAME go together');
+  if (positionals.length > 0 || flags.as !== undefined || flags.players !== undefined || flags.seed !== undefined || flags.load !== undefined || flags.save !== undefined) {
+    throw usageError('play: in a class the plan sets the scenario, the seat, the seed and the save; give only --class and --student');
+  }
+  const dir = flags.class;
+  const plan = loadClass(dir);
+  const seat = seatOf(plan, flags.student);
+  if (!seat) {
+    const names = plan.tables.flatMap((t) => Object.values(t.seats).filter((s): s is string => s !== null));
+    throw new CliError(`"${cleanText(flags.student)}" is not on the class list (${names.length} students: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''})`);
+  }
+  const loaded = loadGameCached(plan.scenario.path ?? plan.scenario.id);
+  if (loaded.hash !== plan.scenario.hash)
+    throw new CliError(`the scenario "${cleanText(plan.scenario.id)}" has changed since the class was made; the teacher must make the class again`);
+  const player = { name: seat.student, table: seat.table.id };
+  const stamp: SaveState['stamp'] = (save) => {
+    const withPlayer = { ...save, player };
+    return { ...withPlayer, signature: signatureOf(dir, withPlayer) };
+  };
+  const savePath = studentSavePath(dir, seat.table.id, seat.student);
+  lockSave(savePath);
+  let resume: GameStart['resume'];
+  if (existsSyncSafe(savePath)) {
+    const existing = loadSave(savePath, plan.scenario.path ?? plan.scenario.id);
+    if (!authentic(dir, existing.save)) throw new CliError(`${cleanText(savePath)} was changed outside the game (its signature does not match); ask your teacher`);
+    resume = { world: existing.world, log: existing.log };
+  }
+  const humans = [seat.party];
+  const seed = seat.table.seed;
+  process.stdout.write(
+    `${cleanText(seat.student)}: ${cleanText(loaded.game.party[seat.party]!.name)} at ${seat.table.id}, seed ${seed}${resume ? ' — resuming your game' : ''}.\n`,
+  );
+  if (plain) {
+    const input = lineSource();
+    try {
+      return await playPlain({
+        game: loaded.game,
+        scenarioHash: loaded.hash,
+        seed,
+        humans,
+        savePath,
+        input,
+        write: (t) => process.stdout.write(t),
+        stamp,
+        ...(resume ? { resume } : {}),
+      });
+    } finally {
+      input.close();
+    }
+  }
+  const choice = choiceOf(loaded);
+  return interactive([choice], seed, { choice, seed, humans, ...(resume ? { resume } : {}) }, savePath, stamp);
+}
+
+function existsSyncSafe(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -11,7 +11,7 @@ import type { LogLine, PartyId, World } from '../../model/types.js';
 import { currentActor, playerView } from '../../model/view.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { redLinesCrossed } from '../../ui/format.js';
-import { rebuildLog, writeSave } from '../save-store.js';
+import { rebuildLog, writeSave, type SaveState } from '../save-store.js';
 import { EOF, INTERRUPT, type LineSource } from './input.js';
 import { basePackage, parseLine, type ParseContext } from './parse.js';
 import { briefingText, helpText, messageText, movesLine, packageLines, stateText, termsText, visibleLines, worth } from './text.js';
@@ -30,6 +30,8 @@ export interface PlainOptions {
   resume?: { world: World; log: LoggedCommand[] };
   /** Where to save. */
   savePath: string;
+  /** In a class: signs each save and records who played (class-store.ts). */
+  stamp?: SaveState['stamp'];
   input: LineSource;
   /** Writes text as is (the caller adds nothing); the session passes whole lines. */
   write: (text: string) => void;
@@ -59,7 +61,8 @@ export async function playPlain(o: PlainOptions): Promise<number> {
   });
   actor.start();
   const ctx = () => actor.getSnapshot().context;
-  const save = () => writeSave(o.savePath, { game, scenarioHash: o.scenarioHash, seed: o.seed, humans, log: ctx().log, world: ctx().world });
+  const save = () =>
+    writeSave(o.savePath, { game, scenarioHash: o.scenarioHash, seed: o.seed, humans, log: ctx().log, world: ctx().world, ...(o.stamp ? { stamp: o.stamp } : {}) });
   const leave = (code: number, why: string) => {
     let where: string;
     try {

@@ -1,0 +1,111 @@
+// A lesson's report: a row per student (table, seat, how the game ended, the score, and the score the AI got in
+// the same seat on the same seed), whether the save is the student's own (signed with the class key), the
+// unfinished games apart, and how hard each seat was (students against the AI). One scenario per report.
+import type { ClassPlan } from './class-plan.js';
+import type { Game } from '../model/game.js';
+import { partyResults } from '../model/outcome.js';
+import type { PartyId, World } from '../model/types.js';
+import { playGame } from './advance.js';
+
+export interface StudentRow {
+  name: string;
+  table: string;
+  party: PartyId;
+  seed: number;
+  status: 'not started' | 'playing' | 'finished' | 'unreadable';
+  /** Whether the save is signed with the class key (a game played through play --class, unedited). */
+  authentic: boolean;
+  outcome?: string;
+  round?: number;
+  score?: number;
+  /** The AI's score in the same seat on the same seed (every seat played by the AI). */
+  aiScore: number;
+  problem?: string;
+}
+
+export interface ClassReport {
+  scenario: string;
+  title: string;
+  students: StudentRow[];
+  /** Per seat: the finished students' mean score, and the AI's on the same seeds. */
+  seats: { party: PartyId; name: string; students: number; meanScore: number | null; aiMeanScore: number }[];
+}
+
+/** What is known of one student's game: nothing yet, a rebuilt world, or why it could not be read. */
+export type StudentGame = { kind: 'none' } | { kind: 'game'; world: World; authentic: boolean } | { kind: 'unreadable'; problem: string };
+
+export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string, name: string) => StudentGame): ClassReport {
+  const aiScores = new Map<number, Record<PartyId, { score: number }>>();
+  const ai = (seed: number) => {
+    let results = aiScores.get(seed);
+    if (!results) aiScores.set(seed, (results = partyResults(game, playGame(game, seed, { record: false }).world)));
+    return results;
+  };
+  const round1 = (x: number) => Math.round(x * 10) / 10;
+  const students: StudentRow[] = [];
+  for (const table of plan.tables) {
+    for (const [party, name] of Object.entries(table.seats)) {
+      if (name === null) continue;
+      const base = { name, table: table.id, party, seed: table.seed, aiScore: round1(ai(table.seed)[party]!.score) };
+      const g = gameOf(table.id, name);
+      if (g.kind === 'none') students.push({ ...base, status: 'not started', authentic: false });
+      else if (g.kind === 'unreadable') students.push({ ...base, status: 'unreadable', authentic: false, problem: g.problem });
+      else {
+        const w = g.world;
+        const finished = w.outcome !== undefined;
+        students.push({
+          ...base,
+          status: finished ? 'finished' : 'playing',
+          authentic: g.authentic,
+          ...(w.outcome ? { outcome: `${w.outcome.kind} (${w.outcome.reason})` } : {}),
+          round: w.round,
+          ...(finished ? { score: round1(partyResults(game, w)[party]!.score) } : {}),
+        });
+      }
+    }
+  }
+  const seats = game.partyIds
+    .filter((id) => plan.tables.some((t) => typeof t.seats[id] === 'string'))
+    .map((party) => {
+      const mine = students.filter((s) => s.party === party && s.score !== undefined && s.authentic);
+      const seeds = plan.tables.map((t) => t.seed);
+      const aiMean = seeds.reduce((sum, seed) => sum + ai(seed)[party]!.score, 0) / seeds.length;
+      return {
+        party,
+        name: game.party[party]!.name,
+        students: mine.length,
+        meanScore: mine.length ? round1(mine.reduce((sum, s) => sum + s.score!, 0) / mine.length) : null,
+        aiMeanScore: round1(aiMean),
+      };
+    });
+  return { scenario: game.scenario.meta.id, title: game.scenario.meta.title, students, seats };
+}
+
+export function classReportMarkdown(r: ClassReport): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/</g, '&lt;');
+  const signed = (x: number | undefined) => (x === undefined ? '—' : `${x >= 0 ? '+' : ''}${x.toFixed(1)}`);
+  const out = [
+    `# Class report: ${cell(r.title)}`,
+    '',
+    `Scenario \`${r.scenario}\`. Scores run from −100 to +100 against each party's BATNA at the start; "AI" is the AI's score in the same seat on the same seed.`,
+    '',
+  ];
+  const finished = r.students.filter((s) => s.status === 'finished');
+  const rest = r.students.filter((s) => s.status !== 'finished');
+  out.push('## Finished games', '', '| student | table | seat | outcome | score | AI | difference | |', '|---|---|---|---|---:|---:|---:|---|');
+  for (const s of finished) {
+    out.push(
+      `| ${cell(s.name)} | ${s.table} | ${s.party} | ${s.outcome ?? ''} | ${signed(s.score)} | ${signed(s.aiScore)} | ${signed(s.score! - s.aiScore)} | ${s.authentic ? '' : '**not authentic: edited outside the game**'} |`,
+    );
+  }
+  if (rest.length) {
+    out.push('', '## Not finished', '', '| student | table | seat | where it stands |', '|---|---|---|---|');
+    for (const s of rest)
+      out.push(
+        `| ${cell(s.name)} | ${s.table} | ${s.party} | ${s.status === 'playing' ? `round ${s.round}` : s.status === 'unreadable' ? `unreadable: ${cell(s.problem ?? '')}` : 'not started'}${s.status !== 'not started' && !s.authentic ? ' — **not authentic**' : ''} |`,
+      );
+  }
+  out.push('', '## How hard each seat was', '', '| seat | students finished | their mean score | the AI on the same seeds |', '|---|---:|---:|---:|');
+  for (const seat of r.seats) out.push(`| ${cell(seat.name)} | ${seat.students} | ${seat.meanScore === null ? '—' : signed(seat.meanScore)} | ${signed(seat.aiMeanScore)} |`);
+  return `${out.join('\n')}\n`;
+}
