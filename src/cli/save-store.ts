@@ -13,7 +13,9 @@ import type { Game } from '../model/game.js';
 import type { LogLine, PartyId, World } from '../model/types.js';
 import { resolveScenario, ScenarioNotFound } from '../scenario/bundled.js';
 import { compileGame } from '../model/game.js';
-import { MAX_SCENARIO_BYTES, revalidate, scenarioHash } from '../scenario/load.js';
+import { MAX_SCENARIO_BYTES, scenarioHash } from '../scenario/load.js';
+import { deepFreeze } from '../scenario/freeze.js';
+import type { Scenario } from '../scenario/schema.js';
 import { cleanText } from '../scenario/clean-text.js';
 import { CliError } from './errors.js';
 import type { LoadedGame } from './scenario-arg.js';
@@ -331,7 +333,9 @@ export function loadGameCached(arg: string, env: NodeJS.ProcessEnv = process.env
     const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; build?: unknown; hash?: unknown; scenario?: unknown; mac?: unknown };
     const key = cacheKey(env);
     const signed = key !== undefined && typeof cached.mac === 'string' && sameMac(cached.mac, cacheMac(key, build, hash, cached.scenario));
-    const scenario = signed && cached.format === CACHE_FORMAT && cached.build === build && cached.hash === hash ? revalidate(cached.scenario) : undefined;
+    // A signed entry is what this machine's loader wrote (the key never leaves the state folder): the schema
+    // need not run again, which is the point of the cache. An unsigned or edited one never gets this far.
+    const scenario = signed && cached.format === CACHE_FORMAT && cached.build === build && cached.hash === hash ? frozenScenario(cached.scenario) : undefined;
     if (scenario) return { game: compileGame(scenario), hash, path };
   } catch {
     // No cache yet, or an unreadable one: load it properly below.
@@ -385,4 +389,9 @@ function sameMac(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+/** The cached scenario, frozen as the loader leaves it; undefined when it is not even an object. */
+function frozenScenario(data: unknown): Scenario | undefined {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? deepFreeze(data as Scenario) : undefined;
 }

@@ -227,16 +227,3 @@ function failWith(problems: Problem[]): LoadResult {
   unique.sort((a, b) => a.line - b.line || a.col - b.col);
   return { ok: false, problems: unique };
 }
-
-/**
- * A scenario that was loaded before and kept as data (the start-up cache): checked again against the schema,
- * the cross-references and the text rules, without the YAML. Undefined when anything is off — an edited or
- * damaged entry — so the caller loads the file itself.
- */
-export function revalidate(data: unknown): Scenario | undefined {
-  const parsed = Scenario.safeParse(data);
-  if (!parsed.success || checkReferences(parsed.data).length > 0) return undefined;
-  // Every string must already be as the loader leaves it: no control characters, names on one line.
-  if (JSON.stringify(cleanDeep(parsed.data)) !== JSON.stringify(parsed.data)) return undefined;
-  return deepFreeze(parsed.data);
-}
