@@ -10,7 +10,7 @@ import { IllegalCommand, step } from '../model/step.js';
 import type { Command, LogLine, PartyId, World } from '../model/types.js';
 import { audienceOf } from '../model/visibility.js';
 import { initialWorld } from '../model/world.js';
-import { autoMove } from './auto.js';
+import { autoMove, autoMoveDue } from './auto.js';
 import { postureChange } from './posture-machine.js';
 
 /** One accepted command, with the AI's one-line reason when an AI made it. */
@@ -102,6 +102,16 @@ export function nextMove(game: Game, world: World, options: Pick<AdvanceOptions,
     if (player && !humans.includes(actor)) return player(game, world, actor);
   }
   return autoMove(game, world, humans);
+}
+
+/** Whether nextMove would make a move (a scripted player's, the AI's or time's), without computing it. */
+export function moveDue(game: Game, world: World, options: Pick<AdvanceOptions, 'humans' | 'players'> = {}): boolean {
+  const humans = options.humans ?? [];
+  if (options.players && (world.phase === 'diplomacy' || world.phase === 'signing')) {
+    const actor = game.partyIds[world.turn]!;
+    if (options.players[actor] && !humans.includes(actor)) return true;
+  }
+  return autoMoveDue(game, world, humans);
 }
 
 /** Makes automatic moves until a person must act, the game ends, or `max` moves were made. */

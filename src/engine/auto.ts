@@ -25,6 +25,24 @@ export function autoMove(game: Game, world: World, humans: readonly PartyId[]): 
   }
 }
 
+/**
+ * Whether autoMove would make a move, without making it: the question every state of the session asks before
+ * each move, and the answer must not cost an AI decision (it would be made twice).
+ */
+export function autoMoveDue(game: Game, world: World, humans: readonly PartyId[]): boolean {
+  switch (world.phase) {
+    case 'ended':
+      return false;
+    case 'briefing':
+      return humans.length === 0;
+    case 'ratification':
+    case 'implementation':
+      return true;
+    default:
+      return !humans.includes(currentActor(world, game)!);
+  }
+}
+
 /** The posture AI's decision for `party` (its own seeded stream per move: no AI state outside World). */
 export function aiDecision(game: Game, world: World, party: PartyId): Decision {
   const posture = world.parties[party]!.posture;

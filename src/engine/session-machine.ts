@@ -11,7 +11,7 @@ import type { Game } from '../model/game.js';
 import { IllegalCommand } from '../model/step.js';
 import type { Command, LogLine, PartyId, Phase, World } from '../model/types.js';
 import { initialWorld } from '../model/world.js';
-import { nextMove, play, type LoggedCommand, type Moved } from './advance.js';
+import { moveDue, nextMove, play, type LoggedCommand, type Moved } from './advance.js';
 
 export type { LoggedCommand } from './advance.js';
 
@@ -74,7 +74,7 @@ export const sessionMachine = setup({
   guards: {
     inPhase,
     /** An automatic move is due: nobody at the keyboard has to act. */
-    automatic: ({ context }) => nextMove(context.game, context.world, { humans: context.humans }) !== undefined,
+    automatic: ({ context }) => moveDue(context.game, context.world, { humans: context.humans }),
     /** The ADVANCE still has moves left to make. */
     budget: ({ event }) => event.type !== 'ADVANCE' || event.max === undefined || event.max > 0,
   },
