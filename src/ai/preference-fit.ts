@@ -28,11 +28,6 @@ export interface FitOptions {
 
 export const FIT: Readonly<FitOptions> = Object.freeze({ margin: 0.003, prior: 1, steps: 20, rate: 0.04 });
 
-// Scratch for the flattened comparisons: per comparison, the options that gain (a's) and lose (b's).
-let plus = new Int32Array(1024);
-let minus = new Int32Array(1024);
-let start = new Int32Array(128);
-
 /**
  * Fits θ (length offset[issues]) to the comparisons, starting from and pulled toward `prior`; writes it into
  * `out`, normalised (worst option of each issue 0, ideal package 1).
@@ -41,19 +36,19 @@ export function fitPreferences(offset: Int32Array, issues: number, prior: Float6
   const total = offset[issues]!;
   for (let k = 0; k < total; k++) out[k] = prior[k]!;
   const count = comparisons.length;
-  if (start.length < count + 1) start = new Int32Array(2 * count + 2);
+  // The comparisons flattened: per comparison, the options that gain (a's) and lose (b's), from start[c].
+  let differing = 0;
+  for (let c = 0; c < count; c++) {
+    const { a, b } = comparisons[c]!;
+    for (let i = 0; i < issues; i++) if (a[i] !== b[i]) differing++;
+  }
+  const plus = new Int32Array(differing);
+  const minus = new Int32Array(differing);
+  const start = new Int32Array(count + 1);
   let size = 0;
   for (let c = 0; c < count; c++) {
     start[c] = size;
     const { a, b } = comparisons[c]!;
-    if (plus.length < size + issues) {
-      const grownPlus = new Int32Array(2 * (size + issues));
-      const grownMinus = new Int32Array(2 * (size + issues));
-      grownPlus.set(plus.subarray(0, size));
-      grownMinus.set(minus.subarray(0, size));
-      plus = grownPlus;
-      minus = grownMinus;
-    }
     for (let i = 0; i < issues; i++) {
       if (a[i] === b[i]) continue;
       plus[size] = offset[i]! + a[i]!;

@@ -22,17 +22,14 @@ export function culpritOf(view: PlayerView, m: ViewMessage): PartyId {
   return m.from;
 }
 
-let table = new Float64Array(8);
-
 /**
  * How much we rely on each party's words, by turn-order index (`gameTablesFor(view.game).index`): 1, halved per
- * distortion of theirs exposed to us. Returns a shared scratch array, valid until the next call.
+ * distortion of theirs exposed to us.
  */
 export function relianceTable(view: PlayerView): Float64Array {
   const { index } = gameTablesFor(view.game);
   const k = view.game.parties.length;
-  if (table.length < k) table = new Float64Array(k * 2);
-  table.fill(1, 0, k);
+  const table = new Float64Array(k).fill(1);
   const messages = view.messages;
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
