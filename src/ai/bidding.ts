@@ -30,7 +30,7 @@ const RULED_OUT = -1000;
  */
 export const GREED = 0.5;
 /** Floor of the own-surplus factor, so a package right at the reserve still ranks by acceptance. */
-const MIN_SURPLUS = 0.005;
+export const MIN_SURPLUS = 0.005;
 
 export interface Bid {
   terms: number[];

@@ -23,11 +23,12 @@ import type { Rng } from '../model/rng.js';
 import type { Command, PartyId, Terms } from '../model/types.js';
 import type { PlayerView, ViewProposal } from '../model/view.js';
 import type { Strategy } from '../scenario/schema.js';
-import { bestAcceptable, bestOpenOffer, bindingCommitments, brokenBinding, judge, LIFETIME, onlyUsLeft, openOffers, reasonFor, type Verdict } from './acceptance.js';
+import { dealChance, latestOwn, movesBefore, reconsidered, standingValue, supportedProposal } from './on-the-table.js';
+import { bestAcceptable, bestOpenOffer, bindingCommitments, brokenBinding, judge, onlyUsLeft, openOffers, reasonFor, type Verdict } from './acceptance.js';
 import { latestAccountTerms } from './accounts.js';
 import { targetsFor, type Targets } from './aspiration.js';
-import { acceptance, emptyBeliefs, learnBeliefs, believedUtility, type Beliefs } from './beliefs.js';
-import { bid, GREED } from './bidding.js';
+import { emptyBeliefs, learnBeliefs, believedUtility, type Beliefs } from './beliefs.js';
+import { bid } from './bidding.js';
 import { suspiciousEnvoyOffer } from './clarify.js';
 import { informationMove, informationPlan } from './information.js';
 import { leverMove } from './levers.js';
@@ -420,60 +421,5 @@ function untoldRedLine(view: PlayerView, t: Tables, offers: readonly ViewProposa
       if (!told) return { proposal: p, issue: i };
     }
   }
-  return undefined;
-}
-
-/** The believed chance that the signatories who have not accepted `p` yet will. */
-function dealChance(b: Beliefs, t: Tables, p: ViewProposal): number {
-  let chance = 1;
-  for (let j = 0; j < b.parties.length; j++) if (!p.accepted.includes(b.parties[j]!)) chance *= acceptance(b, t, j, p.terms);
-  return chance;
-}
-
-/** Our open proposal to the whole table that someone else accepted (the most accepted one), if any. */
-/**
- * A recent package we alone turned down — every other signatory accepted it — that we would accept now, as time
- * has moved our target (the best for us, if several). A rejection is final for that proposal, so the only way to
- * take it is to table its terms anew; the others have already said yes to them once.
- */
-function reconsidered(view: PlayerView, t: Tables, targets: Targets, others: readonly PartyId[]): ViewProposal | undefined {
-  let best: { p: ViewProposal; u: number } | undefined;
-  for (let k = view.proposals.length - 1; k >= 0; k--) {
-    const p = view.proposals[k]!;
-    if (p.round < view.round - LIFETIME) break;
-    if (p.by === view.self || !p.rejected.includes(view.self)) continue;
-    if (!others.every((id) => p.accepted.includes(id) || view.parties[id]?.status !== 'active')) continue;
-    if (view.proposals.some((q) => q.by === view.self && q.id > p.id && sameTerms(q.terms, p.terms))) continue;
-    const verdict = judge(view, t, p.terms, targets, true);
-    if (verdict.ok && (!best || verdict.utility > best.u)) best = { p, u: verdict.utility };
-  }
-  return best?.p;
-}
-
-function supportedProposal(view: PlayerView, others: readonly PartyId[]): ViewProposal | undefined {
-  let best: ViewProposal | undefined;
-  for (let k = view.proposals.length - 1; k >= 0; k--) {
-    const p = view.proposals[k]!;
-    if (p.by !== view.self || p.status !== 'open') continue;
-    if (!others.every((id) => p.to.includes(id) || view.parties[id]?.status !== 'active')) continue;
-    if (p.accepted.some((id) => id !== view.self) && (!best || p.accepted.length > best.accepted.length)) best = p;
-  }
-  return best;
-}
-
-/** The expected surplus of a proposal on the table, as the bid search counts it (who accepted counts as certain). */
-function standingValue(view: PlayerView, t: Tables, b: Beliefs, p: ViewProposal, reserve: number): number {
-  const surplus = Math.max(0.005, ownUtility(t, p.terms) - reserve);
-  return GREED * Math.log(surplus) + Math.log(Math.max(1e-300, dealChance(b, t, p)));
-}
-
-/** Whether `party` moves before us in a round. */
-function movesBefore(view: PlayerView, party: PartyId): boolean {
-  const { index } = gameTablesFor(view.game);
-  return (index.get(party) ?? 0) < (index.get(view.self) ?? 0);
-}
-
-function latestOwn(view: PlayerView): ViewProposal | undefined {
-  for (let p = view.proposals.length - 1; p >= 0; p--) if (view.proposals[p]!.by === view.self) return view.proposals[p];
   return undefined;
 }

@@ -1,7 +1,8 @@
 // A scenario drawn for its author (`backchannel diagram`): each party's posture machine with the conditions on
 // its transitions, the issues and who must sign them, and the events with what triggers them — as text for the
 // terminal, as Mermaid (GitHub, many editors) or as Graphviz dot.
-import type { Condition, Scenario } from '../scenario/schema.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { Condition } from '../scenario/vocabulary.js';
 
 export type DiagramFormat = 'text' | 'mermaid' | 'dot';
 

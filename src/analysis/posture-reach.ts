@@ -4,7 +4,7 @@
 // here means unreachable by any play, and "reachable from round N" means no earlier.
 import type { Game } from '../model/game.js';
 import type { PartyId } from '../model/types.js';
-import type { Comparison, Condition } from '../scenario/schema.js';
+import type { Comparison, Condition } from '../scenario/vocabulary.js';
 
 const NEVER = Infinity;
 

@@ -1,6 +1,6 @@
 // The condition evaluator: the closed vocabulary of DESIGN §4, read against a World. Conditions are data;
 // this is the only place they mean anything, and the engine's posture machines use it for their guards.
-import type { Comparison, Condition } from '../scenario/schema.js';
+import type { Comparison, Condition } from '../scenario/vocabulary.js';
 import { crossesRedLine, utility, type Game } from './game.js';
 import type { PartyId, World } from './types.js';
 

@@ -1,23 +1,9 @@
 // The rules the schema cannot express: unique ids, references to things that exist, dates on the calendar.
 import { closest } from './did-you-mean.js';
+import { arr, isRec, rec, ReferenceReport, str, type IdSet } from './id-sets.js';
 import type { DataPath, ReferenceProblem } from './load.js';
+import { checkPreferences } from './references-preferences.js';
 import { q } from './schema-problems.js';
-
-type Rec = Record<string, unknown>;
-const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
-const rec = (x: unknown): Rec => (isRec(x) ? x : {});
-const arr = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
-const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
-
-/** The ids of one kind of thing, and whether every one of them could be read (else unknown ids are not reported). */
-interface IdSet {
-  noun: string;
-  plural: string;
-  /** Words after the quoted id in "unknown option "x" of issue "y"". */
-  of?: string;
-  ids: string[];
-  complete: boolean;
-}
 
 const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 const BOUNDS = ['gte', 'lte', 'gt', 'lt', 'eq'];
@@ -29,38 +15,12 @@ const BOUNDS = ['gte', 'lte', 'gt', 'lt', 'eq'];
  * schema: whatever it cannot read, it skips.
  */
 export function checkReferences(scenario: unknown): ReferenceProblem[] {
-  const out: ReferenceProblem[] = [];
-  const report = (path: DataPath, message: string, at?: 'key') => out.push(at ? { path, message, at } : { path, message });
   const root = rec(scenario);
 
-  /** `list` is read as a list of things with ids; an absent list is empty, anything else unreadable. */
-  const collect = (list: unknown, path: DataPath, noun: string, plural: string, of?: string): IdSet => {
-    const items = arr(list);
-    const ids: string[] = [];
-    let complete = list === undefined || Array.isArray(list);
-    items.forEach((item, i) => {
-      const id = str(rec(item).id);
-      if (id === undefined) {
-        complete = false;
-        return;
-      }
-      if (ids.includes(id)) report([...path, i, 'id'], `duplicate ${noun} id ${q(id)}${of ? ` ${of}` : ''}`);
-      else ids.push(id);
-    });
-    return { noun, plural, ids, complete, ...(of ? { of } : {}) };
-  };
-
-  /** Reports an unknown id; true when the value is a known id. */
-  const ref = (value: unknown, set: IdSet, path: DataPath, at?: 'key'): value is string => {
-    if (typeof value !== 'string') return false;
-    if (set.ids.includes(value)) return true;
-    if (!set.complete) return false;
-    const suggestion = closest(value, set.ids);
-    const shown = set.ids.length > 12 ? `${set.ids.slice(0, 12).join(', ')}, …` : set.ids.join(', ');
-    const tail = suggestion ? ` — did you mean ${q(suggestion)}?` : set.ids.length > 0 ? ` (${set.plural}: ${shown})` : ` (there are no ${set.plural})`;
-    report(path, `unknown ${set.noun} ${q(value)}${set.of ? ` ${set.of}` : ''}${tail}`, at);
-    return false;
-  };
+  const checker = new ReferenceReport();
+  const report = checker.report.bind(checker);
+  const collect = checker.collect.bind(checker);
+  const ref = checker.ref.bind(checker);
 
   const parties = arr(root.parties);
   // Somebody must be able to sit at the table.
@@ -281,56 +241,7 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
       else ref(key, partySet, [...path, 'trust', key], 'key');
     }
 
-    const prefs = rec(r.preferences);
-    const pp = [...path, 'preferences'];
-    const weights = rec(prefs.weights);
-    const values = rec(prefs.values);
-    for (const key of Object.keys(weights)) ref(key, issueSet, [...pp, 'weights', key], 'key');
-    // Weights are normalised by their sum: it must be a positive, finite number.
-    const sum = Object.values(weights).reduce((total: number, w) => total + (typeof w === 'number' ? w : 0), 0);
-    if (Object.keys(weights).length > 0 && !(Number.isFinite(sum) && sum > 0)) {
-      report(
-        [...pp, 'weights'],
-        Number.isFinite(sum) ? 'the weights add up to 0: give at least one issue a weight above 0' : 'the weights are too large to add up: use numbers like 0.3 or 30',
-      );
-    }
-    for (const [key, inner] of Object.entries(values)) {
-      if (!ref(key, issueSet, [...pp, 'values', key], 'key')) continue;
-      const options = optionSets.get(key);
-      if (options) for (const option of Object.keys(rec(inner))) ref(option, options, [...pp, 'values', key, option], 'key');
-    }
-    for (const issue of issues) {
-      const id = str(rec(issue).id);
-      const weight = id === undefined ? undefined : weights[id];
-      if (id === undefined || typeof weight !== 'number' || !(weight > 0)) continue;
-      const given = rec(values[id]);
-      const options = optionSets.get(id)?.ids ?? [];
-      // A misspelt option id is reported as unknown, with its likely meaning: not also as a missing value.
-      const meant = Object.keys(given)
-        .filter((key) => !options.includes(key))
-        .map((key) => closest(key, options));
-      const missing = options.filter((option) => given[option] === undefined && !meant.includes(option));
-      if (missing.length === 0) continue;
-      report(
-        values[id] === undefined ? [...pp, 'values'] : [...pp, 'values', id],
-        `no value for ${missing.length === 1 ? 'option' : 'options'} ${missing.map(q).join(', ')} of issue ${q(id)} (its weight is ${weight})`,
-        'key',
-      );
-    }
-    arr(prefs.redLines).forEach((line, k) => {
-      const l = rec(line);
-      const lp = [...pp, 'redLines', k];
-      if (!ref(l.issue, issueSet, [...lp, 'issue'])) return;
-      const options = optionSets.get(l.issue);
-      if (options) ref(l.option, options, [...lp, 'option']);
-      if (l.with === undefined) return;
-      // A conditional red line: never this option together with that one, on another issue.
-      const w = rec(l.with);
-      if (!ref(w.issue, issueSet, [...lp, 'with', 'issue'])) return;
-      if (w.issue === l.issue) report([...lp, 'with', 'issue'], `a red line "with" another option names another issue, not ${q(String(l.issue))} again`);
-      const withOptions = optionSets.get(w.issue);
-      if (withOptions) ref(w.option, withOptions, [...lp, 'with', 'option']);
-    });
+    checkPreferences(checker, rec(r.preferences), [...path, 'preferences'], issues, issueSet, optionSets);
 
     const postures = rec(r.postures);
     const mp = [...path, 'postures'];
@@ -448,5 +359,5 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
     arr(r.effects).forEach((e, k) => effect(e, ['events', i, 'effects', k]));
   });
 
-  return out;
+  return checker.problems;
 }

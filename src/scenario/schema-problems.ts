@@ -4,7 +4,8 @@ import type { core } from 'zod';
 import { closest } from './did-you-mean.js';
 import type { DataPath } from './load.js';
 import { isPlainObject } from './freeze.js';
-import { Condition, Effect, Scenario } from './schema.js';
+import { Scenario } from './schema.js';
+import { Condition, Effect } from './vocabulary.js';
 
 export interface Located {
   path: DataPath;

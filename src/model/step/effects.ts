@@ -1,6 +1,6 @@
 // The sizes of the rules' consequences, and the changes every part of the rules makes to a party or the map:
 // pressure, BATNA, trust, credibility, control (with the BATNAs that follow the front), the end of the game.
-import type { Effect } from '../../scenario/schema.js';
+import type { Effect } from '../../scenario/vocabulary.js';
 import type { Game } from '../game.js';
 import type { Outcome, PartyId, PartyState } from '../types.js';
 import type { Tx } from './tx.js';
