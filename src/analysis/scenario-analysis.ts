@@ -3,14 +3,15 @@
 // of posture floors the parties can reach), the supported Pareto frontier, the Nash and Kalai–Smorodinsky
 // points, the most each party can get in the zone, and whether the scripted meetings' offers lie inside it.
 // Exact where the search finishes, sampled where it says so.
-import { crossesRedLine, utility, type Game } from '../model/game.js';
-import type { PartyId, Terms } from '../model/types.js';
+import { crossesRedLine, offeredTerms, utility, type Game } from '../model/game.js';
+import type { PartyId } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
 import { describeTerms } from './bargaining.js';
 import { kalaiPoint, nashPoint } from './bargaining-points.js';
 import { clearFloors, postureCombinations } from './floors.js';
 import { paretoFrontier } from './frontier.js';
 import { zopa } from './zopa.js';
+import { byParty } from './debrief/terms.js';
 
 export interface PointSummary {
   terms: string[];
@@ -38,8 +39,6 @@ export interface ScenarioAnalysis {
   /** The scripted meetings' offers (each account of a contested one), and whether each is inside the zone. */
   meetings: { meeting: string; account?: string; utilities: Record<PartyId, number>; inside: boolean; short: PartyId[] }[];
 }
-
-const byParty = (ids: readonly PartyId[], xs: readonly number[]) => Object.fromEntries(ids.map((id, k) => [id, xs[k]!]));
 
 export function analyseScenario(game: Game): ScenarioAnalysis {
   const ids = game.partyIds;
@@ -93,13 +92,7 @@ export function analyseScenario(game: Game): ScenarioAnalysis {
   for (const m of game.scenario.meetings) {
     const accounts = m.versions ? m.versions.map((v) => ({ account: cleanText(v.label), offered: { ...m.terms, ...v.terms } })) : [{ account: undefined, offered: m.terms }];
     for (const { account, offered } of accounts) {
-      const hostPrefs = game.prefs[m.host]!;
-      const terms: Terms = game.scenario.issues.map((issue, i) => {
-        const chosen = issue.options.findIndex((o) => o.id === offered[issue.id]);
-        if (chosen >= 0) return chosen;
-        const row = hostPrefs.values[i]!;
-        return row.indexOf(Math.max(...row));
-      });
+      const terms = offeredTerms(game, m.host, offered);
       const u = prefs.map((p) => utility(p, terms));
       const short = ids.filter((_, k) => u[k]! < reservations[k]! || crossesRedLine(prefs[k]!, terms));
       meetings.push({ meeting: m.id, ...(account ? { account } : {}), utilities: byParty(ids, u), inside: short.length === 0, short });

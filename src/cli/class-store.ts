@@ -1,13 +1,14 @@
 // A class folder on disk: class.json (the plan: tables, seats, seeds), class.key (the key that signs the
 // students' saves, readable by the teacher alone) and saves/ (one save per student). A save signed with the
 // class key is a game played through `play --class`; an edited one no longer matches its signature.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClassPlan } from '../engine/class-plan.js';
 import type { SaveFile } from '../engine/save.js';
 import { cleanText } from '../scenario/clean-text.js';
 import { CliError } from './errors.js';
+import { hmacHex, sameSignature } from './hmac.js';
 import { safeName, writeFileAtomic } from './save-store.js';
 
 const PLAN = 'class.json';
@@ -53,15 +54,12 @@ function classKey(dir: string): Buffer {
 /** The save's signature with the class key (over the save without its signature). */
 export function signatureOf(dir: string, save: SaveFile): string {
   const { signature: _ignored, ...rest } = save;
-  return createHmac('sha256', classKey(dir)).update(JSON.stringify(rest)).digest('hex');
+  return hmacHex(classKey(dir), JSON.stringify(rest));
 }
 
 /** Whether a save carries a signature that the class key confirms. */
 export function authentic(dir: string, save: SaveFile): boolean {
-  if (save.signature === undefined) return false;
-  const a = Buffer.from(save.signature, 'hex');
-  const b = Buffer.from(signatureOf(dir, save), 'hex');
-  return a.length === b.length && a.length > 0 && timingSafeEqual(a, b);
+  return save.signature !== undefined && sameSignature(save.signature, signatureOf(dir, save));
 }
 
 /** Where a student's save goes in the class folder. */

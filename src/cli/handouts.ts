@@ -5,7 +5,7 @@
 import { describeRedLines } from '../analysis/bargaining.js';
 import type { Game } from '../model/game.js';
 import type { PartyId } from '../model/types.js';
-import { cleanText } from '../scenario/clean-text.js';
+import { cleanText, isWebAddress } from '../scenario/clean-text.js';
 import { batnaWords, goalLines, roundDate } from '../ui/format.js';
 
 export const GLOSSARY: [term: string, meaning: string][] = [
@@ -67,8 +67,7 @@ export function backgroundMarkdown(game: Game): string {
   }
   if (s.calendar.deadlines.length) out.push('## Deadlines', '', ...s.calendar.deadlines.map((d) => `- Round ${d.round}: ${cleanText(d.label)}`), '');
   out.push('## Words the debrief uses', '', ...GLOSSARY.map(([t, m]) => `- **${t}**: ${m}`), '');
-  if (s.meta.sources.length)
-    out.push('## Sources', '', ...s.meta.sources.map((x) => `- ${cleanText(x.title)}${x.url && /^https?:\/\//.test(x.url) ? ` — ${cleanText(x.url)}` : ''}`), '');
+  if (s.meta.sources.length) out.push('## Sources', '', ...s.meta.sources.map((x) => `- ${cleanText(x.title)}${x.url && isWebAddress(x.url) ? ` — ${cleanText(x.url)}` : ''}`), '');
   return `${out.join('\n')}\n`;
 }
 

@@ -2,7 +2,7 @@
 // same folder, flushed to disk, then renamed over the old one), so a crash or `kill -9` leaves either the old
 // save or the new one, never half a file. Reading a save never writes to it: a corrupt or foreign save stays
 // exactly as it was, byte for byte.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -21,6 +21,7 @@ import { CliError } from './errors.js';
 import type { LoadedGame } from './scenario-arg.js';
 import { loadGame } from './scenario-arg.js';
 import { commandHint } from './hint.js';
+import { hmacHex, sameSignature } from './hmac.js';
 
 /** The folder for saves: `$XDG_STATE_HOME/backchannel`, else `~/.local/state/backchannel`. */
 export function saveDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -332,7 +333,7 @@ export function loadGameCached(arg: string, env: NodeJS.ProcessEnv = process.env
   try {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; build?: unknown; hash?: unknown; scenario?: unknown; mac?: unknown };
     const key = cacheKey(env);
-    const signed = key !== undefined && typeof cached.mac === 'string' && sameMac(cached.mac, cacheMac(key, build, hash, cached.scenario));
+    const signed = key !== undefined && typeof cached.mac === 'string' && sameSignature(cached.mac, cacheMac(key, build, hash, cached.scenario));
     // A signed entry is what this machine's loader wrote (the key never leaves the state folder): the schema
     // need not run again, which is the point of the cache. An unsigned or edited one never gets this far.
     const scenario = signed && cached.format === CACHE_FORMAT && cached.build === build && cached.hash === hash ? frozenScenario(cached.scenario) : undefined;
@@ -380,15 +381,7 @@ function cacheKey(env: NodeJS.ProcessEnv, create = false): Buffer | undefined {
 }
 
 function cacheMac(key: Buffer, build: string, hash: string, scenario: unknown): string {
-  return createHmac('sha256', key)
-    .update(`${CACHE_FORMAT}\n${build}\n${hash}\n${JSON.stringify(scenario)}`)
-    .digest('hex');
-}
-
-function sameMac(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+  return hmacHex(key, `${CACHE_FORMAT}\n${build}\n${hash}\n${JSON.stringify(scenario)}`);
 }
 
 /** The cached scenario, frozen as the loader leaves it; undefined when it is not even an object. */

@@ -201,6 +201,15 @@ export function termsFromIds(game: Game, ids: Record<string, string>): number[] 
   });
 }
 
+/** What a host offers at a meeting: the options it names, and its ideal option on every issue it leaves out. */
+export function offeredTerms(game: Game, host: PartyId, offered: Record<string, string>): number[] {
+  const ideal = idealTerms(game.prefs[host]!);
+  return game.scenario.issues.map((issue, i) => {
+    const chosen = issue.options.findIndex((o) => o.id === offered[issue.id]);
+    return chosen >= 0 ? chosen : ideal[i]!;
+  });
+}
+
 export function termsToIds(game: Game, terms: Terms): Record<string, string> {
   const out: Record<string, string> = {};
   game.scenario.issues.forEach((issue, i) => {

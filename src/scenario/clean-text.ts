@@ -22,3 +22,8 @@ export function cleanText(s: string): string {
   if (!DIRTY.test(s)) return s;
   return s.replace(ESC_STRING, '').replace(CSI, '').replace(ESC_OTHER, '').replace(/\t/g, ' ').replace(CONTROL, '');
 }
+
+/** A web address a reader can open and a report can link: http or https, nothing that could close a link. */
+export function isWebAddress(url: string): boolean {
+  return /^https?:\/\/[^\s<>`"]+$/i.test(url);
+}

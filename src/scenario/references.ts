@@ -1,4 +1,5 @@
 // The rules the schema cannot express: unique ids, references to things that exist, dates on the calendar.
+import { isWebAddress } from './clean-text.js';
 import { closest } from './did-you-mean.js';
 import { arr, isRec, rec, ReferenceReport, str, type IdSet } from './id-sets.js';
 import type { DataPath, ReferenceProblem } from './load.js';
@@ -192,7 +193,7 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
   });
   arr(rec(root.meta).sources).forEach((source, k) => {
     const url = str(rec(source).url);
-    if (url !== undefined && !/^https?:\/\/[^\s<>`"]+$/i.test(url)) report(['meta', 'sources', k, 'url'], `${q(url)} is not a web address (http:// or https://, no spaces)`);
+    if (url !== undefined && !isWebAddress(url)) report(['meta', 'sources', k, 'url'], `${q(url)} is not a web address (http:// or https://, no spaces)`);
   });
 
   // Calendar

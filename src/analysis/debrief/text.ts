@@ -1,5 +1,6 @@
 // The debrief's words: numbers, names, lengths and the sentences the Markdown report and the debrief screen share.
 import type { PartyId } from '../../model/types.js';
+import { isWebAddress } from '../../scenario/clean-text.js';
 import { round3 } from './terms.js';
 import type { Debrief, Distortion, DistortionListener, MoveAssessment, TermLine } from './types.js';
 
@@ -151,12 +152,9 @@ export function informationSummary(d: Debrief): { sent: string; distorted: strin
 
 /** One source in a line: its title, its address (when public) and what the scenario takes from it. */
 export function sourceLine(x: Debrief['sources'][number]): string {
-  const url = x.url === undefined ? '' : WEB_LINK.test(x.url) ? ` — <${x.url}>` : ` — ${x.url.replace(/[<>`]/g, '')}`;
+  const url = x.url === undefined ? '' : isWebAddress(x.url) ? ` — <${x.url}>` : ` — ${x.url.replace(/[<>`]/g, '')}`;
   return `${x.title}${url}${x.note ? `: ${x.note}` : ''}`;
 }
-
-/** A web address that may be a link in a report: http or https, nothing that could close the link. */
-const WEB_LINK = /^https?:\/\/[^\s<>`"]+$/i;
 
 /**
  * A report a teacher may open in any Markdown viewer: scenario text becomes text, never markup that runs — every

@@ -3,7 +3,7 @@
 // goes home for ratification, the deadline — and the next one opens.
 import type { Scenario } from '../../scenario/schema.js';
 import { holds } from '../conditions.js';
-import { sameTerms } from '../game.js';
+import { offeredTerms, sameTerms } from '../game.js';
 import { PROPOSAL_LIFETIME } from '../rules.js';
 import type { Message, Proposal, World } from '../types.js';
 import { closeProposal } from './proposals.js';
@@ -59,16 +59,10 @@ export function startRound(tx: Tx): void {
 function holdMeeting(tx: Tx, meeting: Scenario['meetings'][number]): void {
   const { game, w } = tx;
   tx.meetingsHeld().push(meeting.id);
-  const hostPrefs = game.prefs[meeting.host]!;
   // A contested meeting: the seed draws which of the accounts the sources support was really said.
   const version = meeting.versions ? drawVersion(tx, meeting.versions) : undefined;
   const offered = version === undefined ? meeting.terms : { ...meeting.terms, ...meeting.versions![version]!.terms };
-  const terms = game.scenario.issues.map((issue, i) => {
-    const chosen = issue.options.findIndex((o) => o.id === offered[issue.id]);
-    if (chosen >= 0) return chosen;
-    const row = hostPrefs.values[i]!;
-    return row.indexOf(Math.max(...row));
-  });
+  const terms = offeredTerms(game, meeting.host, offered);
   const guest = meeting.guest;
   const envoy = meeting.envoy ? game.party[guest]!.envoys.find((e) => e.id === meeting.envoy) : undefined;
   // A meeting that does not fix the notetaker leaves it to the guest: its posture's strategy says how likely.
