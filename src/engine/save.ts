@@ -3,18 +3,18 @@
 // hash proves the rebuild is the same game.
 import { z } from 'zod';
 import type { Game } from '../model/game.js';
-import { hashWorld, hashWorldV1 } from '../model/hash.js';
+import { hashWorld, hashWorldAs } from '../model/hash.js';
 import type { PartyId, World } from '../model/types.js';
 import { replay, ReplayError, type LoggedCommand } from './advance.js';
 
 export const SAVE_FORMAT = 'backchannel-save';
-export const SAVE_VERSION = 2;
-/** Versions this game reads: version 1 saves are checked against the world less what version 2 added (model/hash.ts). */
-const READS = [1, 2];
+export const SAVE_VERSION = 3;
+/** Versions this game reads: an older save is checked against the world less what later versions added (model/hash.ts). */
+const READS = [1, 2, 3];
 
 export interface SaveFile {
   format: typeof SAVE_FORMAT;
-  version: 1 | typeof SAVE_VERSION;
+  version: 1 | 2 | typeof SAVE_VERSION;
   scenario: { id: string; hash: string };
   seed: number;
   humans: PartyId[];
@@ -29,7 +29,7 @@ export interface SaveFile {
 
 const SaveShape = z.object({
   format: z.literal(SAVE_FORMAT),
-  version: z.union([z.literal(1), z.literal(SAVE_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(SAVE_VERSION)]),
   scenario: z.object({ id: z.string(), hash: z.string() }),
   seed: z.number().int(),
   humans: z.array(z.string()),
@@ -68,7 +68,7 @@ export function parseSave(text: string): SaveFile {
   }
   const version = (data as { version?: unknown }).version;
   if (!READS.includes(version as number)) {
-    throw new SaveError(`a save of format version ${String(version)}; this game reads versions ${READS.join(' and ')}`);
+    throw new SaveError(`a save of format version ${String(version)}; this game reads versions ${READS.slice(0, -1).join(', ')} and ${READS.at(-1)}`);
   }
   const result = SaveShape.safeParse(data);
   if (!result.success) {
@@ -109,6 +109,6 @@ export function replaySave(game: Game, scenarioHash: string, save: SaveFile): Re
     const type = (error.command as { type?: unknown } | null)?.type;
     throw new SaveError(`corrupt save: command ${error.index + 1} (${String(type)}) is not legal: ${error.message}`);
   }
-  const hash = save.version === 1 ? hashWorldV1(world) : hashWorld(world);
+  const hash = hashWorldAs(save.version, world);
   return { world, log, hash, matches: hash === save.hash };
 }

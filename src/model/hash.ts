@@ -18,13 +18,18 @@ export function hashWorld(world: World): string {
 }
 
 /**
- * The hash a version-1 save recorded for the same world: version 2 added bookkeeping that the version-1 rules
- * did not keep (the round each posture began, the reasons given for rejections) and changed nothing else, so
- * a version-1 game replays to the same world less those fields.
+ * The hash an older save recorded for the same world. Each version since added bookkeeping and changed nothing
+ * else, so an older game replays to the same world less what came later: version 3 a line for every proposal
+ * that leaves the table other than by agreement; version 2 the round each posture began and the reasons given
+ * for rejections.
  */
-export function hashWorldV1(world: World): string {
+export function hashWorldAs(version: number, world: World): string {
+  if (version >= 3) return hashWorld(world);
+  const closings = world.proposals.filter((p) => p.status === 'superseded' || p.status === 'expired' || p.status === 'rejected').length;
+  const before3: World = { ...world, recent: world.recent.filter((line) => line.kind !== 'closed'), logCount: world.logCount - closings };
+  if (version === 2) return hashWorld(before3);
   return hashText(
-    JSON.stringify(world, function (key, value: unknown) {
+    JSON.stringify(before3, function (key, value: unknown) {
       if (key === 'postureSince' && typeof value === 'number') return undefined;
       if (key === 'reasons' && Array.isArray((this as { accepted?: unknown }).accepted)) return undefined;
       return value;

@@ -168,10 +168,13 @@ export interface LogLine {
     | 'ratification'
     | 'implementation'
     | 'outcome'
+    | 'closed' // a proposal left the table (withdrawn, superseded, rejected by all, expired)
     | 'exposure'; // a distortion found out
   text: string;
   /** Who may see this line; undefined means everyone. */
   visibleTo?: PartyId[];
+  /** The proposal a 'closed' line is about. */
+  proposal?: number;
 }
 
 export interface World {

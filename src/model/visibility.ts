@@ -3,7 +3,7 @@
 // the table — an envoy's errand, one-to-one talks — and the answers to them are seen only by those in them; so
 // are passing something on and a clarification call; everything else is seen by everyone.
 import type { Game } from './game.js';
-import type { Command, PartyId, World } from './types.js';
+import type { Command, PartyId, Proposal, World } from './types.js';
 
 /**
  * The parties who see `command` happen, judged on the world just before it; undefined means everyone.
@@ -21,8 +21,7 @@ export function audienceOf(game: Game, world: World, command: Command): PartyId[
     case 'reject': {
       const p = world.proposals[command.proposal - 1];
       if (!p) return undefined;
-      const privateTalks = p.channel === 'envoy' || game.partyIds.some((id) => id !== p.by && !p.to.includes(id));
-      return privateTalks ? [command.by, ...p.to.filter((id) => id !== command.by), p.by] : undefined;
+      return proposalAudience(game, p) && [command.by, ...p.to.filter((id) => id !== command.by), p.by];
     }
     case 'clarify': {
       const m = world.messages[command.message - 1];
@@ -36,6 +35,15 @@ export function audienceOf(game: Game, world: World, command: Command): PartyId[
     default:
       return undefined;
   }
+}
+
+/**
+ * Who sees what happens to a proposal (an answer to it, its leaving the table): those in the talks it was made
+ * in when they were with part of the table or through an envoy; undefined (everyone) otherwise.
+ */
+export function proposalAudience(game: Game, p: Pick<Proposal, 'by' | 'to' | 'channel'>): PartyId[] | undefined {
+  const privateTalks = p.channel === 'envoy' || game.partyIds.some((id) => id !== p.by && !p.to.includes(id));
+  return privateTalks ? [p.by, ...p.to] : undefined;
 }
 
 /** Whether `party` is in an audience (undefined: everyone). */

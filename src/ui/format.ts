@@ -7,6 +7,7 @@ import { describeRedLines } from '../analysis/bargaining.js';
 import type { PlayerView, ViewMessage } from '../model/view.js';
 import type { Commitment, LogLine, PartyId, Phase, Terms } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
+import { possessive } from '../model/step/effects.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -106,7 +107,7 @@ export function messagePackage(view: PlayerView, id: number, talks?: ReadonlyMap
 }
 
 /** "Russia's", "United States'". */
-export const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+export { possessive };
 
 /** How a proposal or an answer travelled, in a few words: "at the table", "via Steve Witkoff", "in public". */
 export function viaWords(game: PublicGame, m: Pick<ViewMessage, 'channel' | 'record' | 'from' | 'envoy'>): string {
@@ -367,3 +368,20 @@ export function visibleLines(lines: readonly LogLine[], self: PartyId): LogLine[
 
 /** The round and the text of a log line: "R3 The front moved: Donetsk +1%.". */
 export const logLineText = (line: LogLine) => `R${line.round} ${cleanText(line.text)}`;
+
+/**
+ * What applying or lifting a lever does, and to whom, the cost first: "costs you pressure +2 · presses Russia:
+ * pressure +6, its no-deal value −0.01, its trust in you falls".
+ */
+export function leverWords(pub: PublicGame, l: { target: PartyId; pressure: number; batna: number; cost: number }, apply: boolean): string {
+  const sign = (n: number, digits = 0) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toFixed(digits)}`;
+  const k = apply ? 1 : -1;
+  const onTarget = [
+    l.pressure ? `pressure ${sign(k * l.pressure)}` : '',
+    l.batna ? `its no-deal value ${sign(k * l.batna, 2)}` : '',
+    apply ? 'its trust in you falls' : 'its trust in you rises a little',
+  ].filter(Boolean);
+  const presses = `${apply ? 'presses' : 'eases off'} ${partyName(pub, l.target)}: ${onTarget.join(', ')}`;
+  if (!apply) return `${presses}${l.cost ? ' · what it cost you stays spent' : ''}`;
+  return `${l.cost ? `costs you pressure ${sign(l.cost)}` : 'costs you nothing'} · ${presses}`;
+}

@@ -35,6 +35,8 @@ export type Action =
   | 'history'
   | 'intel'
   | 'channel'
+  | 'recipients'
+  | 'package'
   | 'sign'
   | 'refuse'
   | 'debrief'
@@ -116,6 +118,7 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     { action: 'left', keys: [sp('left'), ch('h')], help: 'previous option', bar: 'option' },
     { action: 'right', keys: [sp('right'), ch('l')], help: 'next option' },
     { action: 'channel', keys: [sp('tab')], help: 'switch channel: direct talks with or without a notetaker, or in public', bar: 'channel' },
+    { action: 'recipients', keys: [ch('t')], help: 'who it goes to in direct talks: the whole table, or one party alone', bar: 'to' },
     { action: 'details', keys: [ch('d')], help: 'read what the option under the cursor means, in full (d again: one line)', bar: 'details' },
     { action: 'select', keys: [sp('enter')], help: 'send it', bar: 'send' },
     { action: 'back', keys: [sp('escape')], help: 'cancel', bar: 'cancel' },
@@ -128,6 +131,7 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     // p proposes, here as at the table: a counter-proposal starts from these terms. c clarifies, as at the table.
     { action: 'counter', keys: [ch('p')], help: 'counter: propose a package of your own, starting from these terms', bar: 'counter' },
     { action: 'clarify', keys: [ch('c')], help: 'ask the sender to confirm what you heard (hearsay you have not checked yet)', bar: 'clarify' },
+    { ...intel, help: 'what we know about this package: every account of its talks' },
     { action: 'pageUp', keys: [sp('pageUp')], help: 'scroll the terms up (when they do not all fit)' },
     { action: 'pageDown', keys: [sp('pageDown')], help: 'scroll the terms down' },
     back,
@@ -139,6 +143,7 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     ...scroll,
     { action: 'left', keys: [sp('left'), ch('[')], help: 'the previous set of talks', bar: 'talks' },
     { action: 'right', keys: [sp('right'), ch(']')], help: 'the next set of talks' },
+    { action: 'package', keys: [...'0123456789'].map(ch), help: 'type a package number to jump to its talks (1 then 2: #12)', bar: 'package' },
     { action: 'back', keys: [sp('escape'), ch('i')], help: 'back to the table', bar: 'back' },
     help,
   ],
@@ -210,8 +215,11 @@ const SPECIAL_LABEL: Record<Special, string> = {
 
 export const keyLabel = (spec: KeySpec) => ('char' in spec ? spec.char : SPECIAL_LABEL[spec.special]);
 
-/** The keys of a binding as the help overlay shows them: "↑ k". */
-export const bindingKeys = (b: Binding) => b.keys.map(keyLabel).join(' ');
+/** The digits, as one key range. */
+const isDigits = (b: Binding) => b.keys.length === 10 && b.keys.every((k) => 'char' in k && k.char >= '0' && k.char <= '9');
+
+/** The keys of a binding as the help overlay shows them: "↑ k", "0–9". */
+export const bindingKeys = (b: Binding) => (isDigits(b) ? '0–9' : b.keys.map(keyLabel).join(' '));
 
 /** The key of an action in a scope, for prompts written in words ("press Enter"). */
 export function keyOf(scope: Scope, action: Action): string {
@@ -237,7 +245,7 @@ export function barEntries(scope: Scope, only?: ReadonlySet<Action>): { action: 
     // A movement pair: "↑↓ move", "←→ option".
     const next = bindings[i + 1];
     const pair = next && !next.bar && (b.action === 'up' || b.action === 'left' || b.action === 'pageUp');
-    const keys = pair ? `${keyLabel(b.keys[0]!)}${keyLabel(next.keys[0]!)}` : keyLabel(b.keys[0]!);
+    const keys = pair ? `${keyLabel(b.keys[0]!)}${keyLabel(next.keys[0]!)}` : isDigits(b) ? '0–9' : keyLabel(b.keys[0]!);
     out.push({ action: b.action, keys, word: b.bar });
   });
   return out;

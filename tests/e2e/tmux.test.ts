@@ -92,6 +92,17 @@ describe.skipIf(!hasTmux)('the game in a real terminal (tmux, 100×30)', () => {
     expect(screen).toMatch(/── Parties ─/);
     let round = 1;
     for (let guard = 0; guard < 40 && !/The talks are over/.test(screen); guard++) {
+      if (round === 3) {
+        // A lever says whom it presses and what it costs; the full log says which offers left the table, and why.
+        pane.keys('l');
+        expect(await pane.waitFor(/Pressure: apply or lift a lever/)).toMatch(/costs you pressure \+\d+ · presses Russia: pressure \+\d+/);
+        pane.keys('Escape');
+        await pane.waitFor(/Your move, Ukraine/);
+        pane.keys('h');
+        expect(await pane.waitFor(/── Log/)).toMatch(/package #\d+ is withdrawn: its new offer replaces it\./);
+        pane.keys('Escape');
+        await pane.waitFor(/Your move, Ukraine/);
+      }
       pane.keys('n');
       screen = await pane.waitFor(new RegExp(`Round ${round + 1}/18 · Diplomacy[\\s\\S]*Your move, Ukraine|The talks are over`), 30_000);
       round++;

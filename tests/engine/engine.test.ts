@@ -70,6 +70,15 @@ describe('saves', () => {
     expect(replay.hash).toBe(save.hash);
     expect(replay.world.outcome?.kind).toBeDefined();
   });
+
+  it('golden replay: a version-2 save replays to its hash although version 3 logs proposals leaving the table', () => {
+    const save = parseSave(readFileSync(fixturePath('golden-alaska-v2.save.json'), 'utf8'));
+    expect(save.version).toBe(2);
+    const replay = replaySave(alaska(), save.scenario.hash, save);
+    expect(replay.hash).toBe(save.hash);
+    const statuses = new Set(replay.world.proposals.map((p) => p.status));
+    for (const s of ['superseded', 'expired', 'rejected'] as const) expect(statuses).toContain(s);
+  });
 });
 
 describe('simulate', () => {

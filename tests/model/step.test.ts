@@ -241,3 +241,47 @@ describe('rules found by review', () => {
     expect(w.proposals[0]!.to).toEqual(['red']);
   });
 });
+
+describe('a proposal that leaves the table says so', () => {
+  const closed = (w: World) => w.recent.filter((l) => l.kind === 'closed');
+  const aRound = (w: World) => run(w, { type: 'pass', by: 'blue' }, { type: 'pass', by: 'red' }, { type: 'pass', by: 'green' });
+
+  it('withdrawn by a new offer: one line, seen by those who were in the talks it was made in', () => {
+    let w = run(start(), { type: 'propose', by: 'blue', terms: [0, 1, 1], channel: 'direct', to: ['red'] }, { type: 'pass', by: 'red' }, { type: 'pass', by: 'green' });
+    w = run(w, { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct' });
+    expect(w.proposals[0]!.status).toBe('superseded');
+    expect(closed(w)).toEqual([
+      { round: 2, kind: 'closed', party: 'blue', text: "Blue's package #1 is withdrawn: its new offer replaces it.", visibleTo: ['blue', 'red'], proposal: 1 },
+    ]);
+    // Green was not in those talks: its view does not hear of #1 leaving.
+    expect(playerView(w, game, 'green').recent.some((l) => l.kind === 'closed')).toBe(false);
+  });
+
+  it('rejected by everyone it went to', () => {
+    const w = run(
+      start(),
+      { type: 'propose', by: 'blue', terms: [0, 1, 1], channel: 'direct' },
+      { type: 'reject', by: 'red', proposal: 1 },
+      { type: 'reject', by: 'green', proposal: 1 },
+    );
+    expect(w.proposals[0]!.status).toBe('rejected');
+    // The last answer, then the line that takes it off the table (then the round ends).
+    expect(w.recent.map((l) => l.text).slice(0, 2)).toEqual(['Green rejects package #1.', "Blue's package #1 is off the table: everyone it went to rejected it."]);
+  });
+
+  it('expired: it stood for its lifetime without agreement', () => {
+    let w = run(start(), { type: 'propose', by: 'blue', terms: [0, 1, 1], channel: 'direct' }, { type: 'pass', by: 'red' }, { type: 'pass', by: 'green' });
+    w = aRound(w);
+    expect(w.proposals[0]!.status).toBe('open');
+    w = aRound(w);
+    expect(w.proposals[0]!.status).toBe('expired');
+    expect(closed(w).map((l) => l.text)).toEqual(["Blue's package #1 expires: it stood from round 1 to round 3 without agreement."]);
+  });
+
+  it('swept away by an agreement on another package', () => {
+    let w = run(start(), { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct' }, { type: 'propose', by: 'red', terms: [1, 1, 1], channel: 'direct' });
+    w = run(w, { type: 'accept', by: 'green', proposal: 1 }, { type: 'accept', by: 'blue', proposal: 2 }, { type: 'accept', by: 'red', proposal: 1 });
+    expect(w.phase).toBe('signing');
+    expect(closed(w).map((l) => l.text)).toEqual(["Red's package #2 falls away: the table agreed on #1."]);
+  });
+});

@@ -136,30 +136,35 @@ describe('the debrief at 80×24', () => {
   it.each([
     ['alaska-2025', 'ukraine', 7],
     ['moscow-2025-08', 'united-states', 4],
-  ])('%s: every line of it fits — hidden preferences and what was said and heard wrapped, not cut', async (id, human, seed) => {
-    session = playToEnd(id, human, seed);
-    expect(session.actor.getSnapshot().context.world.phase).toBe('ended');
-    t = renderApp(
-      <Providers>
-        <Debrief session={session} width={80} height={23} saveTranscript={() => '/tmp/x.md'} />
-      </Providers>,
-      80,
-      24,
-    );
-    let screen = await t.waitFor('Outcome');
-    const seen = new Set<string>();
-    for (let k = 0; k < 60; k++) {
-      for (const line of screen.split('\n')) seen.add(line);
-      await expectClean(t, 80, 24, `debrief, page ${k + 1}`);
-      // The debrief wraps everything it says: nothing on it ends in "…".
-      expect(screen.split('\n').filter((l) => l.trimEnd().endsWith('…'))).toEqual([]);
-      if (!screen.includes('more line')) break;
-      await t.press(KEYS.pageDown);
-      screen = t.screen();
-    }
-    expect([...seen].some((l) => l.includes('Hidden preferences, revealed'))).toBe(true);
-    expect([...seen].some((l) => /wants "/.test(l))).toBe(true);
-  });
+  ])(
+    '%s: every line of it fits — hidden preferences and what was said and heard wrapped, not cut',
+    async (id, human, seed) => {
+      session = playToEnd(id, human, seed);
+      expect(session.actor.getSnapshot().context.world.phase).toBe('ended');
+      t = renderApp(
+        <Providers>
+          <Debrief session={session} width={80} height={23} saveTranscript={() => '/tmp/x.md'} />
+        </Providers>,
+        80,
+        24,
+      );
+      let screen = await t.waitFor('Outcome');
+      const seen = new Set<string>();
+      for (let k = 0; k < 60; k++) {
+        for (const line of screen.split('\n')) seen.add(line);
+        await expectClean(t, 80, 24, `debrief, page ${k + 1}`);
+        // The debrief wraps everything it says: nothing on it ends in "…".
+        expect(screen.split('\n').filter((l) => l.trimEnd().endsWith('…'))).toEqual([]);
+        if (!screen.includes('more line')) break;
+        await t.press(KEYS.pageDown);
+        screen = t.screen();
+      }
+      expect([...seen].some((l) => l.includes('Hidden preferences, revealed'))).toBe(true);
+      expect([...seen].some((l) => /wants "/.test(l))).toBe(true);
+      // Playing a whole game and paging the debrief takes seconds on a loaded machine.
+    },
+    30_000,
+  );
 });
 
 describe('warnings, whole', () => {

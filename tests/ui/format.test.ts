@@ -16,6 +16,7 @@ import {
   roundLabel,
   talksName,
   upcomingDeadline,
+  leverWords,
 } from '../../src/ui/format.js';
 import { fit, truncate, wrap, wrapCells, wrapIndented } from '../../src/ui/text.js';
 import { playerView } from '../../src/model/view.js';
@@ -243,5 +244,39 @@ describe('widgets and flow', () => {
     expect(handover({ game, humans: ['red'] }, { name: 'table', viewer: 'red' }, talking)).toBeUndefined();
     const ended = playSession(game, 3).world;
     expect(firstScreen(hot, ended)).toEqual({ name: 'table', viewer: 'blue' });
+  });
+});
+
+describe('a lever in words', () => {
+  const pub = alaska().public;
+  const lever = { target: 'russia', pressure: 6, batna: -0.01, cost: 2 };
+  it('says what applying it costs you first, then whom it presses and how', () => {
+    expect(leverWords(pub, lever, true)).toBe('costs you pressure +2 · presses Russia: pressure +6, its no-deal value −0.01, its trust in you falls');
+  });
+  it('says what lifting it gives back, and that the cost stays spent', () => {
+    expect(leverWords(pub, lever, false)).toBe('eases off Russia: pressure −6, its no-deal value +0.01, its trust in you rises a little · what it cost you stays spent');
+    expect(leverWords(pub, { ...lever, cost: 0, batna: 0 }, true)).toBe('costs you nothing · presses Russia: pressure +6, its trust in you falls');
+  });
+});
+
+describe('t in the builder: who a direct proposal goes to', () => {
+  const setup = { terms: [0, 0], options: [2, 2], channel: 'direct' as const, recipients: ['red', 'green'] };
+  it('goes from one party alone to the whole table, and on to the next party alone', () => {
+    let b = initialBuilder({ ...setup, to: ['red'], replyTo: 1 });
+    const seen: (string[] | undefined)[] = [];
+    for (let k = 0; k < 4; k++) seen.push((b = builderReducer(b, { type: 'recipients' })).to);
+    expect(seen).toEqual([undefined, ['green'], undefined, ['red']]);
+  });
+  it('does nothing in public, through an envoy, or with one other party', () => {
+    for (const b of [
+      initialBuilder({ ...setup, channel: 'public' }),
+      initialBuilder({ ...setup, channel: 'envoy', to: ['red'] }),
+      initialBuilder({ ...setup, recipients: ['red'] }),
+    ])
+      expect(builderReducer(b, { type: 'recipients' })).toBe(b);
+  });
+  it('Tab to public speaks to the whole table', () => {
+    const b = builderReducer(builderReducer(initialBuilder({ ...setup, to: ['red'], channels: ['direct', 'public'] }), { type: 'channel' }), { type: 'channel' });
+    expect(b).toMatchObject({ channel: 'public', to: undefined });
   });
 });

@@ -300,7 +300,10 @@ describe('answering and other actions', () => {
     await t.press(KEYS.escape);
     await t.press('l');
     screen = await t.waitFor('Pressure: apply or lift a lever');
-    expect(screen).toMatch(/Apply: .+ +on Russia · not applied/);
+    // Whom it presses and whom it costs, in the lever's own numbers.
+    expect(screen).toMatch(
+      /Apply: Long-range drone strikes on Russian refineries\s+costs you pressure \+2 · presses Russia: pressure \+6, its no-deal value\s+−0.01, its trust in you falls/,
+    );
     await t.press(KEYS.escape);
     await t.press('e');
     screen = await t.waitFor('Send an envoy: who goes?');
@@ -337,6 +340,32 @@ describe('the open proposals: p counters, c clarifies — as at the table', () =
     await t.waitFor('Counter to #1');
   });
 
+  it('t sends the counter to the whole table instead of the proposer alone', async () => {
+    t = redHearsEnvoy();
+    await t.waitFor('Your move, Red');
+    await t.press('a');
+    await t.waitFor('Open proposals to you');
+    await t.press('p');
+    let screen = await t.waitFor('Counter to #1');
+    expect(screen).toMatch(/to Blue · direct talks/);
+    await t.press('t');
+    screen = await t.waitFor('to everyone at the table');
+    expect(screen).toContain('t to');
+    await t.press(KEYS.enter);
+    await t.waitFor(() => world().proposals.length === 2);
+    expect(world().proposals[1]).toMatchObject({ by: 'red', replyTo: 1, to: ['blue', 'green'] });
+  });
+
+  it('i opens what we know at the talks of the chosen package', async () => {
+    t = redHearsEnvoy();
+    await t.waitFor('Your move, Red');
+    await t.press('a');
+    await t.waitFor('Open proposals to you');
+    await t.press('i');
+    const screen = await t.waitFor('What we know');
+    expect(screen).toContain("Blue's package #1 to you");
+  });
+
   it('the help says so, with the legend of the symbols', () => {
     t = renderApp(
       <Providers>
@@ -363,6 +392,44 @@ describe('your own proposal at the table', () => {
     const screen = await t.waitFor('Your move, Blue');
     expect(screen).toContain('Your #1: ✓ Red · 1 to answer');
     for (const line of screen.split('\n')) expect(Array.from(line).length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('a proposal that leaves the table', () => {
+  function supersededForRed() {
+    session = startSession({ choice: miniChoice(), seed: 7, humans: ['red'] });
+    command({ type: 'begin' });
+    command({ type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct' });
+    command({ type: 'pass', by: 'red' });
+    command({ type: 'pass', by: 'green' });
+    command({ type: 'propose', by: 'blue', terms: [0, 1, 1], channel: 'direct' });
+    return table(session, 'red');
+  }
+
+  it('is listed under the open offers as withdrawn, and the full log says why', async () => {
+    t = supersededForRed();
+    let screen = await t.waitFor('Your move, Red');
+    expect(screen).toMatch(/#2 Blue/);
+    expect(screen).toContain('#1 Blue: withdrawn (R2)');
+    await t.press('h');
+    screen = await t.waitFor('Log');
+    expect(screen).toContain("R2 Blue's package #1 is withdrawn: its new offer replaces it.");
+  });
+
+  it('in what we know, typing a package number jumps to its talks; a number with none says so', async () => {
+    t = supersededForRed();
+    await t.waitFor('Your move, Red');
+    await t.press('i');
+    let screen = await t.waitFor('What we know');
+    // The newest talks come first: #2 at the top, #1 below.
+    expect(screen.split('\n')[5]).toContain("Blue's package #2");
+    expect(screen).not.toContain('more above');
+    await t.press('1');
+    screen = await t.waitFor('more above');
+    expect(screen).toContain("Blue's package #1");
+    await t.press('9');
+    screen = await t.waitFor('no talks about #19 that you know of');
+    expect(screen).toContain('0–9 package');
   });
 });
 

@@ -6,7 +6,7 @@ import { crossesRedLine, utility, type Game, type Preferences } from '../../mode
 import { clarifiable, legalCommandTypes, readable, relayable } from '../../model/rules.js';
 import type { CommandType, LogLine, PartyId, Terms, World } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
-import { cableLine, cableLook, partyName, percent, postureLabel, roundDate, viaWords } from '../../ui/format.js';
+import { cableLine, cableLook, leverWords, partyName, percent, postureLabel, roundDate, viaWords } from '../../ui/format.js';
 
 const f2 = (x: number) => x.toFixed(2);
 
@@ -122,6 +122,12 @@ export function stateText(view: PlayerView, world: World, game: Game, shown: Set
     const legal = legalCommandTypes(game, world, view.self);
     const ids = (ms: { id: number }[]) => ms.map((m) => `m${m.id}`).join(', ');
     const unclear = clarifiable(world, view.self);
+    if (legal.includes('lever')) {
+      const on = new Set(view.parties[view.self]!.levers);
+      out.push('Your levers (lever ID on|off):');
+      for (const l of game.party[view.self]!.levers)
+        out.push(`  ${l.id}: ${l.label} (${on.has(l.id) ? 'applied' : 'not applied'}). ${on.has(l.id) ? 'Off' : 'On'}: ${leverWords(g, l, !on.has(l.id))}`);
+    }
     if (unclear.length) out.push(`Heard second-hand, not yet checked (clarify mN; show mN for the terms): ${ids(unclear)}`);
     if (legal.includes('relay')) out.push(`Packages you could pass on (relay mN to PARTY): ${ids(relayable(world, view.self))}`);
     if (legal.includes('readout')) out.push(`Off-the-record talks you could give your account of (readout mN): ${ids(readable(world, view.self))}`);

@@ -53,7 +53,7 @@ function propose(tx: Tx, c: Extract<Command, { type: 'propose' }>): void {
   // A counter that says why the offer it answers falls short rejects that offer, for that reason — seen by those
   // who see answers to that offer, whoever hears the counter itself.
   const declined = c.reason && c.replyTo !== undefined && declineFor(tx, c.replyTo, by, c.reason);
-  closeOpen(tx, 'superseded', by);
+  closeOpen(tx, 'superseded', { why: 'new-offer' }, by);
   const id = w.proposals.length + 1;
   const heard: Record<PartyId, Terms> = {};
   const heardBodies: Record<PartyId, MessageBody> = {};
@@ -136,9 +136,9 @@ function answer(tx: Tx, c: Extract<Command, { type: 'accept' | 'reject' }>): voi
   if (c.type === 'reject') {
     p.rejected.push(by);
     if (c.reason) p.reasons = { ...p.reasons, [by]: reasonRecord(c.reason) };
-    if (p.to.every((id) => p.rejected.includes(id))) closeProposal(tx, p.id, 'rejected');
     const why = c.reason ? `: ${reasonWords(tx, p, by, c.reason)}` : '';
     tx.log({ kind: 'action', party: by, text: `${nameOf(game, by)} rejects package #${p.id}${why}.`, ...visibility });
+    if (p.to.every((id) => p.rejected.includes(id))) closeProposal(tx, p.id, 'rejected', { why: 'rejected' });
     return;
   }
   if (!audience) checkCommitments(tx, by, p.heard[by] ?? p.terms);
@@ -159,8 +159,8 @@ function declineFor(tx: Tx, id: number, by: PartyId, reason: RejectReason): bool
   const p = tx.proposal(id);
   p.rejected.push(by);
   p.reasons = { ...p.reasons, [by]: reasonRecord(reason) };
-  if (p.to.every((r) => p.rejected.includes(r))) closeProposal(tx, id, 'rejected');
   tx.log({ kind: 'action', party: by, text: `${nameOf(tx.game, by)} rejects package #${id}: ${reasonWords(tx, p, by, reason)}.`, ...(audience ? { visibleTo: audience } : {}) });
+  if (p.to.every((r) => p.rejected.includes(r))) closeProposal(tx, id, 'rejected', { why: 'rejected' });
   return true;
 }
 
@@ -307,7 +307,7 @@ function walkOut(tx: Tx, by: PartyId): void {
   const me = tx.party(by);
   me.status = 'walked-out';
   me.walkedOutAt = tx.w.round;
-  closeOpen(tx, 'superseded', by);
+  closeOpen(tx, 'superseded', { why: 'walk-out' }, by);
   // Leaving the table withdraws every acceptance: an absent party signs nothing.
   for (const id of tx.w.open) {
     if (!tx.w.proposals[id - 1]!.accepted.includes(by)) continue;

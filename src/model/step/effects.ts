@@ -26,6 +26,9 @@ export const clamp100 = (x: number) => (x < 0 ? 0 : x > 100 ? 100 : x);
 
 export const nameOf = (game: Game, id: PartyId) => game.party[id]!.name;
 
+/** "Russia's", "the United States'": English possessive of a name. */
+export const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+
 export function addTrust(s: PartyState, toward: PartyId, add: number): void {
   if (s.trust[toward] !== undefined) s.trust[toward] = clamp01(s.trust[toward] + add);
 }

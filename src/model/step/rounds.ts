@@ -122,7 +122,7 @@ export function resolution(tx: Tx): void {
   const { game, w } = tx;
   leaks(tx);
   for (const id of w.open.slice()) {
-    if (w.round - w.proposals[id - 1]!.round >= PROPOSAL_LIFETIME) closeProposal(tx, id, 'expired');
+    if (w.round - w.proposals[id - 1]!.round >= PROPOSAL_LIFETIME) closeProposal(tx, id, 'expired', { why: 'expired' });
   }
   for (const id of game.public.signatories) {
     const s = w.parties[id]!;

@@ -37,7 +37,7 @@ export function checkCommitments(tx: Tx, by: PartyId, terms: Terms): void {
 export function agree(tx: Tx, proposal: number): void {
   const { game, w } = tx;
   closeProposal(tx, proposal, 'agreed');
-  closeOpen(tx, 'superseded');
+  closeOpen(tx, 'superseded', { why: 'agreement', on: proposal });
   const p = w.proposals[proposal - 1]!;
   const signatories = game.public.signatories;
   tx.setAgreement({ proposal, round: w.round, terms: p.terms, signatories: [...signatories], signed: [], ratified: {}, violations: 0 });

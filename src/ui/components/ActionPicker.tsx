@@ -6,7 +6,7 @@ import { clarifiable, readable, relayable, summitPartners } from '../../model/ru
 import type { Command, World } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
 import { cableStatus } from '../../engine/channel-machine.js';
-import { cableLine, messagePackage, partyName, safeText, talksRefs } from '../format.js';
+import { cableLine, leverWords, messagePackage, partyName, safeText, talksRefs } from '../format.js';
 import type { BuilderSetup } from '../hooks/use-builder.js';
 import { useTheme } from '../theme.js';
 import { PickList, type PickItem } from './PickList.js';
@@ -142,9 +142,10 @@ export function ActionPicker({ pick, game, world, view, startTerms, width, rows,
     case 'lever': {
       title = 'Pressure: apply or lift a lever';
       const applied = new Set(view.parties[self]!.levers);
-      choices = me.levers.map((l) => ({
+      // Whom it presses and whom it costs, in the lever's own numbers (the party's own knowledge of its levers).
+      choices = game.party[self]!.levers.map((l) => ({
         label: `${applied.has(l.id) ? 'Lift' : 'Apply'}: ${safeText(l.label)}`,
-        detail: `on ${partyName(pub, l.target)} · ${applied.has(l.id) ? 'applied now' : 'not applied'}`,
+        detail: `${applied.has(l.id) ? 'applied now · lifting ' : ''}${leverWords(pub, l, !applied.has(l.id))}`,
         then: () => onCommand({ type: 'lever', by: self, lever: l.id, apply: !applied.has(l.id) }),
       }));
       break;

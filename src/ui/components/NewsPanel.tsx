@@ -1,5 +1,6 @@
 // What happened around the talks: events, the front, postures, broken commitments, exposed distortions,
-// signing and ratification — the log lines you may see, newest first. (Moves are in their own panels.)
+// signing and ratification — the log lines you may see, newest first. (Moves, and proposals leaving the table,
+// are in their own panels.)
 import { Box, Text } from 'ink';
 import type { LogLine } from '../../model/types.js';
 import { logLineText } from '../format.js';
@@ -26,7 +27,7 @@ export function NewsPanel({ lines, width, rows }: { lines: readonly LogLine[]; w
   const theme = useTheme();
   // Newest first, from the end of the log: only as many as fit.
   const news: LogLine[] = [];
-  for (let k = lines.length - 1; k >= 0 && news.length < rows; k--) if (lines[k]!.kind !== 'action') news.push(lines[k]!);
+  for (let k = lines.length - 1; k >= 0 && news.length < rows; k--) if (lines[k]!.kind !== 'action' && lines[k]!.kind !== 'closed') news.push(lines[k]!);
   return (
     <Box flexDirection="column" width={width}>
       <Section title="News" width={width} right="h: full log" />

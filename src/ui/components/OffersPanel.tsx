@@ -2,6 +2,7 @@
 // heard them, and where your own standing proposal stands.
 import type { ReactElement } from 'react';
 import { Box, Text } from 'ink';
+import type { LogLine } from '../../model/types.js';
 import type { PlayerView, ViewMessage, ViewProposal } from '../../model/view.js';
 import { crossesRedLine, utility } from '../../model/game.js';
 import { envoyName, partyName, safeText, util2 } from '../format.js';
@@ -30,7 +31,25 @@ export function viaLabel(view: PlayerView, p: ViewProposal): string {
   return proposalMessage(view, p)?.record === false ? 'direct, no notetaker' : 'direct, on record';
 }
 
-export function OffersPanel({ view, width, rows }: { view: PlayerView; width: number; rows: number }) {
+/** What became of a proposal that left the table, in a word or two. */
+const GONE: Partial<Record<ViewProposal['status'], string>> = { superseded: 'withdrawn', expired: 'expired', rejected: 'rejected by all' };
+
+/**
+ * Proposals to or from the viewer that left the table this round or the last, newest first, from the log's
+ * 'closed' lines: an offer never just disappears from the panel.
+ */
+export function recentlyClosed(view: PlayerView, lines: readonly LogLine[]): { proposal: ViewProposal; round: number }[] {
+  const out: { proposal: ViewProposal; round: number }[] = [];
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const line = lines[k]!;
+    if (line.round < view.round - 1) break;
+    const p = line.kind === 'closed' && line.proposal !== undefined ? view.proposals.find((q) => q.id === line.proposal) : undefined;
+    if (p && GONE[p.status] && (p.by === view.self || p.to.includes(view.self))) out.push({ proposal: p, round: line.round });
+  }
+  return out;
+}
+
+export function OffersPanel({ view, width, rows, lines: log = [] }: { view: PlayerView; width: number; rows: number; lines?: readonly LogLine[] }) {
   const theme = useTheme();
   const offers = openOffers(view);
   const mine = view.proposals.filter((p) => p.by === view.self && p.status === 'open').at(-1);
@@ -73,6 +92,12 @@ export function OffersPanel({ view, width, rows }: { view: PlayerView; width: nu
         Nothing open for you to answer.
       </Text>,
     );
+  // Offers that left the table lately, after the open ones: the first to give way when rows are short.
+  const gone = recentlyClosed(view, log).map(({ proposal: p, round }) => (
+    <Text key={`gone${p.id}`} wrap="truncate" color={theme.muted}>
+      {`#${p.id} ${p.by === view.self ? 'yours' : partyName(view.game, p.by)}: ${GONE[p.status]!} (R${round})`}
+    </Text>
+  ));
   if (mine) {
     // Your own standing proposal: who accepted, who rejected, how many have yet to answer — in words when they
     // fit in the rows left, else in counts. Never cut.
@@ -94,6 +119,7 @@ export function OffersPanel({ view, width, rows }: { view: PlayerView; width: nu
   }
   // Your own proposal stays in view; the offers give way to "… more" when they do not all fit.
   const offerRows = Math.max(0, rows - mineLines.length);
+  if (lines.length < offerRows) lines.push(...gone.slice(0, offerRows - lines.length));
   const shown = [
     ...(lines.length > offerRows ? [...lines.slice(0, Math.max(0, offerRows - 1)), <Text key="more" color={theme.muted}>{`… more: press a`}</Text>] : lines),
     ...mineLines,

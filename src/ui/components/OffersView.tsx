@@ -22,6 +22,8 @@ export interface OffersViewProps {
   rows: number;
   onAnswer: (proposal: ViewProposal, answer: 'accept' | 'reject') => void;
   onCounter: (proposal: ViewProposal) => void;
+  /** Opens what we know about the chosen package's talks. */
+  onIntel?: (proposal: ViewProposal) => void;
   onCancel: () => void;
   /** Whether c can ask the sender to confirm this proposal now (hearsay not yet checked, and your move). */
   canClarify?: (proposal: ViewProposal) => boolean;
@@ -29,7 +31,7 @@ export interface OffersViewProps {
   onClarify?: (proposal: ViewProposal) => void;
 }
 
-export function OffersView({ view, width, rows, onAnswer, onCounter, onCancel, canClarify, onClarify }: OffersViewProps) {
+export function OffersView({ view, width, rows, onAnswer, onCounter, onIntel, onCancel, canClarify, onClarify }: OffersViewProps) {
   const theme = useTheme();
   const offers = openOffers(view);
   // Start on the offer worth most to you.
@@ -102,6 +104,7 @@ export function OffersView({ view, width, rows, onAnswer, onCounter, onCancel, c
       if (!chosen) return;
       if (action === 'accept' || action === 'reject') onAnswer(chosen, action);
       if (action === 'counter') onCounter(chosen);
+      if (action === 'intel') onIntel?.(chosen);
       if (action === 'clarify') {
         if (canClarify?.(chosen) && onClarify) onClarify(chosen);
         else setNotice(`#${chosen.id} cannot be checked now: only hearsay you have not yet checked can be, on your move.`);

@@ -1,6 +1,7 @@
 // A list to choose one item from (an issue, an option, an envoy, a lever, a party, a message): ↑/↓ and Enter,
 // Esc to cancel. Disabled items are shown with the reason and cannot be chosen. A label too long for the line
-// (a cable with its status at the end, a lever's full name) is wrapped, not cut; its detail goes under it.
+// (a cable with its status at the end, a lever's full name) is wrapped, not cut; its detail goes under it,
+// wrapped as well.
 import { Box, Text } from 'ink';
 import { useKeys, PRIORITY } from '../context/keys.js';
 import { fit, wrapIndented } from '../text.js';
@@ -29,7 +30,7 @@ export interface PickListProps {
 }
 
 /** The lines of each item: [label lines, detail] — one line when label and detail fit side by side. */
-function itemLines(items: PickItem[], width: number): { label: string[]; detail?: string; beside: boolean }[] {
+function itemLines(items: PickItem[], width: number): { label: string[]; detail?: string; under?: string[]; beside: boolean }[] {
   const labelW = Math.max(0, ...items.map((i) => cells(i.label)));
   const detailW = Math.max(0, ...items.map((i) => (i.detail ? cells(i.detail) : 0)));
   // Side by side, aligned, when every label fits next to the longest detail.
@@ -41,7 +42,8 @@ function itemLines(items: PickItem[], width: number): { label: string[]; detail?
         ? { label: [label], ...(item.detail ? { detail: item.detail } : {}), beside: true }
         : { label: wrapIndented(item.label, width - 2, '', '  '), beside: true };
     }
-    return { label: wrapIndented(item.label, width - 2, '', '  '), ...(item.detail ? { detail: item.detail } : {}), beside: false };
+    // Under the label, the detail is wrapped too: what a lever costs is at the end of its line.
+    return { label: wrapIndented(item.label, width - 2, '', '  '), ...(item.detail ? { under: wrapIndented(item.detail, width, '    ', '    ') } : {}), beside: false };
   });
 }
 
@@ -60,7 +62,7 @@ export function PickList({ title, intro, items, width, rows, onPick, onCancel }:
   const listRows = Math.max(1, rows - 1 - (intro ? 2 : 0) - 1);
   const chosen = items[index];
   const lines = itemLines(items, width);
-  const height = (k: number) => lines[k]!.label.length + (lines[k]!.detail !== undefined && !lines[k]!.beside ? 1 : 0);
+  const height = (k: number) => lines[k]!.label.length + (lines[k]!.under?.length ?? 0);
   // The window: the chosen item, then as many around it as fit (those before it up to half the rows).
   let first = index;
   let last = index;
@@ -80,7 +82,7 @@ export function PickList({ title, intro, items, width, rows, onPick, onCancel }:
         {items.length === 0 && <Text color={theme.muted}>Nothing to choose from. Press Esc.</Text>}
         {items.slice(first, last + 1).map((item, k) => {
           const on = first + k === index;
-          const { label, detail, beside } = lines[first + k]!;
+          const { label, detail, under, beside } = lines[first + k]!;
           return (
             <Box key={first + k} flexDirection="column">
               {label.map((text, j) => (
@@ -90,11 +92,11 @@ export function PickList({ title, intro, items, width, rows, onPick, onCancel }:
                   {beside && detail !== undefined && j === 0 && <Text color={theme.muted}>{`  ${detail}`}</Text>}
                 </Text>
               ))}
-              {!beside && detail !== undefined && (
-                <Text wrap="truncate" color={theme.muted}>
-                  {`    ${detail}`}
+              {under?.map((text, j) => (
+                <Text key={`u${j}`} wrap="truncate" color={theme.muted}>
+                  {text}
                 </Text>
-              )}
+              ))}
             </Box>
           );
         })}

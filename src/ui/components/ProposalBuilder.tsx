@@ -72,7 +72,7 @@ export function ProposalBuilder({ view, scenarioIssues, setup, width, rows, onSe
   useKeys(
     'builder',
     (action) => {
-      if (action === 'up' || action === 'down' || action === 'left' || action === 'right' || action === 'channel') dispatch({ type: action });
+      if (action === 'up' || action === 'down' || action === 'left' || action === 'right' || action === 'channel' || action === 'recipients') dispatch({ type: action });
       if (action === 'details') setDetails((d) => !d);
       if (action === 'back') onCancel();
       if (action === 'select') onSend(builderCommand(view.self, state));

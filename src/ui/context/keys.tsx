@@ -20,7 +20,8 @@ interface Handler {
   id: number;
   scope: Scope;
   priority: number;
-  onAction: (action: Action) => void;
+  /** The action, and the character typed (for bindings that take any of several, like the digits). */
+  onAction: (action: Action, input: string) => void;
 }
 
 interface KeysApi {
@@ -67,7 +68,7 @@ export function KeysProvider({ onInterrupt, onGlobal, children }: KeysProviderPr
       const action = actionFor(handler.scope, input, key);
       if (!action) return;
       if ((action === 'help' || action === 'quit') && onGlobal?.(action, handler.scope)) return;
-      handler.onAction(action);
+      handler.onAction(action, input);
     },
     [onGlobal, top],
   );
@@ -179,7 +180,7 @@ function useKeysApi(): KeysApi {
  * Reads the keys of `scope` while mounted and `active`: each key of the scope arrives as its action. The
  * handler may change every render; the registration does not.
  */
-export function useKeys(scope: Scope, onAction: (action: Action) => void, options: { priority?: number; active?: boolean } = {}): void {
+export function useKeys(scope: Scope, onAction: (action: Action, input: string) => void, options: { priority?: number; active?: boolean } = {}): void {
   const api = useKeysApi();
   const { priority = PRIORITY.screen, active = true } = options;
   const latest = useRef(onAction);
@@ -190,6 +191,6 @@ export function useKeys(scope: Scope, onAction: (action: Action) => void, option
   });
   useLayoutEffect(() => {
     if (!active) return undefined;
-    return api.register({ scope, priority, onAction: (action) => latest.current(action) });
+    return api.register({ scope, priority, onAction: (action, input) => latest.current(action, input) });
   }, [api, scope, priority, active]);
 }

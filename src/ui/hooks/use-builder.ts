@@ -17,6 +17,8 @@ export interface BuilderSetup {
   envoy?: string;
   /** Recipients (an envoy carries a package to one party); everyone active when left out. */
   to?: PartyId[];
+  /** The parties a direct proposal may go to on its own: t cycles between the whole table and each of them. */
+  recipients?: readonly PartyId[];
   /** The proposal this one answers. */
   replyTo?: number;
   /** Relay and readout: the message whose offer is told. */
@@ -25,11 +27,13 @@ export interface BuilderSetup {
 
 export interface BuilderState extends BuilderSetup {
   issue: number;
+  /** The party last chosen alone with t: the next t from the whole table goes on from it. */
+  alone?: PartyId;
   /** The terms the builder opened with: for a relay or readout, what you heard. */
   original: Terms;
 }
 
-export type BuilderEvent = { type: 'up' } | { type: 'down' } | { type: 'left' } | { type: 'right' } | { type: 'channel' };
+export type BuilderEvent = { type: 'up' } | { type: 'down' } | { type: 'left' } | { type: 'right' } | { type: 'channel' } | { type: 'recipients' };
 
 /** The ways Tab cycles through: direct with a notetaker, direct without one, in public — those allowed. */
 function modes(state: BuilderState): { channel: ProposalChannel; notetaker: boolean }[] {
@@ -61,7 +65,18 @@ export function builderReducer(state: BuilderState, event: BuilderEvent): Builde
       if (all.length === 0) return state;
       const at = all.findIndex((m) => m.channel === state.channel && m.notetaker === (state.notetaker ?? true));
       const next = all[(at + 1) % all.length]!;
-      return { ...state, channel: next.channel, notetaker: next.notetaker };
+      // What is said in public is said to the whole table.
+      const to = next.channel === 'public' ? undefined : state.to;
+      return { ...state, channel: next.channel, notetaker: next.notetaker, to };
+    }
+    case 'recipients': {
+      // From one party alone to the whole table (a counter can go to everyone, not only to the proposer), and
+      // from the whole table to the next party alone.
+      const choices = state.recipients ?? [];
+      if ((state.purpose ?? 'propose') !== 'propose' || state.channel !== 'direct' || choices.length < 2) return state;
+      if (state.to?.length === 1) return { ...state, to: undefined, alone: state.to[0] };
+      const next = choices[(choices.indexOf(state.alone ?? '') + 1) % choices.length]!;
+      return { ...state, to: [next], alone: next };
     }
   }
 }

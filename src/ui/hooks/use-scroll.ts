@@ -23,8 +23,10 @@ export function scrollBy(offset: number, event: ScrollEvent, total: number, heig
   return Math.max(0, Math.min(max, next));
 }
 
-export function useScroll(total: number, height: number, initial: 'top' | 'bottom' = 'top') {
-  const [offset, dispatch] = useReducer((state: number, event: ScrollEvent) => scrollBy(state, event, total, height), initial === 'top' ? 0 : Math.max(0, total - height));
+/** `initial`: the top, the bottom, or a line to open at. */
+export function useScroll(total: number, height: number, initial: 'top' | 'bottom' | number = 'top') {
+  const start = initial === 'top' ? 0 : initial === 'bottom' ? Math.max(0, total - height) : initial;
+  const [offset, dispatch] = useReducer((state: number, event: ScrollEvent) => scrollBy(state, event, total, height), start);
   // The text or the window may change size: keep the offset valid.
   const clamped = Math.max(0, Math.min(offset, Math.max(0, total - height)));
   return { offset: clamped, dispatch };

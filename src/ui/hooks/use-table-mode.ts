@@ -10,7 +10,7 @@ export type TableMode =
   | { kind: 'offers' }
   | { kind: 'pick'; pick: Pick }
   | { kind: 'history' }
-  | { kind: 'intel' }
+  | { kind: 'intel'; focus?: number }
   | ({ kind: 'confirm' } & Confirm);
 
 /** What needs a second keypress: leaving the talks, wrecking a deal, or agreeing across one's own red lines. */
@@ -22,7 +22,7 @@ export type TableModeEvent =
   | { type: 'offers' }
   | { type: 'pick'; pick: Pick }
   | { type: 'history' }
-  | { type: 'intel' }
+  | { type: 'intel'; focus?: number }
   | ({ type: 'confirm' } & Confirm);
 
 export function tableModeReducer(state: TableMode, event: TableModeEvent): TableMode {
@@ -39,7 +39,7 @@ export function tableModeReducer(state: TableMode, event: TableModeEvent): Table
     case 'history':
       return { kind: 'history' };
     case 'intel':
-      return { kind: 'intel' };
+      return event.focus === undefined ? { kind: 'intel' } : { kind: 'intel', focus: event.focus };
     case 'confirm': {
       const { type: _type, ...confirm } = event;
       return { kind: 'confirm', ...confirm };

@@ -89,6 +89,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
     options: view.game.issues.map((i) => i.options.length),
     channel: channels.includes('direct') ? 'direct' : channels.includes('public') ? 'public' : 'direct',
     channels,
+    recipients: game.partyIds.filter((id) => id !== viewer && view.parties[id]?.status === 'active'),
     ...extra,
   });
   const { notice, onAction, clearNotice } = useTableActions({ view, legal, send, setMode, builder, onDebrief });
@@ -143,6 +144,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
             else send({ type: answer, by: viewer, proposal: p.id });
           }}
           onCounter={(p) => setMode({ type: 'builder', setup: builder({ terms: [...p.terms], replyTo: p.id, to: [p.by] }) })}
+          onIntel={(p) => setMode({ type: 'intel', focus: p.id })}
           canClarify={(p) => checkable.has(messageOf(p) ?? 0)}
           onClarify={(p) => send({ type: 'clarify', by: viewer, message: messageOf(p)! })}
           onCancel={back}
@@ -174,7 +176,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
       break;
     case 'intel':
       scope = 'intel';
-      content = <IntelView view={view} groups={groups} width={width} rows={body} onClose={back} />;
+      content = <IntelView view={view} groups={groups} width={width} rows={body} focus={mode.focus} onClose={back} />;
       break;
     case 'confirm':
       scope = 'confirm';
@@ -189,7 +191,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
           <Box height={layout.bandRows + 1}>
             <PartiesPanel view={view} width={layout.leftWidth} rows={layout.bandRows} />
             <Box width={1} />
-            <OffersPanel view={view} width={layout.rightWidth} rows={layout.bandRows} />
+            <OffersPanel view={view} width={layout.rightWidth} rows={layout.bandRows} lines={lines} />
           </Box>
           <MovesPanel view={view} moves={latestMoves(view, log, decisions)} width={width} rows={layout.movesRows} />
           <CablesPanel view={view} talks={talks} width={width} rows={layout.cablesRows} />
