@@ -49,6 +49,9 @@ describe('the table at 80×24', () => {
       expect(screen).toContain(percent(world().control[territory.id]!));
     }
     for (const posture of ['Firm', 'Maximalist', 'Deal-seeker', 'Guarantor']) expect(screen).toContain(posture);
+    // The postures of the moment are short enough to leave room for the pressure as a number.
+    const pressure = Math.round(world().parties.russia!.pressure);
+    expect(screen).toMatch(new RegExp(`Russia +Maximalist +[░█]{5} +[░█]{5} +${pressure}\\b`));
     expect(screen).toContain('No messages yet.');
     // The frame fits: 23 lines of at most 80 cells.
     const lines = t.stdout.lastFrame().split('\n');

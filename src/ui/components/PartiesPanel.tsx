@@ -21,15 +21,16 @@ export interface PartiesColumns {
 
 /**
  * The column widths of the parties panel at `width` cells, for names up to `longest` cells ("★ United States"):
- * they add up to at most width − 1.
+ * they add up to at most width − 1. The pressure number shows when the postures of the moment (`posturesNow`
+ * cells at most) fit beside it.
  */
-export function partiesColumns(width: number, longest = 16): PartiesColumns {
+export function partiesColumns(width: number, longest = 16, posturesNow = 13): PartiesColumns {
   // The name as long as it needs (up to 18), while the posture keeps at least 14 cells.
   const name = Math.max(12, Math.min(18, longest + 1, width - 1 - 14 - 7 - 5));
   const trust = 7;
   const pressure = 5;
-  // The number only when the posture keeps 14 cells beside it.
-  const number = width - 1 - name - trust - pressure - 4 >= 14 ? 4 : 0;
+  // The number only when the postures shown now keep their full labels beside it (and at least 8 cells).
+  const number = width - 1 - name - trust - pressure - 4 >= Math.max(8, Math.min(14, posturesNow + 1)) ? 4 : 0;
   const posture = Math.max(8, width - 1 - name - trust - pressure - number);
   return { name, posture, trust, pressure, number };
 }
@@ -41,7 +42,8 @@ export function PartiesPanel({ view, width, rows }: { view: PlayerView; width: n
   const theme = useTheme();
   const game = view.game;
   const longest = Math.max(...game.parties.map((p) => cells(`${p.id === view.self ? '★ ' : ''}${partyName(game, p.id)}`)));
-  const cols = partiesColumns(width, longest);
+  const postures = game.parties.map((p) => (view.parties[p.id]!.status === 'walked-out' ? '✗ walked out' : postureLabel(game, p.id, view.parties[p.id]!.posture)));
+  const cols = partiesColumns(width, longest, Math.max(...postures.map(cells)));
   const used = cols.name + cols.posture + cols.trust + cols.pressure + cols.number;
   // The last heading takes the spare cells too: "pressure ──", never a dangling rule.
   const heading = `── ${rule('Parties', cols.name - 3)}${rule('posture', cols.posture)}${rule('trust', cols.trust)}${rule(cols.number ? 'pressure' : 'press', cols.pressure + cols.number + Math.max(0, width - used))}`;
