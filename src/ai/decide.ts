@@ -155,7 +155,7 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng, options: 
   }
 
   // 6. Information: check hearsay, give our account, pass news on (or keep it for when we would only wait).
-  const plan = informationPlan(view, t, reliance);
+  const plan = informationPlan(view, t, reliance, strategy.briefing);
   if (plan && rng.next() < plan.chance) return informationMove(view, t, strategy, plan, believe, rng);
   const idle = plan && plan.chance >= IDLE_WORTH ? plan : undefined;
   const wait = (decision: Decision): Decision => (decision.command.type === 'pass' && idle ? informationMove(view, t, strategy, idle, believe, rng) : decision);

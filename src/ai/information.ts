@@ -24,14 +24,14 @@ export type InformationPlan =
   { kind: 'verify'; chance: number; doubt: Doubt } | { kind: 'readout'; chance: number; readout: ReadoutPlan } | { kind: 'relay'; chance: number; relay: RelayPlan };
 
 /** The information move most worth making now, with its chance; undefined when there is none. */
-export function informationPlan(view: PlayerView, t: Tables, reliance?: Float64Array): InformationPlan | undefined {
+export function informationPlan(view: PlayerView, t: Tables, reliance?: Float64Array, briefing = RELAY_CHANCE): InformationPlan | undefined {
   let best: InformationPlan | undefined;
   const doubt = hearsayToVerify(view, t, reliance);
   if (doubt) best = { kind: 'verify', chance: doubt.chance, doubt };
   const readout = readoutCandidate(view);
   if (readout && (!best || readout.chance > best.chance)) best = { kind: 'readout', chance: readout.chance, readout };
   const relay = relayCandidate(view);
-  if (relay && (!best || RELAY_CHANCE > best.chance)) best = { kind: 'relay', chance: RELAY_CHANCE, relay };
+  if (relay && (!best || briefing > best.chance)) best = { kind: 'relay', chance: briefing, relay };
   return best;
 }
 
@@ -48,7 +48,7 @@ export function informationMove(
   switch (plan.kind) {
     case 'verify': {
       const { message: m, why } = plan.doubt;
-      const what = m.channel === 'relay' ? `what ${partyName(view, m.from)} passed on (message #${m.id})` : `#${proposalOf(m) ?? m.id}`;
+      const what = m.channel === 'relay' ? `what ${partyName(view, m.from)} passed on (m${m.id})` : `#${proposalOf(m) ?? m.id}`;
       return {
         command: { type: 'clarify', by: self, message: m.id },
         reason:

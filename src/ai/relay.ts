@@ -2,7 +2,7 @@
 // one-to-one talks — it may tell its partners among the other signatories who did not hear it: still at the
 // table, not the speaker, and trusted at least PARTNER_TRUST (a party we have no trust figure for counts 0.5). Once per message, while it is news (made this round or the last), and only when 'relay' is one of
 // its channels. Faithful with probability `candour`, otherwise told our way (shade.ts). A relay costs the
-// turn: decide.ts takes it on a coin (RELAY_CHANCE), or when it would otherwise only wait.
+// turn: decide.ts takes it on a coin (the posture's `briefing`, RELAY_CHANCE by default), or when it would otherwise only wait.
 import type { PartyId } from '../model/types.js';
 import type { PlayerView, ViewMessage } from '../model/view.js';
 import { aboutOf } from './accounts.js';

@@ -43,6 +43,7 @@ function cleanStrategy(view: PlayerView, policy: 'boulware' | 'conceder' | 'tit-
     levers: true,
     notetaker: 1,
     candour: 1,
+    briefing: 0.35,
   };
 }
 

@@ -229,7 +229,7 @@ export function describeCommand(game: PublicGame, command: Command): string {
     case 'statement':
       return `declares in public: nothing less than ${describeOption(game, command.issue, command.option)}`;
     case 'clarify':
-      return `asks for a clarification of message #${command.message}`;
+      return `asks for a clarification of m${command.message}`;
     case 'lever': {
       const party = game.parties.find((p) => p.id === command.by);
       const label = party?.levers.find((l) => l.id === command.lever)?.label ?? command.lever;

@@ -5,7 +5,7 @@ import type { Game } from '../model/game.js';
 import { partyResults } from '../model/outcome.js';
 import { deriveSeed } from '../model/rng.js';
 import { misled } from '../model/step.js';
-import type { Channel, PartyId, World } from '../model/types.js';
+import type { Channel, LogLine, PartyId, World } from '../model/types.js';
 import { playGame, type AdvanceOptions, type LoggedCommand } from './advance.js';
 import { DealQualityCounter, type DealQuality } from './deal-quality.js';
 import { seatPlayer } from './seat-play.js';
@@ -165,10 +165,10 @@ export function simulateRuns(
   const information = emptyCounts();
   const record = { with: { runs: 0, deals: 0 }, without: { runs: 0, deals: 0 } };
   const quality = new DealQualityCounter(game);
-  const onMove = (entry: LoggedCommand, world: World) => {
+  const onMove = (entry: LoggedCommand, world: World, lines: readonly LogLine[]) => {
     if (entry.command.type === 'walk-out') walkOuts[entry.command.by]!++;
     quality.watch(entry, world);
-    trace?.watch(entry, world);
+    trace?.watch(entry, world, lines);
   };
 
   for (let run = 0; run < runs; run++) {

@@ -172,7 +172,7 @@ export function validate(game: Game, world: World, command: Command): string | n
       return null;
     }
     case 'clarify':
-      return clarifiable(world, by).some((m) => m.id === command.message) ? null : `message #${command.message} cannot be clarified`;
+      return clarifiable(world, by).some((m) => m.id === command.message) ? null : `m${command.message} cannot be clarified`;
     case 'relay': {
       if (!party.channels.includes('relay')) return `${party.name} cannot pass messages on in this scenario`;
       if (!relayable(world, by).some((m) => m.id === command.message)) return `${party.name} received no proposal #${command.message} to pass on`;
@@ -183,7 +183,7 @@ export function validate(game: Game, world: World, command: Command): string | n
     }
     case 'readout': {
       if (!party.channels.includes('readout')) return `${party.name} cannot publish readouts in this scenario`;
-      if (!readable(world, by).some((m) => m.id === command.message)) return `message #${command.message} is not off-the-record talks ${party.name} can give an account of`;
+      if (!readable(world, by).some((m) => m.id === command.message)) return `m${command.message} is not off-the-record talks ${party.name} can give an account of`;
       return command.terms === undefined ? null : validTerms(game, command.terms);
     }
     case 'lever': {

@@ -175,6 +175,8 @@ export interface LogLine {
   visibleTo?: PartyId[];
   /** The proposal a 'closed' line is about. */
   proposal?: number;
+  /** The message an 'exposure' line is about. */
+  message?: number;
 }
 
 export interface World {

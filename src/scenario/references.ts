@@ -159,6 +159,22 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
         if (isRec(e[kind]) && b.add === undefined && b.set === undefined) report(bp, 'a control effect needs "add" or "set"', 'key');
         if (b.add !== undefined && b.set !== undefined) report(bp, 'a control effect takes "add" or "set", not both', 'key');
         break;
+      case 'check':
+        ref(b.party, partySet, [...bp, 'party']);
+        if (b.meeting !== undefined) ref(b.meeting, meetingSet, [...bp, 'meeting']);
+        break;
+      case 'brief': {
+        const known = ref(b.party, partySet, [...bp, 'party']);
+        ref(b.meeting, meetingSet, [...bp, 'meeting']);
+        arr(b.to).forEach((id, k) => ref(id, partySet, [...bp, 'to', k]));
+        if (b.envoy !== undefined && known) {
+          const ids = arr(parties.map(rec).find((p) => p.id === b.party)?.envoys)
+            .map((x) => str(rec(x).id))
+            .filter((id): id is string => id !== undefined);
+          ref(b.envoy, { noun: 'envoy', plural: 'envoys', ids, complete: true, of: `of ${q(String(b.party))}` }, [...bp, 'envoy']);
+        }
+        break;
+      }
     }
   };
 

@@ -121,6 +121,9 @@ export const Strategy = z
     levers: z.boolean().default(false).meta({ description: 'Whether it applies pressure (its levers) on parties that reject its proposals.' }),
     notetaker: share('In direct talks, the chance it brings a notetaker (an official record); without one, each side keeps its own version.').default(1),
     candour: share('When it passes on what it heard (a relay or a readout), the chance it reports faithfully rather than toward its own interest.').default(1),
+    briefing: share(
+      'The chance, each turn, that it passes on to its partners an offer they did not hear (when it has one and the relay channel): an ally that briefs at once, or one that keeps things to itself.',
+    ).default(0.35),
   })
   .meta({ description: 'The strategy a posture plays.' });
 

@@ -119,6 +119,34 @@ export const Effect = z
       })
       .meta({ description: 'Change who controls a territory.' }),
     z.strictObject({ ceasefire: z.boolean().meta({ description: 'Start (true) or end (false) a ceasefire.' }) }).meta({ description: 'Start or end a ceasefire.' }),
+    z
+      .strictObject({
+        brief: z.strictObject({
+          party: z.string().meta({ description: 'The party whose account it is: it was told the offer at the meeting.' }),
+          meeting: z.string().meta({ description: 'The scripted meeting whose offer is told (meeting id).' }),
+          to: z.array(z.string()).min(1).meta({ description: 'Who is told (party ids); those who were at the meeting are left out.' }),
+          envoy: z.string().optional().meta({ description: 'The envoy (of `party`) who does the telling, as the log says it; the party itself when left out.' }),
+        }),
+      })
+      .meta({
+        description:
+          'An account the party does not choose to give (its envoy on the phone to the allies): the others are told what it heard at the meeting, exactly as it heard it. Like a relay, it can be checked and found out; the party answers for it.',
+      }),
+    z
+      .strictObject({
+        check: z.strictObject({
+          party: z.string().meta({ description: 'The party that checks what it was told.' }),
+          meeting: z
+            .string()
+            .optional()
+            .meta({ description: 'Only what it was told about the talks at this scripted meeting (meeting id); all its unchecked hearsay when left out.' }),
+          how: z.string().default('A clarification call').meta({ description: 'How it is checked, as the log says it: "On the call Rubio set up".' }),
+        }),
+      })
+      .meta({
+        description:
+          'A clarification call the party does not have to ask for (a call someone else sets up): every envoy report or relay it holds and has not checked is put to whoever spoke first. A distortion comes out, with the issues it garbled; a faithful account is confirmed.',
+      }),
   ])
   .meta({ description: 'One change to the world.' });
 export type Effect = z.infer<typeof Effect>;

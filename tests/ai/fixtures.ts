@@ -155,7 +155,7 @@ export function targets(over: Partial<Targets> = {}): Targets {
 }
 
 export function strategy(over: Partial<Strategy> = {}): Strategy {
-  return { policy: 'linear', aspiration: 0.9, statements: false, channel: 'direct', levers: false, notetaker: 1, candour: 1, ...over };
+  return { policy: 'linear', aspiration: 0.9, statements: false, channel: 'direct', levers: false, notetaker: 1, candour: 1, briefing: 0.35, ...over };
 }
 
 export interface ViewOptions {

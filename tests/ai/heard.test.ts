@@ -36,7 +36,7 @@ describe('acting on what was heard', () => {
       w = run(w, { type: 'pass', by: 'green' });
       // A posture that takes anything between the truth and what it heard.
       const aspiration = (utility(blue, heard) + utility(blue, p.terms)) / 2;
-      const s: Strategy = { policy: 'hardline', aspiration, statements: false, channel: 'direct', levers: false, notetaker: 1, candour: 1 };
+      const s: Strategy = { policy: 'hardline', aspiration, statements: false, channel: 'direct', levers: false, notetaker: 1, candour: 1, briefing: 0.35 };
       const before = playerView(w, game, 'blue');
       const d = decide(before, s, new Rng(seed));
       // It wants what it heard: it takes it, or first checks an offer that looks too good to be true.

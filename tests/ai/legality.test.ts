@@ -23,6 +23,7 @@ const strategyArb: fc.Arbitrary<Strategy> = fc.record({
   levers: fc.boolean(),
   notetaker: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })),
   candour: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })),
+  briefing: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 
 const rawProposal = fc.record({
@@ -207,7 +208,17 @@ describe('every decision is legal', () => {
       });
       const decisions = new Set<string>();
       for (let seed = 0; seed < 60; seed++) {
-        const strategy = { policy: 'linear' as const, aspiration: 0.9, floor: 0.3, statements: true, channel: 'direct' as const, levers: false, notetaker: 1, candour: 1 };
+        const strategy = {
+          policy: 'linear' as const,
+          aspiration: 0.9,
+          floor: 0.3,
+          statements: true,
+          channel: 'direct' as const,
+          levers: false,
+          notetaker: 1,
+          candour: 1,
+          briefing: 0.35,
+        };
         decisions.add(JSON.stringify(decide(v, strategy, new Rng(seed)).command));
       }
       return decisions.size > 1;

@@ -25,7 +25,7 @@ describe('checking relays', () => {
     for (const seed of SEEDS) {
       const d = decide(europeView(m), strategy(), new Rng(seed));
       expect(d.command).toEqual({ type: 'clarify', by: 'europe', message: 5 });
-      expect(d.reason).toBe('asked for confirmation of what Ukraine passed on (message #5): another account of the same talks disagrees');
+      expect(d.reason).toBe('asked for confirmation of what Ukraine passed on (m5): another account of the same talks disagrees');
     }
   });
 
@@ -33,7 +33,7 @@ describe('checking relays', () => {
     const good = relayed({ terms: [1, 0, 1] }); // 0.80 for Europe, far above Russia's 0.18
     expect(hearsayToVerify(europeView(good), t)).toMatchObject({ why: 'too-good', chance: 1 });
     expect(decide(europeView(good), strategy(), new Rng(1)).reason).toBe(
-      'asked for confirmation of what Ukraine passed on (message #5): it sounds far better than anything offered before',
+      'asked for confirmation of what Ukraine passed on (m5): it sounds far better than anything offered before',
     );
     // 0.25 is a jump of 0.07: too good for second-hand words (confidence 0.5), not for words trusted fully.
     const better = relayed({ terms: [2, 1, 2] });

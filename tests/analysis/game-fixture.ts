@@ -220,7 +220,7 @@ export function dealGame(game: Game = testGame()): { game: Game; world: World; r
     { round: 1, kind: 'front', text: 'The front moved: Donetsk +1 %.' },
     { round: 1, kind: 'action', party: 'ukraine', text: 'Ukraine proposes package #1.' },
     { round: 2, kind: 'posture', party: 'russia', text: 'Russia: Bargaining — the pressure tells.' },
-    { round: 2, kind: 'exposure', party: 'ukraine', text: 'Ukraine finds out that Dmitriev garbled message #8.', visibleTo: ['ukraine', 'russia'] },
+    { round: 2, kind: 'exposure', party: 'ukraine', text: 'Ukraine finds out that Dmitriev garbled m8.', visibleTo: ['ukraine', 'russia'] },
     { round: 3, kind: 'walk-out', party: 'ukraine', text: 'Ukraine walks out of the talks.' },
     { round: 4, kind: 'commitment', party: 'russia', text: 'Russia went back on its public word on Security guarantees: credibility falls.' },
     { round: 4, kind: 'signing', text: 'Every party accepted package #7: the text goes to signing.' },

@@ -71,6 +71,13 @@ describe('saves', () => {
     expect(replay.world.outcome?.kind).toBeDefined();
   });
 
+  it('golden replay: a version-2 save that ends on an exposure replays to its hash, though version 3 names the garbled issues', () => {
+    const save = parseSave(readFileSync(fixturePath('golden-mini-exposure-v2.save.json'), 'utf8'));
+    const replay = replaySave(game, save.scenario.hash, save);
+    expect(replay.hash).toBe(save.hash);
+    expect(replay.world.recent.find((l) => l.kind === 'exposure')?.text).toMatch(/\(Where it differs: .+ — told ".+", said ".+"\.\)$/);
+  });
+
   it('golden replay: a version-2 save replays to its hash although version 3 logs proposals leaving the table', () => {
     const save = parseSave(readFileSync(fixturePath('golden-alaska-v2.save.json'), 'utf8'));
     expect(save.version).toBe(2);

@@ -152,7 +152,7 @@ describe('acting on what was heard', () => {
       const blue = game.prefs.blue!;
       if (utility(blue, heard) <= utility(blue, p.terms) + 0.05 || crossesRedLine(blue, heard)) continue;
       w = run(game, w, { type: 'pass', by: 'green' });
-      const strategy = { policy: 'linear' as const, aspiration: 0.5, statements: false, channel: 'direct' as const, levers: false, notetaker: 1, candour: 1 };
+      const strategy = { policy: 'linear' as const, aspiration: 0.5, statements: false, channel: 'direct' as const, levers: false, notetaker: 1, candour: 1, briefing: 0.35 };
       const before = playerView(w, game, 'blue');
       expect(before.proposals.find((x) => x.id === p.id)!.terms).toEqual(heard);
       const judged = (view: typeof before) => utility(view.preferences, view.proposals.find((x) => x.id === p.id)!.terms);

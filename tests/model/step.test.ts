@@ -231,7 +231,7 @@ describe('rules found by review', () => {
     const answer = w.messages.at(-1)!;
     expect(answer.said.kind).toBe('response');
     w = run(w, { type: 'pass', by: 'blue' });
-    expect(validate(game, w, { type: 'clarify', by: 'red', message: answer.id })).toBe(`message #${answer.id} cannot be clarified`);
+    expect(validate(game, w, { type: 'clarify', by: 'red', message: answer.id })).toBe(`m${answer.id} cannot be clarified`);
   });
 
   it('keeps its own copy of the recipients a command names', () => {

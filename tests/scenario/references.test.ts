@@ -53,6 +53,18 @@ describe('checkReferences', () => {
       ],
     ],
     [
+      'a briefing and a clarification call with unknown parties, meetings and envoys',
+      (s) => {
+        s.events![0]!.effects = [{ brief: { party: 'bleu', meeting: 'kremlin', to: ['red', 'gren'], envoy: 'ed' } }, { check: { party: 'red', meeting: 'kremln' } }];
+      },
+      [
+        { path: ['events', 0, 'effects', 0, 'brief', 'party'], message: 'unknown party "bleu" — did you mean "blue"?' },
+        { path: ['events', 0, 'effects', 0, 'brief', 'meeting'], message: 'unknown meeting "kremlin" (there are no meetings)' },
+        { path: ['events', 0, 'effects', 0, 'brief', 'to', 1], message: 'unknown party "gren" (parties: red, blue)' },
+        { path: ['events', 0, 'effects', 1, 'check', 'meeting'], message: 'unknown meeting "kremln" (there are no meetings)' },
+      ],
+    ],
+    [
       'a condition naming a meeting that does not exist',
       (s) => {
         s.events![0]!.when = { meeting: 'kremlin' };

@@ -58,7 +58,9 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const bar = progress('simulating', !parsed.values.json);
-  const summary = simulate(game, runs, seed, { ...(seat ? { seat } : {}), ...(parsed.values.trace ? { trace: true } : {}), onProgress: (done, total) => bar.update(done, total) });
+  // The JSON always carries the trace: a script reads who heard what, and when, without a second run.
+  const trace = parsed.values.trace === true || parsed.values.json === true;
+  const summary = simulate(game, runs, seed, { ...(seat ? { seat } : {}), ...(trace ? { trace: true } : {}), onProgress: (done, total) => bar.update(done, total) });
   bar.done();
   process.stdout.write(parsed.values.json ? `${JSON.stringify(summary)}\n` : formatSummary(game, summary));
   return 0;
@@ -130,7 +132,8 @@ const simulateHelp = `Usage: backchannel simulate SCENARIO [--runs N] [--seed N]
 
 Plays N all-AI games (default 100) and prints the outcome distribution and how good the deals were (deals
 off the Pareto frontier, deals below a party's reservation value, the Nash product against the best possible,
-no-deal games that left a better-for-everyone package on the table). --json prints one JSON object.
+no-deal games that left a better-for-everyone package on the table). --json prints one JSON object, with
+the trace below in it.
 
 --seat PARTY --strategy NAME plays that seat with a scripted strategy instead of its AI, and the same seeds
 once more with the AI in the seat, and compares the two. Strategies:
@@ -144,8 +147,9 @@ once more with the AI in the seat, and compares the two. Strategies:
   random             any legal move
   ideal              table the seat's own ideal every turn, accept nothing less
 --trace adds what happened inside the games: deals by round, when each event fired and each posture was
-entered, the reasons given for rejections, and who heard each scripted meeting otherwise than it was said
-(with --json, also a line per game for the first 1,000 games).
+entered, the reasons given for rejections, and who heard each scripted meeting otherwise than it was said —
+directly or in an account passed on — in which round, and when and how they found out (with --json, also a
+line per game for the first 1,000 games, each account with the issues it garbled).
 
 --vary PATH=FROM:TO[:STEP] plays the runs once per value of one number in the scenario and prints the deal
 rate and mean scores for each, to find cliffs in one command. PATH steps through the data, naming list items
@@ -235,6 +239,9 @@ function traceLines(game: Game, t: TraceSummary): string[] {
       .map(([id, n]) => `${game.party[id]?.name ?? id} ${n}`)
       .join(', ');
     out.push(`  meeting ${meeting}: ${versions ? `drawn ${versions}; ` : ''}heard otherwise than said: ${otherwise || 'never'}; exposed in ${m.exposed} games`);
+    // Who was told it otherwise, when, and when they found out: the story of the talks, game by game.
+    const told = Object.entries(m.told).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (told.length) out.push('    accounts told otherwise (games):', ...told.slice(0, 6).map(([key, n]) => `      ${key}: ${n}`));
   }
   return out;
 }

@@ -5,7 +5,7 @@ import type { Command, MessageBody, PartyId, Proposal, RejectReason, Terms } fro
 import { closeOpen, closeProposal } from './proposals.js';
 import { audienceOf } from '../visibility.js';
 import { AMOUNTS, addTrust, clamp01, clamp100, nameOf } from './effects.js';
-import { culprit, envoyReport, expose, heardTerms, misled, newMessage, packageOf, truthOf } from './information.js';
+import { clarifyMessage, envoyReport, heardTerms, newMessage, packageOf, passOn, truthOf } from './information.js';
 import { agree, checkCommitments } from './settlement.js';
 import type { Tx } from './tx.js';
 
@@ -213,38 +213,14 @@ function statement(tx: Tx, c: Extract<Command, { type: 'statement' }>): void {
 
 function clarify(tx: Tx, c: Extract<Command, { type: 'clarify' }>): void {
   // A call to whoever spoke first: they say what they really said.
-  const { game, w } = tx;
-  const by = c.by;
-  tx.message(c.message).clarified.push(by);
-  const m = w.messages[c.message - 1]!;
-  const speaker = truthOf(w, m)?.root.from ?? m.from;
-  if (misled(w, m, by)) {
-    expose(tx, m.id, by, `A clarification call with ${nameOf(game, speaker)}`);
-  } else {
-    addTrust(tx.party(by), culprit(w, m), game.scenario.information.clarification.confirmed);
-    tx.log({
-      kind: 'action',
-      party: by,
-      text: `${nameOf(game, by)} checks message #${m.id} with ${nameOf(game, speaker)}: it was reported faithfully.`,
-      visibleTo: audienceOf(game, tx.base, c)!,
-    });
-  }
+  clarifyMessage(tx, c.by, c.message);
 }
 
 function relay(tx: Tx, c: Extract<Command, { type: 'relay' }>): void {
   const { game, w } = tx;
   const source = w.messages[c.message - 1]!;
   const truth = truthOf(w, source)!;
-  const terms = c.terms ?? heardTerms(source, c.by)!;
-  newMessage(tx, {
-    from: c.by,
-    to: [...c.to],
-    channel: 'relay',
-    record: false,
-    said: { kind: 'account', of: truth.root.id, terms: [...terms] },
-    heard: {},
-    via: source.id,
-  });
+  passOn(tx, c.by, source, c.to, c.terms);
   const name = nameOf(game, c.by);
   tx.log({
     kind: 'action',

@@ -1,6 +1,7 @@
 // Information: what a listener hears when an envoy carries words, who answers for a distortion, and how one is
 // found out — by a clarification call, a leak, or the text tabled for signing.
 import { sameTerms } from '../game.js';
+import { clarifiable } from '../rules.js';
 import type { Message, PartyId, Terms, World } from '../types.js';
 import { addTrust, clamp01, nameOf } from './effects.js';
 import type { Tx } from './tx.js';
@@ -80,13 +81,15 @@ export function expose(tx: Tx, id: number, listener: PartyId, how: string): void
   m.exposedTo.push(listener);
   const who = culprit(w, m);
   const truth = truthOf(w, m);
+  const where = differences(tx, m, listener);
   if (who === listener) {
     // A party that checks its own envoy's report finds the error in private: nobody was misled but itself.
     tx.log({
       kind: 'exposure',
       party: listener,
-      text: `${how}: ${nameOf(game, listener)} learns that its own envoy's report of what ${nameOf(game, truth?.root.from ?? m.from)} said was wrong.`,
+      text: `${how}: ${nameOf(game, listener)} learns that its own envoy's report of what ${nameOf(game, truth?.root.from ?? m.from)} said was wrong.${where}`,
       visibleTo: [listener],
+      message: id,
     });
     return;
   }
@@ -103,8 +106,97 @@ export function expose(tx: Tx, id: number, listener: PartyId, how: string): void
   tx.log({
     kind: 'exposure',
     party: listener,
-    text: `${how}: what ${teller} told ${nameOf(game, listener)} is not what ${speaker} said. ${nameOf(game, who)} loses credibility; ${nameOf(game, listener)} trusts it less.`,
+    text: `${how}: what ${teller} told ${nameOf(game, listener)} is not what ${speaker} said. ${nameOf(game, who)} loses credibility; ${nameOf(game, listener)} trusts it less.${where}`,
     visibleTo: [listener, who],
+    message: id,
+  });
+}
+
+/**
+ * Where what `listener` heard in `m` differs from what was said, as the exposure line ends:
+ * ' (Where it differs: Kherson and Zaporizhzhia — told "Russian withdrawal", said "Frozen".)'. Saves before
+ * version 3 did not have it (model/hash.ts takes it off again).
+ */
+function differences(tx: Tx, m: Message, listener: PartyId): string {
+  const truth = truthOf(tx.w, m);
+  const heard = heardTerms(m, listener);
+  if (!truth || !heard) return '';
+  const issues = tx.game.scenario.issues;
+  const parts: string[] = [];
+  heard.forEach((option, i) => {
+    if (option === truth.terms[i]) return;
+    const issue = issues[i]!;
+    parts.push(`${issue.name} — told "${issue.options[option]!.label}", said "${issue.options[truth.terms[i]!]!.label}"`);
+  });
+  return parts.length ? ` (Where it differs: ${parts.join('; ')}.)` : '';
+}
+
+/**
+ * `by` puts message `id` to whoever spoke first: a distortion comes out (`how` says how), a faithful account is
+ * confirmed — seen by the two of them.
+ */
+export function clarifyMessage(tx: Tx, by: PartyId, id: number, how?: string): void {
+  const { game, w } = tx;
+  tx.message(id).clarified.push(by);
+  const m = w.messages[id - 1]!;
+  const speaker = truthOf(w, m)?.root.from ?? m.from;
+  if (misled(w, m, by)) {
+    expose(tx, m.id, by, how ?? `A clarification call with ${nameOf(game, speaker)}`);
+    return;
+  }
+  const who = culprit(w, m);
+  addTrust(tx.party(by), who, game.scenario.information.clarification.confirmed);
+  tx.log({
+    kind: 'action',
+    party: by,
+    // A call someone else set up is not a call to the speaker: it says what held up, not who was asked.
+    text: how
+      ? `${how}: what ${nameOf(game, who)} told ${nameOf(game, by)} (m${m.id}) holds up — it is what ${nameOf(game, speaker)} said.`
+      : `${nameOf(game, by)} checks m${m.id} with ${nameOf(game, speaker)}: it was reported faithfully.`,
+    visibleTo: how ? [...new Set([by, who])] : by === speaker ? [by] : [by, speaker],
+  });
+}
+
+/** A check `party` did not ask for (an event's call): every piece of hearsay it holds, about `meeting`'s talks or all. */
+export function checkHearsay(tx: Tx, party: PartyId, how: string, meeting?: string): void {
+  for (const m of clarifiable(tx.w, party)) {
+    if (meeting !== undefined && truthOf(tx.w, m)?.root.meeting !== meeting) continue;
+    clarifyMessage(tx, party, m.id, how);
+  }
+}
+
+/**
+ * `by` tells `to` what it heard in message `source` (or `terms`, as it chooses to tell it): an account of the
+ * talks behind it, off the record. Returns the new message.
+ */
+export function passOn(tx: Tx, by: PartyId, source: Message, to: readonly PartyId[], terms = heardTerms(source, by)!): Message {
+  const truth = truthOf(tx.w, source)!;
+  return newMessage(tx, {
+    from: by,
+    to: [...to],
+    channel: 'relay',
+    record: false,
+    said: { kind: 'account', of: truth.root.id, terms: [...terms] },
+    heard: {},
+    via: source.id,
+  });
+}
+
+/** A `brief` effect: `party` (through its envoy) tells `to` what it heard at `meeting`, as it heard it. */
+export function brief(tx: Tx, party: PartyId, meeting: string, to: readonly PartyId[], envoyId?: string): void {
+  const { game, w } = tx;
+  const source = w.messages.find((m) => m.meeting === meeting && m.said.kind === 'proposal' && m.to.includes(party));
+  if (!source) return;
+  const listeners = to.filter((id) => id !== party && id !== source.from && !source.to.includes(id) && w.parties[id]?.status === 'active');
+  if (listeners.length === 0) return;
+  passOn(tx, party, source, listeners);
+  const envoy = envoyId === undefined ? undefined : game.party[party]!.envoys.find((e) => e.id === envoyId)?.name;
+  const teller = envoy ? `${envoy}, for ${nameOf(game, party)},` : nameOf(game, party);
+  tx.log({
+    kind: 'action',
+    party,
+    text: `${teller} tells ${listeners.map((id) => nameOf(game, id)).join(', ')} what ${nameOf(game, source.from)} put on the table (package #${packageOf(source)}), as ${envoy ? 'he remembers it' : 'it heard it'}.`,
+    visibleTo: [party, ...listeners],
   });
 }
 

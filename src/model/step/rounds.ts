@@ -7,7 +7,8 @@ import { offeredTerms, sameTerms } from '../game.js';
 import { PROPOSAL_LIFETIME } from '../rules.js';
 import type { Message, Proposal, World } from '../types.js';
 import { closeProposal } from './proposals.js';
-import { AMOUNTS, applyEffect, clamp01, clamp100, end, followControl, nameOf } from './effects.js';
+import { applyEffect, followControl } from './apply-effect.js';
+import { AMOUNTS, clamp01, clamp100, end, nameOf } from './effects.js';
 import { envoyReport, leaks, newMessage } from './information.js';
 import type { Tx } from './tx.js';
 
@@ -27,9 +28,10 @@ export function startRound(tx: Tx): void {
     if (fired && !event.repeat) continue;
     if (!holds(event.when, game, start)) continue;
     if (!fired) tx.firedEvents().push(event.id);
-    for (const e of event.effects) applyEffect(tx, e);
     const title = event.fiction ? `(invented) ${event.title}` : event.title;
     tx.log({ kind: 'event', text: event.text ? `${title} — ${event.text}` : title });
+    // After the news, what it sets off (a clarification call logs what it finds).
+    for (const e of event.effects) applyEffect(tx, e);
   }
   for (const meeting of scenario.meetings) {
     if (meeting.round === w.round && !start.meetingsHeld.includes(meeting.id)) holdMeeting(tx, meeting);

@@ -5,7 +5,8 @@
 import { utility } from '../game.js';
 import type { PartyId, Terms } from '../types.js';
 import { closeOpen, closeProposal } from './proposals.js';
-import { AMOUNTS, addTrust, addTrustAmong, applyEffect, clamp01, clamp100, end, nameOf } from './effects.js';
+import { applyEffect } from './apply-effect.js';
+import { AMOUNTS, addTrust, addTrustAmong, clamp01, clamp100, end, nameOf } from './effects.js';
 import { exposeAll } from './information.js';
 import { resolution } from './rounds.js';
 import type { Tx } from './tx.js';
