@@ -201,12 +201,13 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
     else sourceIds.push(id);
   });
   const sourceSet: IdSet = { noun: 'source', plural: 'sources', ids: sourceIds, complete: Array.isArray(rec(root.meta).sources) || rec(root.meta).sources === undefined };
-  arr(root.events).forEach((event, k) => {
-    const cited = rec(event).source;
+  const cites = (cited: unknown, path: DataPath) => {
     if (cited === undefined) return;
-    if (Array.isArray(cited)) cited.forEach((c, j) => ref(c, sourceSet, ['events', k, 'source', j]));
-    else ref(cited, sourceSet, ['events', k, 'source']);
-  });
+    if (Array.isArray(cited)) cited.forEach((c, j) => ref(c, sourceSet, [...path, 'source', j]));
+    else ref(cited, sourceSet, [...path, 'source']);
+  };
+  arr(root.events).forEach((event, k) => cites(rec(event).source, ['events', k]));
+  parties.forEach((party, k) => cites(rec(party).source, ['parties', k]));
   arr(rec(root.meta).sources).forEach((source, k) => {
     const url = str(rec(source).url);
     if (url !== undefined && !isWebAddress(url)) report(['meta', 'sources', k, 'url'], `${q(url)} is not a web address (http:// or https://, no spaces)`);
@@ -364,8 +365,7 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
         const options = optionSets.get(issue);
         if (options) ref(option, options, [...vp, 'terms', issue]);
       }
-      if (Array.isArray(v.source)) v.source.forEach((c, j) => ref(c, sourceSet, [...vp, 'source', j]));
-      else if (v.source !== undefined) ref(v.source, sourceSet, [...vp, 'source']);
+      cites(v.source, vp);
     });
   });
 

@@ -24,8 +24,15 @@ export const Source = z
     title: text('What the source is: outlet, date and headline.'),
     url: z.string().optional().meta({ description: 'Where to read it, if public: a web address (http:// or https://).' }),
     note: z.string().optional().meta({ description: 'What the scenario takes from it; say here if an item is contested.' }),
+    standing: z.enum(['record', 'contested', 'judgement']).default('record').meta({
+      description:
+        'How far it settles what it is cited for: "record" (a public fact), "contested" (a claim the record does not settle, or a weak source), or "judgement" (the author\'s reading, such as an envoy\'s fidelity). The debrief sorts what the game rests on by it.',
+    }),
   })
   .meta({ description: 'A public source the scenario rests on.' });
+
+/** A citation: the id, or ids, of entries in meta.sources. */
+const SourceRef = z.union([z.string(), z.array(z.string())]).optional();
 
 export const Meta = z
   .strictObject({
@@ -222,6 +229,9 @@ export const Party = z
     credibility: share('Public credibility at the start.').default(0.7),
     trust: z.record(z.string(), share('Trust toward that party.')).default({}).meta({ description: 'Trust toward each other party at the start (default 0.5).' }),
     preferences: Preferences,
+    source: SourceRef.meta({
+      description: 'The id (or ids) of the meta.sources its position (briefing, preferences, red lines) rests on: a contested one marks the position as contested in the debrief.',
+    }),
     postures: z
       .strictObject({
         initial: z.string().meta({ description: 'The posture it starts in.' }),
@@ -280,10 +290,7 @@ export const ScenarioEvent = z
     when: Condition.meta({ description: 'When the event fires; checked at the start of each round.' }),
     repeat: z.boolean().default(false).meta({ description: 'Fire every round the condition holds, not only once.' }),
     effects: z.array(Effect).default([]).meta({ description: 'What the event changes.' }),
-    source: z
-      .union([z.string(), z.array(z.string())])
-      .optional()
-      .meta({ description: 'The id (or ids) of the meta.sources it rests on. An event that quotes someone needs one, or `fiction: true`.' }),
+    source: SourceRef.meta({ description: 'The id (or ids) of the meta.sources it rests on. An event that quotes someone needs one, or `fiction: true`.' }),
     fiction: z
       .boolean()
       .default(false)

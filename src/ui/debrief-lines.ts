@@ -10,6 +10,7 @@ import {
   MOVE_RULE,
   moveValueText,
   pct,
+  recordSections,
   scoreBasis,
   scoreBasisSentence,
   sourceLine,
@@ -17,7 +18,6 @@ import {
 } from '../analysis/debrief/text.js';
 import type { Debrief, Distortion, MoveAssessment } from '../analysis/debrief/types.js';
 import { beliefSentence } from '../analysis/debrief/beliefs.js';
-import { contestedSentence } from '../analysis/debrief/contested.js';
 import { signatureSentence } from '../analysis/debrief/signatures.js';
 import { wrapRich, type RichLine } from './components/RichText.js';
 import { bar, safeText, util2 } from './format.js';
@@ -132,9 +132,14 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
   text(`${info.sent} ${info.distorted}`, {}, '  ');
   if (info.misled) text(info.misled, {}, '  ');
 
-  if (d.contested.length > 0) {
-    heading('What the record does not settle');
-    for (const c of d.contested) text(contestedSentence(c), {}, '  • ');
+  const record = recordSections(d.record);
+  if (record.length > 0) {
+    heading('What really happened, and what the game invented');
+    for (const s of record) {
+      text(s.heading, { bold: true }, '  ');
+      for (const item of s.items) text(item, {}, '  • ');
+    }
+    if (d.record.uncited > 0) text(`${d.record.uncited} more event${d.record.uncited === 1 ? '' : 's'} of this game cite no source.`, { color: theme.muted }, '  ');
   }
 
   if (d.beliefs.length > 0) {

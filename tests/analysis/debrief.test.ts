@@ -254,8 +254,8 @@ describe('the scenario’s notes for teachers and its sources', () => {
         ...game.scenario.meta,
         teacherNotes: 'What this scenario teaches: BATNAs move.\nA second paragraph, about ZOPAs.',
         sources: [
-          { title: 'Reuters, 28 Aug 2025 — the envoy misreport', url: 'https://example.org/reuters', note: 'The basis of the envoy fidelity.' },
-          { title: 'BILD, 9 Aug 2025' },
+          { title: 'Reuters, 28 Aug 2025 — the envoy misreport', url: 'https://example.org/reuters', note: 'The basis of the envoy fidelity.', standing: 'record' },
+          { title: 'BILD, 9 Aug 2025', standing: 'contested' },
         ],
       },
     },
@@ -265,15 +265,15 @@ describe('the scenario’s notes for teachers and its sources', () => {
     const d = buildDebrief(withNotes, world, records, log);
     expect(d.teacherNotes).toEqual(['What this scenario teaches: BATNAs move.', 'A second paragraph, about ZOPAs.']);
     expect(d.sources).toEqual([
-      { title: 'Reuters, 28 Aug 2025 — the envoy misreport', url: 'https://example.org/reuters', note: 'The basis of the envoy fidelity.' },
-      { title: 'BILD, 9 Aug 2025' },
+      { title: 'Reuters, 28 Aug 2025 — the envoy misreport', url: 'https://example.org/reuters', note: 'The basis of the envoy fidelity.', standing: 'record' },
+      { title: 'BILD, 9 Aug 2025', standing: 'contested' },
     ]);
   });
 
   it('are rendered in the Markdown: a Teacher notes section and a Sources list', () => {
     const md = debriefMarkdown(buildDebrief(withNotes, world, records, log));
     expect(md).toContain('## Teacher notes\n\nWhat this scenario teaches: BATNAs move.\n\nA second paragraph, about ZOPAs.\n');
-    expect(md).toContain('## Sources\n\n- Reuters, 28 Aug 2025 — the envoy misreport — <https://example.org/reuters>: The basis of the envoy fidelity.\n- BILD, 9 Aug 2025\n');
+    expect(md).toContain('## Sources\n\n- Reuters, 28 Aug 2025 — the envoy misreport — <https://example.org/reuters>: The basis of the envoy fidelity.\n- BILD, 9 Aug 2025 (contested)\n');
   });
 
   it('are left out when the scenario has none', () => {
@@ -414,8 +414,8 @@ describe('the Markdown report is inert', () => {
           ...game.scenario.meta,
           teacherNotes: 'Notes <img src=x onerror=alert(1)> and <script>alert(2)</script>.',
           sources: [
-            { title: 'Good', url: 'https://example.org/a' },
-            { title: 'Bad <b>bold</b>', url: 'javascript:alert(3)' },
+            { title: 'Good', url: 'https://example.org/a', standing: 'record' },
+            { title: 'Bad <b>bold</b>', url: 'javascript:alert(3)', standing: 'record' },
           ],
         },
       },

@@ -43,10 +43,28 @@ describe('a contested meeting', () => {
     const d = buildDebrief(game, played.world, played.entries, played.lines);
     expect(d.contested).toHaveLength(1);
     const md = debriefMarkdown(d);
-    expect(md).toContain('## What the record does not settle');
+    expect(md).toContain('## What really happened, and what the game invented');
     expect(md).toMatch(
-      /6 Aug — the Kremlin.*: the record does not settle what was offered\. This game took ".+" for the truth; the accounts the sources support are "no withdrawal, only no push for Western recognition of the south" \(67 %; Reuters/,
+      /### Contested: the record does not settle it\n\n- 6 Aug — the Kremlin.*: the record does not settle what was offered\. This game took ".+" for the truth; the accounts the sources support are "no withdrawal, only no push for Western recognition of the south" \(67 %; \[reuters-misreport\] Reuters/,
     );
+  });
+
+  it('sorts what the game rests on into the record, the contested and the invented, citing sources by id', () => {
+    const played = playGame(game, 5);
+    const md = debriefMarkdown(buildDebrief(game, played.world, played.entries, played.lines));
+    const section = (heading: string) => md.split(`### ${heading}`)[1]?.split('\n###')[0]?.split('\n## ')[0] ?? '';
+    // An event that fired, with its public source.
+    expect(section('On the record')).toContain('- 7 Aug — the envoy briefs European leaders on the Kremlin meeting — [reuters-misreport] Reuters');
+    // Russia's flexibility in the south rests on a contested reading: its position is contested.
+    expect(section('Contested: the record does not settle it')).toMatch(
+      /- Russia's position: its briefing, what it wants and its red lines\. — \[memorandum\] .+; \[south-flexibility\] /,
+    );
+    expect(section('Contested: the record does not settle it')).toContain('[anchorage-formula]');
+    // The envoys' fidelity is the author's judgement.
+    expect(section("Invented by the scenario, or the author's judgement")).toContain('[envoy-judgement]');
+    // The source list says the same.
+    expect(md).toMatch(/- \[south-flexibility\] Putin's flexibility in the south: .+ \(contested\): ⚠/);
+    expect(md).toMatch(/- \[envoy-judgement\] Envoy fidelity and bias: the author's judgement \(the author's judgement\)/);
   });
 
   it('validates its accounts: unknown issues, options and sources are located errors', () => {

@@ -9,6 +9,7 @@ import { isParetoOptimal, maxWelfare, paretoFrontier, utilities, type Bargaining
 import { zopa } from '../zopa.js';
 import { beliefNotes } from './beliefs.js';
 import { contestedMeetings } from './contested.js';
+import { gameRecord } from './record.js';
 import { assessMoves, keyMoments } from './moments.js';
 import { distortionCounts, distortions, verification } from './said-and-heard.js';
 import { signatureNotes } from './signatures.js';
@@ -181,6 +182,7 @@ export function buildDebrief(game: Game, world: World, commands: readonly Comman
   const talkRounds = signed ? agreement.round : Math.min(lastRound, maxRounds);
   const meta = game.scenario.meta;
 
+  const contested = contestedMeetings(game, world);
   return {
     scenarioId: meta.id,
     title: cleanText(meta.title),
@@ -218,11 +220,14 @@ export function buildDebrief(game: Game, world: World, commands: readonly Comman
     humans: humanMoves,
     signatures: signatureNotes(game, world, humans),
     beliefs: beliefNotes(game, world, humans),
-    contested: contestedMeetings(game, world),
+    contested,
+    record: gameRecord(game, world, contested),
     revealed: ids.map((id) => reveal(game, world, id)),
     teacherNotes: paragraphs(meta.teacherNotes),
     sources: meta.sources.map((x) => ({
+      ...(x.id !== undefined ? { id: x.id } : {}),
       title: cleanText(x.title),
+      standing: x.standing,
       ...(x.url !== undefined ? { url: cleanText(x.url) } : {}),
       ...(x.note !== undefined ? { note: cleanText(x.note).trim() } : {}),
     })),

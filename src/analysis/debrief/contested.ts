@@ -3,6 +3,7 @@
 import type { Game } from '../../model/game.js';
 import type { World } from '../../model/types.js';
 import { cleanText } from '../../scenario/clean-text.js';
+import { citation } from './record.js';
 
 export interface ContestedMeeting {
   meeting: string;
@@ -10,7 +11,7 @@ export interface ContestedMeeting {
   round: number;
   /** The account this game took for the truth. */
   drawn: string;
-  /** Every account, with its chance of being drawn and the sources behind it (titles). */
+  /** Every account, with its chance of being drawn and the sources behind it ("[id] title"). */
   versions: { label: string; chance: number; sources: string[] }[];
 }
 
@@ -30,7 +31,7 @@ export function contestedMeetings(game: Game, world: World): ContestedMeeting[] 
       drawn: cleanText(versions[p.version]!.label),
       versions: versions.map((v) => {
         const ids = v.source === undefined ? [] : Array.isArray(v.source) ? v.source : [v.source];
-        return { label: cleanText(v.label), chance: v.weight / total, sources: ids.map((id) => cleanText(sources.find((s) => s.id === id)?.title ?? id)) };
+        return { label: cleanText(v.label), chance: v.weight / total, sources: ids.map((id) => citation(sources.find((s) => s.id === id) ?? { id, title: id })) };
       }),
     });
   }

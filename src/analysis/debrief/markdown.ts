@@ -3,7 +3,6 @@ import { sameTerms } from '../../model/game.js';
 import type { Terms } from '../../model/types.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { beliefSentence } from './beliefs.js';
-import { contestedSentence } from './contested.js';
 import { signatureSentence } from './signatures.js';
 import {
   andList,
@@ -20,6 +19,7 @@ import {
   nameIn,
   pct,
   plural,
+  recordSections,
   poss,
   scoreBasis,
   scoreBasisSentence,
@@ -325,9 +325,11 @@ export function debriefMarkdown(d: Debrief): string {
   }
   if (humanNames.length === 0) push('_No human players: every party was played by the AI._', '');
 
-  if (d.contested.length > 0) {
-    push('## What the record does not settle', '');
-    push(...d.contested.map((c) => `- ${contestedSentence(c)}`), '');
+  const record = recordSections(d.record);
+  if (record.length > 0) {
+    push('## What really happened, and what the game invented', '');
+    for (const s of record) push(`### ${s.heading}`, '', ...s.items.map((x) => `- ${x}`), '');
+    if (d.record.uncited > 0) push(`_${d.record.uncited} more event${d.record.uncited === 1 ? '' : 's'} of this game cite no source._`, '');
   }
 
   // Revealed

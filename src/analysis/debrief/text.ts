@@ -150,10 +150,21 @@ export function informationSummary(d: Debrief): { sent: string; distorted: strin
   return { sent, distorted, misled, calls };
 }
 
-/** One source in a line: its title, its address (when public) and what the scenario takes from it. */
+/** One source in a line: its id, title, address (when public), standing and what the scenario takes from it. */
 export function sourceLine(x: Debrief['sources'][number]): string {
   const url = x.url === undefined ? '' : isWebAddress(x.url) ? ` — <${x.url}>` : ` — ${x.url.replace(/[<>`]/g, '')}`;
-  return `${x.title}${url}${x.note ? `: ${x.note}` : ''}`;
+  const standing = x.standing === 'contested' ? ' (contested)' : x.standing === 'judgement' ? " (the author's judgement)" : '';
+  return `${x.id ? `[${x.id}] ` : ''}${x.title}${url}${standing}${x.note ? `: ${x.note}` : ''}`;
+}
+
+/** The sections of "What really happened": each heading with its items ("text [sources]"), empty ones left out. */
+export function recordSections(r: Debrief['record']): { heading: string; items: string[] }[] {
+  const item = (x: { text: string; sources: string[] }) => (x.sources.length ? `${x.text} — ${x.sources.join('; ')}` : x.text);
+  return [
+    { heading: 'On the record', items: r.known.map(item) },
+    { heading: 'Contested: the record does not settle it', items: r.contested.map(item) },
+    { heading: "Invented by the scenario, or the author's judgement", items: r.invented.map(item) },
+  ].filter((s) => s.items.length > 0);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { FrontierOptions } from '../frontier.js';
 import type { Zopa } from '../zopa.js';
 import type { BeliefNote } from './beliefs.js';
 import type { ContestedMeeting } from './contested.js';
+import type { GameRecord } from './record.js';
 import type { SignatureNote } from './signatures.js';
 
 export interface CommandRecord {
@@ -235,11 +236,13 @@ export interface Debrief {
   beliefs: BeliefNote[];
   /** Meetings whose content the record does not settle: the account this game drew, and the others. */
   contested: ContestedMeeting[];
+  /** What really happened, and what the game invented: what this game rests on, by how far the record settles it. */
+  record: GameRecord;
   revealed: RevealedPreferences[];
   /** The scenario's notes for teachers, paragraph by paragraph (empty when it has none). */
   teacherNotes: string[];
   /** The public sources the scenario rests on. */
-  sources: { title: string; url?: string; note?: string }[];
+  sources: { id?: string; title: string; url?: string; note?: string; standing: 'record' | 'contested' | 'judgement' }[];
 }
 
 /** How a distortion came out: a clarification call, a leak, the text tabled for signing. */
