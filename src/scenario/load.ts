@@ -9,7 +9,7 @@ import { cleanDeep, deepFreeze } from './freeze.js';
 import { checkReferences } from './references.js';
 import { Scenario } from './schema.js';
 import { dropSuggestedMissing, issuesToLocated, type Located } from './schema-problems.js';
-import { aliasOffset, locate, rangeStart, yamlMessage } from './yaml-locations.js';
+import { aliasOffset, locate, rangeStart, syntaxHint, yamlMessage } from './yaml-locations.js';
 
 /** One problem in a scenario file, at a 1-based line and column. */
 export interface Problem {
@@ -40,6 +40,8 @@ export interface ReferenceProblem {
   message: string;
   /** Point at the key of the last path element rather than at its value (record keys such as weight ids). */
   at?: 'key';
+  /** Other places with the same problem (the same unknown id): named by line in the one message. */
+  also?: DataPath[];
 }
 
 /** Scenario files larger than this are refused before parsing. */
@@ -115,7 +117,15 @@ function parse(original: string, file: string): LoadResult {
     logLevel: 'error', // errors and warnings are collected in doc.errors / doc.warnings, never printed
     resolveKnownTags: false,
   });
-  for (const error of doc.errors) at(error.pos[0], yamlMessage(error, doc));
+  const said = new Set<string>();
+  for (const error of doc.errors) {
+    // One error the yaml library reports twice (or two ways) is said once, where the author must look.
+    const hint = syntaxHint(error, text);
+    const key = `${hint?.offset ?? error.pos[0]}:${hint?.message ?? yamlMessage(error, doc)}`;
+    if (said.has(key)) continue;
+    said.add(key);
+    at(hint?.offset ?? error.pos[0], hint?.message ?? yamlMessage(error, doc));
+  }
   for (const warning of doc.warnings) at(warning.pos[0], yamlMessage(warning, doc));
   // After a syntax error the structure is guesswork: report the syntax alone. Duplicate keys leave it intact.
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return failWith(problems);
@@ -158,7 +168,11 @@ function parse(original: string, file: string): LoadResult {
   // written to skip what it cannot read.
   located.push(...checkReferences(parsed.success ? parsed.data : raw));
 
-  for (const l of dropSuggestedMissing(located)) at(locate(doc, l.path, l.at === 'key'), l.message);
+  for (const l of dropSuggestedMissing(located)) {
+    const lines = (l.also ?? []).map((path) => lineCounter.linePos(locate(doc, path, l.at === 'key')).line);
+    const also = lines.length ? `${/[?.]$/.test(l.message) ? '' : '.'} The same at line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}.` : '';
+    at(locate(doc, l.path, l.at === 'key'), `${l.message}${also}`);
+  }
 
   if (problems.length > 0 || !parsed.success) return failWith(problems);
   const scenario = deepFreeze(cleanDeep(parsed.data)) as Scenario;

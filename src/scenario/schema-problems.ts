@@ -11,6 +11,8 @@ export interface Located {
   path: DataPath;
   message: string;
   at?: 'key';
+  /** Other places with the same problem, named by line in the one message. */
+  also?: DataPath[];
   /** A "missing required key" problem: the key that is missing. */
   missing?: string;
   /** An "unknown key" problem: the key it probably meant. */
@@ -201,11 +203,8 @@ export function issuesToLocated(issues: readonly core.$ZodIssue[], base: DataPat
         const got = typeof value === 'string' ? q(value) : describeValue(value);
         let message = `${name}: ${issue.format === 'regex' ? issue.message : `not a valid ${issue.format}`} (got ${got})`;
         if (typeof value === 'string' && issue.pattern === '/^[a-z][a-z0-9-]*$/') {
-          const fixed = value
-            .toLowerCase()
-            .replace(/[\s_.]+/g, '-')
-            .replace(/[^a-z0-9-]/g, '');
-          if (/^[a-z][a-z0-9-]*$/.test(fixed)) message += ` — try ${q(fixed)}`;
+          const fixed = idFix(value);
+          if (fixed) message += ` — try ${q(fixed)}`;
         }
         out.push({ path, message });
         break;
@@ -293,4 +292,13 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 export function dropSuggestedMissing(located: Located[]): Located[] {
   const suggested = new Set(located.filter((l) => l.suggestion !== undefined).map((l) => JSON.stringify([...l.path.slice(0, -1), l.suggestion])));
   return located.filter((l) => l.missing === undefined || !suggested.has(JSON.stringify([...l.path, l.missing])));
+}
+
+/** The id an author most likely meant by an id the format refuses ("Sanctions" → "sanctions"), if there is one. */
+export function idFix(value: string): string | undefined {
+  const fixed = value
+    .toLowerCase()
+    .replace(/[\s_.]+/g, '-')
+    .replace(/[^a-z0-9-]/g, '');
+  return /^[a-z][a-z0-9-]*$/.test(fixed) && fixed !== value ? fixed : undefined;
 }

@@ -33,6 +33,46 @@ export function yamlMessage(error: YAMLError, doc: Document): string {
   }
 }
 
+/**
+ * What an author most likely got wrong where the yaml library's words do not say: a value with ": " in it that
+ * is not quoted (YAML reads a second key), or a key indented deeper than the one above it (YAML blames the line
+ * above). Returns where to point and what to say, or undefined to keep the library's message.
+ */
+export function syntaxHint(error: YAMLError, text: string): { offset: number; message: string } | undefined {
+  if (error.code !== 'BLOCK_IN_FLOW' && error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
+  const start = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
+  const end = text.indexOf('\n', start);
+  const line = text.slice(start, end < 0 ? undefined : end);
+  // key: value that goes on with ": " — in a block line, or inside { … } up to the next comma or brace.
+  const colon = /([A-Za-z][\w-]*): ([^"'{[\s][^,{}]*?: [^,{}]*?)\s*(?=[,}]|$)/.exec(line);
+  if (colon) {
+    const [, key, value] = colon;
+    return {
+      offset: start + colon.index + key!.length + 2,
+      message: `the value of "${key}" has ": " in it, so YAML reads a second key: put it in quotes — ${key}: "${value!.replace(/"/g, '\\"')}"`,
+    };
+  }
+  // A key indented more than the key above it: point at the deeper line, and say what it should line up with.
+  const next =
+    end < 0
+      ? ''
+      : (text
+          .slice(end + 1)
+          .split('\n')
+          .find((l) => l.trim() !== '' && !l.trim().startsWith('#')) ?? '');
+  const indent = (l: string) => /^ */.exec(l)![0].length + (/^ *- /.test(l) ? 2 : 0);
+  const keyHere = /^ *(?:- )?([A-Za-z][\w-]*):\s*\S/.exec(line);
+  const keyNext = /^ *([A-Za-z][\w-]*):/.exec(next);
+  if (keyHere && keyNext && indent(next) > indent(line)) {
+    const nextStart = end + 1 + text.slice(end + 1).indexOf(next);
+    return {
+      offset: nextStart + indent(next) - (/^ *- /.test(next) ? 2 : 0),
+      message: `"${keyNext[1]}" is indented more than "${keyHere[1]}" above it: the keys of one mapping line up (indent it by ${indent(line)} spaces), and a deeper key belongs under a key that ends in ":"`,
+    };
+  }
+  return undefined;
+}
+
 /** The first alias node (with this name, if given), as an offset. */
 export function aliasOffset(doc: Document, name?: string): number {
   let offset = 0;

@@ -273,7 +273,9 @@ describe('the scenario’s notes for teachers and its sources', () => {
   it('are rendered in the Markdown: a Teacher notes section and a Sources list', () => {
     const md = debriefMarkdown(buildDebrief(withNotes, world, records, log));
     expect(md).toContain('## Teacher notes\n\nWhat this scenario teaches: BATNAs move.\n\nA second paragraph, about ZOPAs.\n');
-    expect(md).toContain('## Sources\n\n- Reuters, 28 Aug 2025 — the envoy misreport — <https://example.org/reuters>: The basis of the envoy fidelity.\n- BILD, 9 Aug 2025 (contested)\n');
+    expect(md).toContain(
+      '## Sources\n\n- Reuters, 28 Aug 2025 — the envoy misreport — <https://example.org/reuters>: The basis of the envoy fidelity.\n- BILD, 9 Aug 2025 (contested)\n',
+    );
   });
 
   it('are left out when the scenario has none', () => {

@@ -92,11 +92,39 @@ describe('parseScenario on bad input: every problem at file:line:col', () => {
       edit('      - { id: closed, label: Closed }\n', ''),
       [
         'f.yaml:37:7: "options" needs at least 2 items (it has 1)',
-        'f.yaml:49:18: unknown option "closed" of issue "trade" (options: open)',
-        'f.yaml:72:18: unknown option "closed" of issue "trade" (options: open)',
+        // Two references to the one removed: one message, naming both places.
+        'f.yaml:49:18: unknown option "closed" of issue "trade" (options: open). The same at line 72.',
       ],
     ],
     ['unknown condition kind', edit('{ round: { gte: 4 } }', '{ rounds: { gte: 4 } }'), ['f.yaml:88:21: unknown condition "rounds" — did you mean "round"?']],
+    [
+      'an unquoted ": " in a value inside { }: a hint to quote it, not "block collections"',
+      edit('{ id: split, label: Split it }', '{ id: split, label: Not in the text: a split }'),
+      ['f.yaml:27:29: the value of "label" has ": " in it, so YAML reads a second key: put it in quotes — label: "Not in the text: a split"'],
+    ],
+    [
+      'an unquoted ": " in a block value',
+      edit('    name: Trade\n', '    name: Trade: who opens first\n'),
+      ['f.yaml:33:11: the value of "name" has ": " in it, so YAML reads a second key: put it in quotes — name: "Trade: who opens first"'],
+    ],
+    [
+      'a key indented deeper than the one above: pointed at, not the line before it',
+      edit('    name: Trade\n    kind: economic\n', '    name: Trade\n      kind: economic\n'),
+      ['f.yaml:34:7: "kind" is indented more than "name" above it: the keys of one mapping line up (indent it by 4 spaces), and a deeper key belongs under a key that ends in ":"'],
+    ],
+    [
+      'a duplicate id: the references to the id it replaced are one message, which asks about the duplicate',
+      edit('  - id: trade\n', '  - id: border\n'),
+      [
+        'f.yaml:32:9: duplicate issue id "border"',
+        'f.yaml:47:31: unknown issue "trade" (issues: border) — or is it the second "border", whose id is given twice? The same at lines 50, 70, 73.',
+      ],
+    ],
+    [
+      'an id in capitals: one error, and the references to its lower-case form are taken as meant',
+      edit('  - id: trade\n', '  - id: Trade\n'),
+      ['f.yaml:32:9: "id": issue ids are lower-case letters, digits and dashes, starting with a letter (got "Trade") — try "trade"'],
+    ],
     [
       'unknown condition kind, nothing close',
       edit('{ round: { gte: 4 } }', '{ deadline: 4 }'),
