@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CliError } from '../../src/cli/errors.js';
-import { run as runNew, schemaReference, starterScenario } from '../../src/cli/commands/new.js';
+import { run as runNew, schemaReference, starterScenario, TEMPLATE_NAMES } from '../../src/cli/commands/new.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { compileGame } from '../../src/model/game.js';
+import { scenarioWarnings } from '../../src/analysis/warnings.js';
 import { run as runSchema } from '../../src/cli/commands/schema.js';
 import { run as runValidate } from '../../src/cli/commands/validate.js';
 import { bundledSchemaPath, listBundled, packageRoot } from '../../src/scenario/bundled.js';
@@ -175,6 +178,20 @@ describe('backchannel new', () => {
     for (const id of ['a', 'x1', 'long-scenario-name-2026']) {
       expect(parseScenario(starterScenario(id, './scenario.schema.json'), `${id}.yaml`).ok).toBe(true);
     }
+  });
+
+  it('offers templates that validate without a warning and reach deals in simulate', { timeout: 60_000 }, async () => {
+    for (const template of TEMPLATE_NAMES) {
+      const file = join(dir, `t-${template}.yaml`);
+      expect(await runNew([`t-${template}`, '--template', template, '--out', file])).toBe(0);
+      const loaded = loadScenarioFile(file);
+      expect(loaded.ok, template).toBe(true);
+      if (!loaded.ok) continue;
+      const game = compileGame(loaded.scenario);
+      expect(scenarioWarnings(game), template).toEqual([]);
+      expect(simulate(game, 40, 1).dealRate, template).toBeGreaterThan(0.5);
+    }
+    expect((await thrown(runNew(['x', '--template', 'mediated']))).message).toBe('new: no template "mediated"; choose one of bilateral, multilateral, summit');
   });
 
   it('refuses to overwrite an existing file (exit 1)', async () => {

@@ -1,19 +1,33 @@
-// `backchannel new ID [--out FILE]`: writes a commented starter scenario that validates, for an author to edit.
+// `backchannel new ID [--out FILE] [--template NAME]`: writes a commented starter scenario that validates and
+// reaches deals, for an author to edit.
 import { writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { bundledSchemaPath, packageRoot } from '../../scenario/bundled.js';
 import { parseCommand } from '../args.js';
 import { CliError, usageError } from '../errors.js';
 import { commandHint } from '../hint.js';
+import { multilateralScenario, summitScenario } from '../templates.js';
 
-const help = `Usage: backchannel new ID [--out FILE]
+const TEMPLATES = {
+  bilateral: 'two neighbours, three issues, a territory: postures, a transition, an envoy, a lever, an event',
+  multilateral: 'two sides at war and their backers: issues signed by some parties only, envoys, a scripted meeting',
+  summit: 'two leaders and a summit in the last round: public statements, a meeting in person, a deadline',
+} as const;
+type Template = keyof typeof TEMPLATES;
 
-Writes ID.yaml (or FILE): a small, commented scenario that passes validation, to edit into your own.
-ID is lower-case letters, digits and dashes, starting with a letter (e.g. border-talks).
+const help = `Usage: backchannel new ID [--out FILE] [--template NAME]
+
+Writes ID.yaml (or FILE): a small, commented scenario that passes validation and reaches deals, to edit into
+your own. ID is lower-case letters, digits and dashes, starting with a letter (e.g. border-talks).
+
+Templates (--template, default bilateral):
+${Object.entries(TEMPLATES)
+  .map(([name, what]) => `  ${name.padEnd(13)}${what}`)
+  .join('\n')}
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommand('new', argv, { out: { type: 'string', short: 'o' } });
+  const { values, positionals } = parseCommand('new', argv, { out: { type: 'string', short: 'o' }, template: { type: 'string', short: 't' } });
   if (values.help) {
     process.stdout.write(help);
     return 0;
@@ -24,8 +38,10 @@ export async function run(argv: string[]): Promise<number> {
   if (!/^[a-z][a-z0-9-]*$/.test(id) || id.length > 64) {
     throw usageError(`new: invalid id ${JSON.stringify(id)}: use lower-case letters, digits and dashes, starting with a letter (e.g. border-talks)`);
   }
+  const template = values.template ?? 'bilateral';
+  if (!(template in TEMPLATES)) throw usageError(`new: no template ${JSON.stringify(template)}; choose one of ${Object.keys(TEMPLATES).join(', ')}`);
   const out = values.out ?? `${id}.yaml`;
-  const text = starterScenario(id, schemaReference(out));
+  const text = templateText(template as Template, id, schemaReference(out));
   try {
     writeFileSync(out, text, { flag: 'wx' });
   } catch (error) {
@@ -53,6 +69,20 @@ export function schemaReference(out: string): string {
     .join('/');
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
+
+/** The text of a template for scenario `id`, with the schema reference `schema`. */
+export function templateText(template: Template, id: string, schema: string): string {
+  switch (template) {
+    case 'bilateral':
+      return starterScenario(id, schema);
+    case 'multilateral':
+      return multilateralScenario(id, schema);
+    case 'summit':
+      return summitScenario(id, schema);
+  }
+}
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as Template[];
 
 /** A starter scenario: two parties, three issues, a territory, an event, postures with a transition. */
 export function starterScenario(id: string, schema: string): string {
@@ -205,7 +235,7 @@ parties:
           strategy: { policy: tit-for-tat, aspiration: 0.85 }
         closing:
           label: Closing
-          strategy: { policy: conceder, aspiration: 0.7, floor: 0.4 }
+          strategy: { policy: conceder, aspiration: 0.7 } # no floor: down to its reservation value
       transitions:
         - from: '*'
           to: closing
