@@ -6,6 +6,9 @@ import type { Game } from '../model/game.js';
 import { partyResults } from '../model/outcome.js';
 import type { PartyId, World } from '../model/types.js';
 import { playGame } from './advance.js';
+import { concessionCurve } from '../analysis/bargaining.js';
+import { nashPoint } from '../analysis/bargaining-points.js';
+import { nonDominated, paretoFrontier } from '../analysis/frontier.js';
 
 export interface StudentRow {
   name: string;
@@ -21,6 +24,21 @@ export interface StudentRow {
   /** The AI's score in the same seat on the same seed (every seat played by the AI). */
   aiScore: number;
   problem?: string;
+  /** Finished games, for the charts: the seat's utility, the others' mean utility, and its offers over time. */
+  utility?: number;
+  othersMean?: number;
+  curve?: { round: number; utility: number }[];
+}
+
+/** One seat's chart data: the Pareto frontier seen from the seat (its utility against the others' mean), the
+ * Nash point, and the AI's games on the class's seeds. */
+export interface SeatChart {
+  party: PartyId;
+  frontier: [number, number][];
+  nash?: [number, number];
+  /** The reservation value: where a score of 0 lies on the seat's axis. */
+  reservation: number;
+  ai: { seed: number; utility: number; othersMean: number; curve: { round: number; utility: number }[] }[];
 }
 
 export interface ClassReport {
@@ -29,18 +47,22 @@ export interface ClassReport {
   students: StudentRow[];
   /** Per seat: the finished students' mean score, and the AI's on the same seeds. */
   seats: { party: PartyId; name: string; students: number; meanScore: number | null; aiMeanScore: number }[];
+  /** Per seat played by a student: what the charts of the HTML report draw. */
+  charts: SeatChart[];
+  rounds: number;
 }
 
 /** What is known of one student's game: nothing yet, a rebuilt world, or why it could not be read. */
 export type StudentGame = { kind: 'none' } | { kind: 'game'; world: World; authentic: boolean } | { kind: 'unreadable'; problem: string };
 
 export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string, name: string) => StudentGame): ClassReport {
-  const aiScores = new Map<number, Record<PartyId, { score: number }>>();
-  const ai = (seed: number) => {
-    let results = aiScores.get(seed);
-    if (!results) aiScores.set(seed, (results = partyResults(game, playGame(game, seed, { record: false }).world)));
-    return results;
+  const aiWorlds = new Map<number, World>();
+  const aiWorld = (seed: number) => {
+    let world = aiWorlds.get(seed);
+    if (!world) aiWorlds.set(seed, (world = playGame(game, seed, { record: false }).world));
+    return world;
   };
+  const ai = (seed: number) => partyResults(game, aiWorld(seed));
   const round1 = (x: number) => Math.round(x * 10) / 10;
   const students: StudentRow[] = [];
   for (const table of plan.tables) {
@@ -59,7 +81,7 @@ export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string,
           authentic: g.authentic,
           ...(w.outcome ? { outcome: `${w.outcome.kind} (${w.outcome.reason})` } : {}),
           round: w.round,
-          ...(finished ? { score: round1(partyResults(game, w)[party]!.score) } : {}),
+          ...(finished ? { score: round1(partyResults(game, w)[party]!.score), ...seen(game, w, party) } : {}),
         });
       }
     }
@@ -78,7 +100,52 @@ export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string,
         aiMeanScore: round1(aiMean),
       };
     });
-  return { scenario: game.scenario.meta.id, title: game.scenario.meta.title, students, seats };
+  const charts = seats.map(({ party }) =>
+    seatChart(
+      game,
+      party,
+      plan.tables.map((t) => t.seed),
+      aiWorld,
+    ),
+  );
+  return { scenario: game.scenario.meta.id, title: game.scenario.meta.title, students, seats, charts, rounds: game.scenario.calendar.rounds };
+}
+
+/** A seat's view of a finished game: its utility, the others' mean, and its offers' utility round by round. */
+function seen(game: Game, w: World, party: PartyId): { utility: number; othersMean: number; curve: { round: number; utility: number }[] } {
+  const results = partyResults(game, w);
+  const others = game.partyIds.filter((id) => id !== party);
+  const prefs = game.prefs[party]!;
+  const curve = concessionCurve(
+    prefs,
+    w.proposals.filter((p) => p.by === party),
+  ).map(({ round, utility }) => ({ round, utility }));
+  return { utility: results[party]!.utility, othersMean: others.reduce((sum, id) => sum + results[id]!.utility, 0) / Math.max(1, others.length), curve };
+}
+
+/** The frontier and Nash point seen from `party`, and the AI's games on `seeds`. */
+function seatChart(game: Game, party: PartyId, seeds: readonly number[], aiWorld: (seed: number) => World): SeatChart {
+  const prefs = game.partyIds.map((id) => game.prefs[id]!);
+  const k = game.partyIds.indexOf(party);
+  const view = (u: readonly number[]): [number, number] => [u[k]!, u.reduce((sum, x, i) => (i === k ? sum : sum + x), 0) / Math.max(1, u.length - 1)];
+  const search = { excludeRedLines: true };
+  const points = paretoFrontier(prefs, search);
+  const frontier = nonDominated(points.map((p) => ({ utilities: view(p.utilities) })))
+    .map((p) => p.utilities as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  const nash = nashPoint(
+    prefs,
+    game.partyIds.map((id) => game.prefs[id]!.reservation),
+    { ...search, frontier: points },
+  );
+  const unique = [...new Set(seeds)];
+  return {
+    party,
+    frontier,
+    ...(nash ? { nash: view(nash.utilities) } : {}),
+    reservation: game.prefs[party]!.reservation,
+    ai: unique.map((seed) => ({ seed, ...seen(game, aiWorld(seed), party) })),
+  };
 }
 
 export function classReportMarkdown(r: ClassReport): string {

@@ -58,6 +58,24 @@ describe('a class', () => {
     expect(md.stdout).toContain('## How hard each seat was');
   }, 90_000);
 
+  it('writes the report as one HTML page to project: charts as SVG, every name escaped, no script', async () => {
+    const file = join(state, 'report.html');
+    const r = await runCli(['debrief', dir, '--html', file], { env, timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html).toMatch(/<\/html>\n$/);
+    expect(html.toLowerCase()).not.toContain('<script');
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    // The scores against the AI, and per seat the frontier and the offers over time: 1 + 3 × 2 charts.
+    expect(html.match(/<svg /g)).toHaveLength(7);
+    expect(html).toContain('aria-label="Outcomes against the Pareto frontier"');
+    expect(html).toContain('aria-label="Offers over time"');
+    for (const name of names) expect(html).toContain(name);
+    // The tags balance: every <svg>, <table>, <section> and <figure> is closed.
+    for (const tag of ['svg', 'table', 'section', 'figure']) expect(html.split(`<${tag}`).length, tag).toBe(html.split(`</${tag}>`).length);
+  }, 90_000);
+
   it('flags a save edited outside the game as not authentic, and will not resume it', async () => {
     const file = join(dir, 'saves', 'table-2-eva.json');
     const save = JSON.parse(readFileSync(file, 'utf8')) as { player: { name: string } };

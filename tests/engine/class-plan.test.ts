@@ -30,3 +30,47 @@ describe('the class plan', () => {
     expect(seatOf(plan, 'Zoe')).toBeUndefined();
   });
 });
+
+describe('the class report as HTML', () => {
+  it('escapes every name and title from the scenario and the saves, and draws no chart without data', async () => {
+    const { classReportHtml } = await import('../../src/engine/class-report-html.js');
+    const evil = '<img src=x onerror=alert(1)>';
+    const html = classReportHtml({
+      scenario: 'x',
+      title: `T ${evil}`,
+      rounds: 5,
+      students: [
+        {
+          name: evil,
+          table: 't<1>',
+          party: 'red',
+          seed: 1,
+          status: 'finished',
+          authentic: false,
+          outcome: 'deal (agreed)',
+          score: 10,
+          aiScore: 5,
+          utility: 0.6,
+          othersMean: 0.5,
+          curve: [{ round: 1, utility: 0.9 }],
+        },
+      ],
+      seats: [{ party: 'red', name: `Red "${evil}"`, students: 1, meanScore: 10, aiMeanScore: 5 }],
+      charts: [
+        {
+          party: 'red',
+          frontier: [
+            [0.2, 0.9],
+            [0.9, 0.2],
+          ],
+          reservation: 0.4,
+          ai: [],
+        },
+      ],
+    });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('not authentic');
+    expect(html.toLowerCase()).not.toContain('<script');
+  });
+});

@@ -13,15 +13,21 @@ import { exitOnBrokenPipe } from '../tty.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { classReport, classReportMarkdown, type StudentGame } from '../../engine/class-report.js';
+import { classReportHtml } from '../../engine/class-report-html.js';
 import { authentic, loadClass, studentSavePath } from '../class-store.js';
 import { loadGame } from '../scenario-arg.js';
 import { loadSave, rebuildLog, writeFileAtomic } from '../save-store.js';
 
-const usage = 'usage: backchannel debrief SAVE... [--markdown FILE] [--scenario PATH]\n       backchannel debrief CLASS_DIR [--markdown FILE] [--json]';
+const usage = 'usage: backchannel debrief SAVE... [--markdown FILE] [--scenario PATH]\n       backchannel debrief CLASS_DIR [--markdown FILE] [--html FILE] [--json]';
 
 export async function run(argv: string[]): Promise<number> {
   exitOnBrokenPipe();
-  const { values, positionals } = parseCommand('debrief', argv, { markdown: { type: 'string' }, scenario: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommand('debrief', argv, {
+    markdown: { type: 'string' },
+    html: { type: 'string' },
+    scenario: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   if (values.help) {
     process.stdout.write(
       `${usage}\n\nThe teacher's report of one saved game, or a class report comparing several.\n` +
@@ -29,13 +35,15 @@ export async function run(argv: string[]): Promise<number> {
         'for saves of a scenario that is not bundled.\n' +
         'A class folder (backchannel class new) gives the class report: a row per student with the score\n' +
         'against the AI in the same seat on the same seed, unfinished games apart, edited saves flagged, and\n' +
-        'how hard each seat was; --json prints it as one JSON object.\n',
+        'how hard each seat was; --json prints it as one JSON object, --html FILE writes it as one page to\n' +
+        'project or print, with charts (outcomes against the Pareto frontier, offers over time), no scripts.\n',
     );
     return 0;
   }
   if (positionals.length === 0) throw usageError(`debrief needs at least one SAVE file\n${usage}`);
-  if (positionals.length === 1 && isClassDir(positionals[0]!)) return classDebrief(positionals[0]!, values.markdown, values.json === true);
+  if (positionals.length === 1 && isClassDir(positionals[0]!)) return classDebrief(positionals[0]!, values.markdown, values.json === true, values.html);
   if (values.json) throw usageError('debrief: --json is for a class folder');
+  if (values.html !== undefined) throw usageError('debrief: --html is for a class folder');
   const debriefs: Debrief[] = positionals.map((path) => {
     const { loaded, save, world } = loadSave(path, values.scenario, 'debrief');
     const log = rebuildLog(loaded.game, save.seed, save.commands);
@@ -62,7 +70,7 @@ function isClassDir(path: string): boolean {
   }
 }
 
-function classDebrief(dir: string, markdownFile: string | undefined, json: boolean): number {
+function classDebrief(dir: string, markdownFile: string | undefined, json: boolean, htmlFile?: string): number {
   const plan = loadClass(dir);
   const { game } = loadGame(plan.scenario.path ?? plan.scenario.id);
   const report = classReport(game, plan, (table, name): StudentGame => {
@@ -78,6 +86,11 @@ function classDebrief(dir: string, markdownFile: string | undefined, json: boole
   if (json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;
+  }
+  if (htmlFile !== undefined) {
+    writeFileAtomic(htmlFile, classReportHtml(report));
+    process.stdout.write(`Class report of ${report.students.length} students written to ${cleanText(htmlFile)}\n`);
+    if (markdownFile === undefined) return 0;
   }
   const text = cleanText(classReportMarkdown(report));
   if (markdownFile !== undefined) {
