@@ -131,7 +131,7 @@ function seatChart(game: Game, party: PartyId, seeds: readonly number[], aiWorld
   const search = { excludeRedLines: true };
   const points = paretoFrontier(prefs, search);
   const frontier = nonDominated(points.map((p) => ({ utilities: view(p.utilities) })))
-    .map((p) => p.utilities as [number, number])
+    .map((p) => p.utilities)
     .sort((a, b) => a[0] - b[0]);
   const nash = nashPoint(
     prefs,
