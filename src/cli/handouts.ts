@@ -44,6 +44,28 @@ export function briefingMarkdown(game: Game, party: PartyId, student?: string): 
   return `${out.join('\n')}\n`;
 }
 
+/** The scenario's lesson plan for the teacher, as Markdown; undefined when the scenario has none. */
+export function lessonPlanMarkdown(game: Game): string | undefined {
+  const lesson = game.scenario.meta.lesson;
+  if (!lesson) return undefined;
+  const out = [`# ${cleanText(game.scenario.meta.title)}: a lesson plan`, '', cleanText(game.scenario.meta.summary), ''];
+  out.push('## In 50 minutes', '', ...lesson.short.map((step) => `- ${cleanText(step)}`), '');
+  out.push('## In 90 minutes', '', ...lesson.long.map((step) => `- ${cleanText(step)}`), '');
+  const seats = Object.entries(lesson.seats);
+  if (seats.length) out.push('## Which seat suits whom', '', ...seats.map(([id, text]) => `- **${cleanText(game.party[id]?.name ?? id)}**: ${cleanText(text)}`), '');
+  if (lesson.questions.length) out.push('## Questions for the debrief', '', ...lesson.questions.map((q, i) => `${i + 1}. ${cleanText(q)}`), '');
+  out.push(
+    '## Commands',
+    '',
+    '- `npx backchannel class new lesson --scenario ' + game.scenario.meta.id + ' --roster names.txt --seats-per-table 3 --same-seed`',
+    '- `npx backchannel handouts lesson --out handouts`',
+    '- `npx backchannel play --class lesson --student NAME` (each student)',
+    '- `npx backchannel debrief lesson --html report.html` (to project)',
+    '',
+  );
+  return `${out.join('\n')}\n`;
+}
+
 /** The public background everyone gets, as Markdown. */
 export function backgroundMarkdown(game: Game): string {
   const s = game.scenario;

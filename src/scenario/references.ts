@@ -208,6 +208,7 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
   };
   arr(root.events).forEach((event, k) => cites(rec(event).source, ['events', k]));
   parties.forEach((party, k) => cites(rec(party).source, ['parties', k]));
+  for (const id of Object.keys(rec(rec(rec(root.meta).lesson).seats))) ref(id, partySet, ['meta', 'lesson', 'seats', id], 'key');
   arr(rec(root.meta).sources).forEach((source, k) => {
     const url = str(rec(source).url);
     if (url !== undefined && !isWebAddress(url)) report(['meta', 'sources', k, 'url'], `${q(url)} is not a web address (http:// or https://, no spaces)`);

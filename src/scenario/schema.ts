@@ -31,6 +31,15 @@ export const Source = z
   })
   .meta({ description: 'A public source the scenario rests on.' });
 
+export const Lesson = z
+  .strictObject({
+    short: z.array(z.string()).min(1).meta({ description: 'A 50-minute lesson, step by step, each step with its minutes: "10 min — read the briefings".' }),
+    long: z.array(z.string()).min(1).meta({ description: 'A 90-minute lesson, step by step, each step with its minutes.' }),
+    seats: z.record(z.string(), z.string()).default({}).meta({ description: 'Per party id: which student the seat suits, and what it asks of them.' }),
+    questions: z.array(z.string()).default([]).meta({ description: 'Questions for the debrief with the class.' }),
+  })
+  .meta({ description: 'A lesson plan for teachers: `backchannel handouts` writes it as lesson-plan.md and a printable page.' });
+
 /** A citation: the id, or ids, of entries in meta.sources. */
 const SourceRef = z.union([z.string(), z.array(z.string())]).optional();
 
@@ -45,6 +54,7 @@ export const Meta = z
     summary: text('Two or three sentences shown in the scenario picker.'),
     sources: z.array(Source).default([]).meta({ description: 'The public sources the facts come from.' }),
     teacherNotes: z.string().default('').meta({ description: 'Notes for teachers: the concepts this scenario shows and what really happened.' }),
+    lesson: Lesson.optional(),
   })
   .meta({ description: 'What the scenario is.' });
 

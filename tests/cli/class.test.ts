@@ -102,5 +102,12 @@ describe('a class', () => {
     }
     expect(readFileSync(join(out, 'table-1-ben.md'), 'utf8')).toContain('# Confidential: Russia — Ben');
     expect(readFileSync(join(out, 'background.md'), 'utf8')).toContain('**BATNA**');
+    // And for the teacher, the scenario's lesson plan: 50 and 90 minutes, the seats, the questions.
+    const plan = readFileSync(join(out, 'lesson-plan.md'), 'utf8');
+    expect(plan).toMatch(/^# Moscow, 6 August 2025: a lesson plan/);
+    for (const heading of ['## In 50 minutes', '## In 90 minutes', '## Which seat suits whom', '## Questions for the debrief']) expect(plan).toContain(heading);
+    expect(plan).toMatch(/- \*\*Europe\*\*: A careful reader/);
+    expect(readFileSync(join(out, 'lesson-plan.html'), 'utf8')).not.toMatch(/<script/i);
+    expect(r.stdout).toContain('lesson-plan.md');
   });
 });

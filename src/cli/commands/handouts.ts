@@ -5,14 +5,15 @@ import { cleanText } from '../../scenario/clean-text.js';
 import { parseCommand } from '../args.js';
 import { loadClass } from '../class-store.js';
 import { CliError, usageError } from '../errors.js';
-import { backgroundMarkdown, briefingMarkdown, printablePage } from '../handouts.js';
+import { backgroundMarkdown, briefingMarkdown, lessonPlanMarkdown, printablePage } from '../handouts.js';
 import { safeName, writeFileAtomic } from '../save-store.js';
 import { loadGame } from '../scenario-arg.js';
 
 const help = `Usage: backchannel handouts SCENARIO|CLASS_DIR [--party PARTY] --out DIR
 
 Writes the handouts for a lesson into DIR: background.md (the public background, the issues, the map, the
-calendar, a glossary of the debrief's words and the sources, for everyone), and per seat a confidential
+calendar, a glossary of the debrief's words and the sources, for everyone), lesson-plan.md and .html (for
+the teacher: 50 and 90 minutes, which seat suits whom, questions; when the scenario has one), and per seat a confidential
 briefing as Markdown and as one print-ready HTML page (A4 or Letter; background included). Given a class
 folder, one page per student, named for the student and the table; given a scenario, one per playable party
 (or only --party).
@@ -49,6 +50,14 @@ export async function run(argv: string[]): Promise<number> {
     writeFileAtomic(join(out, `${name}.html`), printablePage(`${game.scenario.meta.title}: ${s.student ?? game.party[s.party]!.name}`, briefing, background));
     written++;
   }
-  process.stdout.write(`Wrote background.md and ${written} handout${written === 1 ? '' : 's'} (Markdown and print-ready HTML) to ${cleanText(out)}\n`);
+  // The teacher's lesson plan, when the scenario has one.
+  const lesson = lessonPlanMarkdown(game);
+  if (lesson) {
+    writeFileAtomic(join(out, 'lesson-plan.md'), lesson);
+    writeFileAtomic(join(out, 'lesson-plan.html'), printablePage(`${game.scenario.meta.title}: a lesson plan`, lesson));
+  }
+  process.stdout.write(
+    `Wrote background.md${lesson ? ', lesson-plan.md (and .html)' : ''} and ${written} handout${written === 1 ? '' : 's'} (Markdown and print-ready HTML) to ${cleanText(out)}\n`,
+  );
   return 0;
 }
