@@ -3,7 +3,7 @@
 // (its utility against the others' mean, with the Nash point and the AI's games on the same seeds), and every
 // student's offers over time against the AI's. No script, no external request; every string from a scenario or a
 // save is escaped.
-import type { ClassReport, SeatChart, StudentRow } from './class-report.js';
+import { seatName, studentLines, type ClassReport, type SeatChart, type StudentRow } from './class-report.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const signed = (x: number | undefined) => (x === undefined ? '—' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`);
@@ -45,6 +45,12 @@ export function classReportHtml(r: ClassReport): string {
     );
   }
   body.push('</table>');
+  const detailed = finished.filter((s) => s.misled !== undefined);
+  if (detailed.length) {
+    body.push('<h2>Each student: the moves that mattered, and what they heard</h2><ul>');
+    for (const s of detailed) body.push(`<li><strong>${esc(s.name)}</strong> (${esc(s.table)}, ${esc(seatName(r, s.party))}): ${studentLines(s).map(esc).join('; ')}.</li>`);
+    body.push('</ul>');
+  }
   for (const chart of r.charts) {
     const students = finished.filter((s) => s.party === chart.party && s.utility !== undefined);
     body.push(`<section class="seat"><h2>${esc(seatName(r, chart.party))}</h2><div class="charts">`);
@@ -53,6 +59,12 @@ export function classReportHtml(r: ClassReport): string {
       `<p class="legend">${students.map((s, i) => `<span style="color:${PALETTE[i % PALETTE.length]}">●</span> ${esc(s.name)} (${esc(s.table)})`).join(' · ') || 'No student finished in this seat yet.'} · <span class="ai">○</span> the AI on the same seeds · ◆ Nash point</p></section>`,
     );
   }
+  if (r.drawn.length) {
+    body.push('<h2>What the record does not settle</h2><p>Each table drew one of the accounts the sources support as what was really said:</p><ul>');
+    for (const d of r.drawn) body.push(`<li>${esc(d.table)}: ${d.accounts.map(esc).join('; ')}</li>`);
+    body.push('</ul>');
+  }
+  if (r.teacherNotes.length) body.push('<h2>Teacher notes</h2>', ...r.teacherNotes.map((p) => `<p>${esc(p)}</p>`));
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -79,8 +91,6 @@ ${body.join('\n')}
 </html>
 `;
 }
-
-const seatName = (r: ClassReport, party: string) => r.seats.find((s) => s.party === party)?.name ?? party;
 
 /** Each finished student's score against the AI's in the same seat and seed: a bar and a tick, −100 to +100. */
 function scoreBars(students: StudentRow[], r: ClassReport): string {

@@ -6,6 +6,8 @@ import type { Game } from '../model/game.js';
 import { partyResults } from '../model/outcome.js';
 import type { PartyId, World } from '../model/types.js';
 import { playGame } from './advance.js';
+import type { Debrief } from '../analysis/debrief/types.js';
+import { paragraphs } from '../analysis/debrief/text.js';
 import { concessionCurve } from '../analysis/bargaining.js';
 import { nashPoint } from '../analysis/bargaining-points.js';
 import { nonDominated, paretoFrontier } from '../analysis/frontier.js';
@@ -28,6 +30,15 @@ export interface StudentRow {
   utility?: number;
   othersMean?: number;
   curve?: { round: number; utility: number }[];
+  /** The student's move that helped most and the one that hurt most, rated against waiting (score points). */
+  best?: { round: number; text: string; value: number };
+  worst?: { round: number; text: string; value: number };
+  /** What the student heard otherwise than it was said, and whether (how, when) they found out. */
+  misled?: { round: number; from: string; issues: string[]; foundOut?: string }[];
+  /** Accounts the student answers for that others heard otherwise than it was said. */
+  distorted?: number;
+  /** Clarifications the student asked for. */
+  checks?: number;
 }
 
 /** One seat's chart data: the Pareto frontier seen from the seat (its utility against the others' mean), the
@@ -50,10 +61,14 @@ export interface ClassReport {
   /** Per seat played by a student: what the charts of the HTML report draw. */
   charts: SeatChart[];
   rounds: number;
+  /** The scenario's notes for teachers, by paragraph. */
+  teacherNotes: string[];
+  /** What the record does not settle, per table: the account its game drew (the same seed draws the same). */
+  drawn: { table: string; accounts: string[] }[];
 }
 
-/** What is known of one student's game: nothing yet, a rebuilt world, or why it could not be read. */
-export type StudentGame = { kind: 'none' } | { kind: 'game'; world: World; authentic: boolean } | { kind: 'unreadable'; problem: string };
+/** What is known of one student's game: nothing yet, a rebuilt world (and its debrief, when finished), or why it could not be read. */
+export type StudentGame = { kind: 'none' } | { kind: 'game'; world: World; authentic: boolean; debrief?: Debrief } | { kind: 'unreadable'; problem: string };
 
 export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string, name: string) => StudentGame): ClassReport {
   const aiWorlds = new Map<number, World>();
@@ -65,6 +80,7 @@ export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string,
   const ai = (seed: number) => partyResults(game, aiWorld(seed));
   const round1 = (x: number) => Math.round(x * 10) / 10;
   const students: StudentRow[] = [];
+  const drawn = new Map<string, string[]>();
   for (const table of plan.tables) {
     for (const [party, name] of Object.entries(table.seats)) {
       if (name === null) continue;
@@ -82,7 +98,13 @@ export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string,
           ...(w.outcome ? { outcome: `${w.outcome.kind} (${w.outcome.reason})` } : {}),
           round: w.round,
           ...(finished ? { score: round1(partyResults(game, w)[party]!.score), ...seen(game, w, party) } : {}),
+          ...(g.debrief ? fromDebrief(g.debrief, party) : {}),
         });
+        if (g.debrief && !drawn.has(table.id))
+          drawn.set(
+            table.id,
+            g.debrief.contested.map((c) => `${c.title}: "${c.drawn}"`),
+          );
       }
     }
   }
@@ -108,7 +130,41 @@ export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string,
       aiWorld,
     ),
   );
-  return { scenario: game.scenario.meta.id, title: game.scenario.meta.title, students, seats, charts, rounds: game.scenario.calendar.rounds };
+  return {
+    scenario: game.scenario.meta.id,
+    title: game.scenario.meta.title,
+    students,
+    seats,
+    charts,
+    rounds: game.scenario.calendar.rounds,
+    teacherNotes: paragraphs(game.scenario.meta.teacherNotes),
+    drawn: [...drawn].filter(([, accounts]) => accounts.length > 0).map(([table, accounts]) => ({ table, accounts })),
+  };
+}
+
+/** What a student's debrief says of them: the moves that mattered, and what they heard, told and checked. */
+function fromDebrief(d: Debrief, party: PartyId): Pick<StudentRow, 'best' | 'worst' | 'misled' | 'distorted' | 'checks'> {
+  const moves = d.humans.find((h) => h.party === party);
+  const pick = (m: Debrief['humans'][number]['best'][number] | undefined) => m && m.value !== null && { round: m.round, text: m.text, value: Math.round(m.value * 10) / 10 };
+  const best = pick(moves?.best[0]);
+  const worst = pick(moves?.worst[0]);
+  const misled = d.saidAndHeard.flatMap((x) =>
+    x.listeners
+      .filter((l) => l.party === party)
+      .map((l) => ({
+        round: x.round,
+        from: x.teller.envoy ?? x.teller.name,
+        issues: l.differs,
+        ...(l.exposure ? { foundOut: `${l.exposure.how}${l.exposure.round ? `, round ${l.exposure.round}` : ''}` } : {}),
+      })),
+  );
+  return {
+    ...(best ? { best } : {}),
+    ...(worst ? { worst } : {}),
+    misled,
+    distorted: d.saidAndHeard.filter((x) => x.answers.party === party).length,
+    checks: moves?.moves.filter((m) => m.command.type === 'clarify').length ?? 0,
+  };
 }
 
 /** A seat's view of a finished game: its utility, the others' mean, and its offers' utility round by round. */
@@ -174,5 +230,32 @@ export function classReportMarkdown(r: ClassReport): string {
   }
   out.push('', '## How hard each seat was', '', '| seat | students finished | their mean score | the AI on the same seeds |', '|---|---:|---:|---:|');
   for (const seat of r.seats) out.push(`| ${cell(seat.name)} | ${seat.students} | ${seat.meanScore === null ? '—' : signed(seat.meanScore)} | ${signed(seat.aiMeanScore)} |`);
-  return `${out.join('\n')}\n`;
+  const detailed = finished.filter((s) => s.misled !== undefined);
+  if (detailed.length) {
+    out.push('', '## Each student: the moves that mattered, and what they heard', '');
+    for (const s of detailed) out.push(`- **${cell(s.name)}** (${s.table}, ${cell(seatName(r, s.party))}): ${studentLines(s).join('; ')}.`);
+  }
+  if (r.drawn.length) {
+    out.push('', '## What the record does not settle', '', 'Each table drew one of the accounts the sources support as what was really said:', '');
+    for (const d of r.drawn) out.push(`- ${d.table}: ${d.accounts.map(cell).join('; ')}`);
+  }
+  if (r.teacherNotes.length) out.push('', '## Teacher notes', '', ...r.teacherNotes.flatMap((p) => [cell(p), '']));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** A seat's party name, as the report names it. */
+export const seatName = (r: ClassReport, party: string) => r.seats.find((s) => s.party === party)?.name ?? party;
+
+/** A student's row in words: best and worst move, what they heard otherwise, what they told, what they checked. */
+export function studentLines(s: StudentRow): string[] {
+  const value = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}`;
+  const out: string[] = [];
+  out.push(s.best ? `best move R${s.best.round} ${s.best.text} (${value(s.best.value)})` : 'no move did better than waiting');
+  if (s.worst) out.push(`worst R${s.worst.round} ${s.worst.text} (${value(s.worst.value)})`);
+  const misled = s.misled ?? [];
+  if (misled.length === 0) out.push('heard everything as it was said');
+  for (const m of misled) out.push(`told otherwise by ${m.from} in R${m.round} on ${m.issues.join(', ')} — ${m.foundOut ? `found out (${m.foundOut})` : 'never found out'}`);
+  if (s.distorted) out.push(`answers for ${s.distorted} account${s.distorted === 1 ? '' : 's'} others heard otherwise`);
+  out.push(`${s.checks ?? 0} clarification${s.checks === 1 ? '' : 's'} asked`);
+  return out;
 }

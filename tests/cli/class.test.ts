@@ -56,6 +56,14 @@ describe('a class', () => {
     const md = await runCli(['debrief', dir], { env, timeoutMs: 60_000 });
     expect(md.stdout).toContain('# Class report: Moscow, 6 August 2025');
     expect(md.stdout).toContain('## How hard each seat was');
+    // Per student: the moves that mattered and what they heard; per table the account drawn; the teacher notes.
+    expect(md.stdout).toContain('## Each student: the moves that mattered, and what they heard');
+    for (const name of names) expect(md.stdout).toMatch(new RegExp(`- \\*\\*${name}\\*\\* \\(table-\\d, [^)]+\\): .*clarifications? asked\\.`));
+    expect(md.stdout).toMatch(/## What the record does not settle\n\nEach table drew .+\n\n- table-1: 6 Aug — the Kremlin.+: "/);
+    expect(md.stdout).toContain('## Teacher notes');
+    const ben = report.students.find((s) => s.name === 'Ben') as Report['students'][number] & { checks?: number; misled?: unknown[] };
+    expect(typeof ben.checks).toBe('number');
+    expect(Array.isArray(ben.misled)).toBe(true);
   }, 90_000);
 
   it('writes the report as one HTML page to project: charts as SVG, every name escaped, no script', async () => {

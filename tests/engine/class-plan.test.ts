@@ -67,6 +67,8 @@ describe('the class report as HTML', () => {
           ai: [],
         },
       ],
+      teacherNotes: [`Notes ${evil}`],
+      drawn: [{ table: 't<1>', accounts: [`Meeting: "${evil}"`] }],
     });
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');

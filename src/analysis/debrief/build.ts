@@ -9,6 +9,7 @@ import { isParetoOptimal, maxWelfare, paretoFrontier, utilities, type Bargaining
 import { zopa } from '../zopa.js';
 import { beliefNotes } from './beliefs.js';
 import { contestedMeetings } from './contested.js';
+import { paragraphs } from './text.js';
 import { gameRecord } from './record.js';
 import { assessMoves, keyMoments } from './moments.js';
 import { distortionCounts, distortions, verification } from './said-and-heard.js';
@@ -55,14 +56,6 @@ function reveal(game: Game, world: World, id: PartyId): RevealedPreferences {
     ideal: termLines(game, ideal),
     redLines,
   };
-}
-
-function paragraphs(text: string): string[] {
-  const clean = cleanText(text);
-  return clean
-    .split(/\n[ \t]*\n/.test(clean) ? /\n[ \t]*\n/ : /\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p.length > 0);
 }
 
 // ── the debrief ──────────────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,6 @@
 // The debrief's words: numbers, names, lengths and the sentences the Markdown report and the debrief screen share.
 import type { PartyId } from '../../model/types.js';
-import { isWebAddress } from '../../scenario/clean-text.js';
+import { cleanText, isWebAddress } from '../../scenario/clean-text.js';
 import { round3 } from './terms.js';
 import type { Debrief, Distortion, DistortionListener, MoveAssessment, TermLine } from './types.js';
 
@@ -174,4 +174,13 @@ export function recordSections(r: Debrief['record']): { heading: string; items: 
  */
 export function inertMarkdown(markdown: string): string {
   return markdown.replace(/<(?!https?:\/\/[^\s<>`"]+>)/gi, '&lt;');
+}
+
+/** A scenario's text (teacher notes) split into paragraphs: by blank lines, or by lines when it has none. */
+export function paragraphs(text: string): string[] {
+  const clean = cleanText(text);
+  return clean
+    .split(/\n[ \t]*\n/.test(clean) ? /\n[ \t]*\n/ : /\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 0);
 }

@@ -77,8 +77,13 @@ function classDebrief(dir: string, markdownFile: string | undefined, json: boole
     const path = studentSavePath(dir, table, name);
     if (!existsSync(path)) return { kind: 'none' };
     try {
-      const { save, world } = loadSave(path, plan.scenario.path ?? plan.scenario.id, 'debrief');
-      return { kind: 'game', world, authentic: authentic(dir, save) };
+      const { save, world, loaded } = loadSave(path, plan.scenario.path ?? plan.scenario.id, 'debrief');
+      if (world.outcome === undefined) return { kind: 'game', world, authentic: authentic(dir, save) };
+      // A finished game's debrief: the student's moves rated against waiting, and what they heard and told.
+      const log = rebuildLog(loaded.game, save.seed, save.commands);
+      const impacts = impactsByParty(loaded.game, save.seed, save.commands, save.humans);
+      const debrief = buildDebrief(loaded.game, world, save.commands, log, { humans: save.humans, impacts });
+      return { kind: 'game', world, authentic: authentic(dir, save), debrief };
     } catch (error) {
       return { kind: 'unreadable', problem: (error as Error).message };
     }
