@@ -37,6 +37,15 @@ export interface AppOptions {
   color: boolean;
   /** Pause between automatic moves (AI turns), in ms; default 250. End-to-end tests may shorten it. */
   aiDelayMs?: number;
+  /** A class folder found where the game was started: the title screen offers to join it as one of its students. */
+  classOffer?: ClassOffer;
+}
+
+export interface ClassOffer {
+  /** The scenario's title, and the folder as the player would type it. */
+  title: string;
+  folder: string;
+  students: { name: string; table: string; seat: string }[];
 }
 
 export interface AppResult {
@@ -44,4 +53,6 @@ export interface AppResult {
   savedTo?: string;
   /** Whether the game reached its end. */
   ended: boolean;
+  /** The student chosen on the title screen's class offer: the command line seats them at their table. */
+  student?: string;
 }

@@ -14,6 +14,8 @@ import { GameScreens } from './screens/GameScreens.js';
 import { RolePicker } from './screens/RolePicker.js';
 import { ScenarioPicker } from './screens/ScenarioPicker.js';
 import { Title } from './screens/Title.js';
+import { PickList } from './components/PickList.js';
+import { safeText } from './format.js';
 import { TooSmall } from './screens/TooSmall.js';
 import { saveState, startSession, type GameSession } from './session.js';
 import { ThemeProvider } from './theme.js';
@@ -39,6 +41,8 @@ export function App(props: AppProps) {
 }
 
 const PRE_GAME: Scope[] = ['title', 'scenarios', 'roles'];
+/** The screens before a game: the title, the class's students, the scenarios, the sides. */
+const PRE_GAME_SCREENS: readonly Screen['name'][] = ['title', 'class', 'scenarios', 'roles'];
 
 function Root({ options, onExit, interruptRef, aiDelayMs = 250 }: AppProps) {
   const { exit } = useApp();
@@ -132,7 +136,7 @@ function Root({ options, onExit, interruptRef, aiDelayMs = 250 }: AppProps) {
   const height = rows - 1;
 
   let content;
-  if (!session || PRE_GAME.includes(screen.name)) {
+  if (!session || PRE_GAME_SCREENS.includes(screen.name)) {
     switch (screen.name) {
       case 'scenarios':
         content = (
@@ -158,12 +162,40 @@ function Root({ options, onExit, interruptRef, aiDelayMs = 250 }: AppProps) {
         );
         break;
       }
+      case 'class': {
+        // Who are you? The student then sits at their table and seat (the command line starts that game).
+        const offer = options.classOffer!;
+        content = (
+          <PickList
+            title={`Join the class: ${safeText(offer.title)}`}
+            intro={`The class in ${safeText(offer.folder)}. Choose your name: you sit at your table and seat, and your game is saved in the class folder.`}
+            items={offer.students.map((s) => ({ label: safeText(s.name), detail: `${safeText(s.table)} · ${safeText(s.seat)}` }))}
+            width={width}
+            rows={height - 1}
+            onPick={(i) => {
+              result.current.student = offer.students[i]!.name;
+              finish();
+            }}
+            onCancel={() => setScreen({ name: 'title' })}
+          />
+        );
+        break;
+      }
       default:
         content = (
           <Title
             width={width}
             height={height}
-            onChoose={(c) => (c === 'new' ? setScreen({ name: 'scenarios' }) : c === 'help' ? setOverlay({ kind: 'help', scope: 'table', intro: true }) : finish())}
+            classOffer={options.classOffer}
+            onChoose={(c) =>
+              c === 'class'
+                ? setScreen({ name: 'class' })
+                : c === 'new'
+                  ? setScreen({ name: 'scenarios' })
+                  : c === 'help'
+                    ? setOverlay({ kind: 'help', scope: 'table', intro: true })
+                    : finish()
+            }
           />
         );
     }

@@ -6,6 +6,7 @@ import { currentActor } from '../model/view.js';
 
 export type Screen =
   | { name: 'title' }
+  | { name: 'class' }
   | { name: 'scenarios' }
   | { name: 'roles'; scenario: number }
   | { name: 'briefing'; party: PartyId }

@@ -3,7 +3,7 @@
 // screen with capture-pane. Keys follow src/ui/keymap.ts: Enter chooses, n passes, q quits, Ctrl+C saves and
 // leaves. Skipped with a notice when tmux is missing (.ci/run installs it).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSave } from '../../src/engine/save.js';
@@ -28,12 +28,12 @@ interface Pane {
 let sessions = 0;
 
 /** Starts `backchannel ARGS` in a new tmux session of the given size; the pane stays open after it exits. */
-function start(args: string[], env: Record<string, string>, size = { columns: 100, rows: 30 }): Pane {
+function start(args: string[], env: Record<string, string>, size = { columns: 100, rows: 30 }, cwd = root): Pane {
   const name = `bc${++sessions}`;
   const vars = Object.entries({ TERM: 'xterm-256color', ...env })
     .map(([k, v]) => `${k}=${quote(v)}`)
     .join(' ');
-  const command = `cd ${quote(root)} && env -u NO_COLOR -u CI ${vars} ${quote(process.execPath)} src/cli/bin.js ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 600`;
+  const command = `cd ${quote(cwd)} && env -u NO_COLOR -u CI ${vars} ${quote(process.execPath)} ${quote(join(root, 'src/cli/bin.js'))} ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 600`;
   tmux('new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), command);
   const pane: Pane = {
     name,
@@ -153,6 +153,28 @@ describe.skipIf(!hasTmux)('the game in a real terminal (tmux, 100×30)', () => {
     resumed.keys('y');
     expect(await resumed.waitFor(/\[exit \d+\]/)).toContain('[exit 0]');
   }, 90_000);
+
+  it('started next to a class folder, offers to join it: the student picks their name and sits at their seat', async () => {
+    const room = join(state, 'classroom');
+    mkdirSync(room, { recursive: true });
+    writeFileSync(join(room, 'names.txt'), 'Ana\nBen, russia\n');
+    const made = await runCli(['class', 'new', join(room, 'lesson'), '--scenario', 'moscow-2025-08', '--roster', join(room, 'names.txt'), '--seats-per-table', '2'], {
+      env: cliEnv(state),
+    });
+    expect(made.code, made.stderr).toBe(0);
+    const pane = start(['play'], env, { columns: 100, rows: 30 }, room);
+    expect(await pane.waitFor(/Join class/)).toMatch(/▸ Join class +Moscow, 6 August 2025 \(lesson\)/);
+    pane.keys('Enter');
+    expect(await pane.waitFor(/Join the class/)).toMatch(/Ben +table-1 · Russia/);
+    pane.keys('Down', 'Enter');
+    await pane.waitFor(/Briefing for Russia/);
+    pane.keys('q');
+    await pane.waitFor(/Quit Backchannel\?/);
+    pane.keys('y');
+    expect(await pane.waitFor(/\[exit \d+\]/)).toContain('[exit 0]');
+    // The game went to the class folder, signed, under Ben's name.
+    expect(readdirSync(join(room, 'lesson', 'saves')).filter((f) => f.endsWith('.json'))).toEqual(['table-1-ben.json']);
+  }, 60_000);
 
   it('play SCENARIO alone asks for the side, then opens at its briefing', async () => {
     const pane = start(['play', 'alaska-2025', '--seed', '4', '--save', join(state, 'side.json')], env);

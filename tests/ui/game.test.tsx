@@ -206,3 +206,34 @@ describe('debrief', () => {
     expect(recorded.saves.length).toBeGreaterThan(0);
   });
 });
+
+describe('a class found where the game starts', () => {
+  it('is offered first on the title screen; choosing a name ends the app with that student, for the command line to seat', async () => {
+    const onExit = vi.fn<(r: AppResult) => void>();
+    const { options } = testOptions({
+      classOffer: {
+        title: 'Moscow, 6 August 2025',
+        folder: 'lesson',
+        students: [
+          { name: 'Ana', table: 'table-1', seat: 'United States' },
+          { name: 'Ben', table: 'table-1', seat: 'Russia' },
+        ],
+      },
+    });
+    t = renderApp(<App options={options} onExit={onExit} aiDelayMs={0} />, 80, 24);
+    let screen = await t.waitFor('Join class');
+    expect(screen).toMatch(/▸ Join class +Moscow, 6 August 2025 \(lesson\)/);
+    await t.press(KEYS.enter);
+    screen = await t.waitFor('Join the class: Moscow, 6 August 2025');
+    expect(screen).toMatch(/Ben +table-1 · Russia/);
+    await t.press(KEYS.down, KEYS.enter);
+    expect(onExit).toHaveBeenCalledWith({ ended: false, student: 'Ben' });
+  });
+
+  it('is not offered when there is none: the menu starts with a new game', async () => {
+    t = renderApp(<App options={testOptions().options} aiDelayMs={0} />, 80, 24);
+    const screen = await t.waitFor('New game');
+    expect(screen).toMatch(/▸ New game/);
+    expect(screen).not.toContain('Join class');
+  });
+});

@@ -3,13 +3,13 @@
 // so that any mistake is one line and an exit code before a screen is drawn; then starts the terminal UI, or
 // plain mode when asked for or when stdin or stdout is not a terminal. React and Ink are imported only on the
 // interactive path.
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Game } from '../../model/game.js';
 import type { PartyId } from '../../model/types.js';
 import { listBundled } from '../../scenario/bundled.js';
 import { cleanText } from '../../scenario/clean-text.js';
-import type { AppOptions, GameStart, ScenarioChoice } from '../../ui/app-options.js';
+import type { AppOptions, ClassOffer, GameStart, ScenarioChoice } from '../../ui/app-options.js';
 import { parseCommand } from '../args.js';
 import { CliError, usageError } from '../errors.js';
 import { INTERRUPT, lineSource } from '../plain/input.js';
@@ -210,7 +210,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const start: GameStart | undefined = humans !== undefined ? { choice: choiceOf(given[0]!), seed, humans } : undefined;
   const scenarios = start ? [start.choice] : pickerList(given).map(choiceOf);
-  return interactive(scenarios, seed, start, flags.save);
+  // Started in (or next to) a class folder, the title screen offers to join it: a student need not type a flag.
+  const offer = !start && given.length === 0 && flags.save === undefined ? findClassOffer(process.cwd()) : undefined;
+  return interactive(scenarios, seed, start, flags.save, undefined, offer);
 }
 
 /** The scenario picker's list: the bundled scenarios, then the files given on the command line (each once). */
@@ -245,7 +247,14 @@ export function saverFor(explicit: string | undefined, stamp?: SaveState['stamp'
   };
 }
 
-async function interactive(scenarios: ScenarioChoice[], seed: number, start: GameStart | undefined, savePath: string | undefined, stamp?: SaveState['stamp']): Promise<number> {
+async function interactive(
+  scenarios: ScenarioChoice[],
+  seed: number,
+  start: GameStart | undefined,
+  savePath: string | undefined,
+  stamp?: SaveState['stamp'],
+  offer?: { dir: string; classOffer: ClassOffer },
+): Promise<number> {
   const options: AppOptions = {
     scenarios,
     seed,
@@ -253,10 +262,13 @@ async function interactive(scenarios: ScenarioChoice[], seed: number, start: Gam
     saveTranscript: (name, markdown) => writeTranscript(name, markdown),
     color: wantsColor(),
     ...(start ? { start } : {}),
+    ...(offer ? { classOffer: offer.classOffer } : {}),
   };
   // The UI (React, Ink) lives in its own chunk of the bundle: only this path loads it.
   const { runApp } = await import('../../ui/run-app.js');
   const result = await runApp(options);
+  // A student chose their name on the title screen: seat them as play --class DIR --student NAME would.
+  if (offer && result.student !== undefined) return playInClass({ class: offer.dir, student: result.student }, [], false);
   const lines: string[] = [];
   if (result.savedTo) {
     lines.push(
@@ -267,6 +279,35 @@ async function interactive(scenarios: ScenarioChoice[], seed: number, start: Gam
   lines.push(`Seed ${start?.seed ?? seed}: play the same war again with --seed ${start?.seed ?? seed}.`);
   process.stdout.write(lines.map((l) => `${cleanText(l)}\n`).join(''));
   return 0;
+}
+
+/**
+ * A class folder where the game was started — the current folder, or one folder in it (the first by name) —
+ * as the title screen offers it; undefined when there is none or it cannot be read.
+ */
+export function findClassOffer(cwd: string): { dir: string; classOffer: ClassOffer } | undefined {
+  const candidates = [cwd];
+  try {
+    for (const entry of readdirSync(cwd, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) if (entry.isDirectory()) candidates.push(join(cwd, entry.name));
+  } catch {
+    return undefined;
+  }
+  for (const dir of candidates) {
+    if (!existsSync(join(dir, 'class.json'))) continue;
+    try {
+      const plan = loadClass(dir);
+      const loaded = loadGameCached(plan.scenario.path ?? plan.scenario.id);
+      const students = plan.tables.flatMap((t) =>
+        Object.entries(t.seats).flatMap(([party, name]) => (name === null ? [] : [{ name, table: t.id, seat: loaded.game.party[party]?.name ?? party }])),
+      );
+      if (students.length === 0) continue;
+      const folder = dir === cwd ? '.' : relative(cwd, dir);
+      return { dir, classOffer: { title: loaded.game.scenario.meta.title, folder, students } };
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
 }
 
 /** `play --class DIR --student NAME`: the student's seat at the table the plan gives, resumed if begun. */

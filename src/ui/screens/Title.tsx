@@ -5,8 +5,11 @@ import { KeyBar } from '../components/KeyBar.js';
 import { useKeys } from '../context/keys.js';
 import { useList } from '../hooks/use-list.js';
 import { useTheme } from '../theme.js';
+import type { ClassOffer } from '../app-options.js';
+import { safeText } from '../format.js';
+import { truncate } from '../text.js';
 
-export type TitleChoice = 'new' | 'help' | 'quit';
+export type TitleChoice = 'class' | 'new' | 'help' | 'quit';
 
 const MENU: { id: TitleChoice; label: string; hint: string }[] = [
   { id: 'new', label: 'New game', hint: 'pick a scenario and a side' },
@@ -14,15 +17,21 @@ const MENU: { id: TitleChoice; label: string; hint: string }[] = [
   { id: 'quit', label: 'Quit', hint: '' },
 ];
 
+/** The menu: with a class folder where the game was started, joining it comes first. */
+export function titleMenu(classOffer?: ClassOffer): { id: TitleChoice; label: string; hint: string }[] {
+  return classOffer ? [{ id: 'class', label: 'Join class', hint: `${classOffer.title} (${classOffer.folder})` }, ...MENU] : MENU;
+}
+
 export const TAGLINE = 'Diplomacy by cable, envoy and summit — while the war goes on.';
 
-export function Title({ width, height, onChoose }: { width: number; height: number; onChoose: (choice: TitleChoice) => void }) {
+export function Title({ width, height, onChoose, classOffer }: { width: number; height: number; onChoose: (choice: TitleChoice) => void; classOffer?: ClassOffer }) {
   const theme = useTheme();
-  // No wrapping: ↑ on "New game" must not land on "Quit".
-  const { index, dispatch } = useList(MENU.length, 0, { wrap: false });
+  const menu = titleMenu(classOffer);
+  // No wrapping: ↑ on the first item must not land on "Quit".
+  const { index, dispatch } = useList(menu.length, 0, { wrap: false });
   useKeys('title', (action) => {
     if (action === 'up' || action === 'down') dispatch({ type: action });
-    if (action === 'select') onChoose(MENU[index]!.id);
+    if (action === 'select') onChoose(menu[index]!.id);
   });
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -37,14 +46,14 @@ export function Title({ width, height, onChoose }: { width: number; height: numb
           </Text>
         </Box>
         <Box marginTop={1} flexDirection="column">
-          {MENU.map((item, i) => {
+          {menu.map((item, i) => {
             const on = i === index;
             return (
               <Text key={item.id} bold={on} color={on ? theme.accent : undefined}>
                 {on ? '▸ ' : '  '}
-                {item.label.padEnd(10)}
+                {item.label.padEnd(11)}
                 <Text color={theme.muted} bold={false}>
-                  {item.hint}
+                  {safeText(truncate(item.hint, Math.max(10, width - 20)))}
                 </Text>
               </Text>
             );
