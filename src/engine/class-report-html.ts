@@ -51,6 +51,7 @@ export function classReportHtml(r: ClassReport): string {
     for (const s of detailed) body.push(`<li><strong>${esc(s.name)}</strong> (${esc(s.table)}, ${esc(seatName(r, s.party))}): ${studentLines(s).map(esc).join('; ')}.</li>`);
     body.push('</ul>');
   }
+  if (detailed.some((s) => (s.moments ?? []).length > 0)) body.push(timeline(detailed, r));
   for (const chart of r.charts) {
     const students = finished.filter((s) => s.party === chart.party && s.utility !== undefined);
     body.push(`<section class="seat"><h2>${esc(seatName(r, chart.party))}</h2><div class="charts">`);
@@ -173,4 +174,41 @@ function offersChart(chart: SeatChart, students: StudentRow[], rounds: number): 
   out.push(`<text x="10" y="${h / 2}" transform="rotate(-90 10 ${h / 2})" text-anchor="middle">its offers, in its own utility →</text>`);
   out.push('</svg>');
   return `<figure>${out.join('')}<figcaption class="muted">Each offer the seat made, by round (grey dashes: the AI); dashed line: the reservation value.</figcaption></figure>`;
+}
+
+/** What each moment looks like on the timeline: deals and signatures green, trouble red, the rest grey. */
+const MARK: Record<string, { colour: string; shape: 'circle' | 'square' | 'diamond' }> = {
+  signing: { colour: '#2ca02c', shape: 'diamond' },
+  ratification: { colour: '#2ca02c', shape: 'diamond' },
+  outcome: { colour: '#2ca02c', shape: 'diamond' },
+  exposure: { colour: '#d62728', shape: 'square' },
+  'walk-out': { colour: '#d62728', shape: 'square' },
+  'broken-commitment': { colour: '#d62728', shape: 'square' },
+  implementation: { colour: '#d62728', shape: 'square' },
+};
+
+/** A row per student: the rounds of their game, and a mark at each moment that mattered (its text on hover). */
+function timeline(students: StudentRow[], r: ClassReport): string {
+  const label = 170;
+  const w = 620;
+  const row = 24;
+  const h = students.length * row + 28;
+  const px = (round: number) => label + ((round - 1) / Math.max(1, r.rounds)) * (w - label - 12);
+  const out = [`<svg role="img" aria-label="The moments that mattered" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`];
+  students.forEach((s, i) => {
+    const y = i * row + 14;
+    out.push(`<text x="0" y="${y + 4}">${esc(s.name)}</text>`);
+    out.push(`<line x1="${px(1)}" y1="${y}" x2="${px(r.rounds + 1)}" y2="${y}" stroke="#ccc"/>`);
+    for (const m of s.moments ?? []) {
+      const mark = MARK[m.kind] ?? { colour: '#777', shape: 'circle' as const };
+      const x = px(Math.min(m.round, r.rounds + 1)).toFixed(1);
+      const title = `<title>${esc(`R${m.round} ${m.text}`)}</title>`;
+      if (mark.shape === 'circle') out.push(`<circle cx="${x}" cy="${y}" r="3.5" fill="${mark.colour}">${title}</circle>`);
+      else if (mark.shape === 'square') out.push(`<rect x="${Number(x) - 4}" y="${y - 4}" width="8" height="8" fill="${mark.colour}">${title}</rect>`);
+      else out.push(`<path d="M${x} ${y - 6} l6 6 l-6 6 l-6 -6 z" fill="${mark.colour}">${title}</path>`);
+    }
+  });
+  for (const round of [1, Math.ceil(r.rounds / 2), r.rounds]) out.push(`<text x="${px(round)}" y="${h - 4}" text-anchor="middle">R${round}</text>`);
+  out.push('</svg>');
+  return `<h2>The moments that mattered</h2><figure>${out.join('')}<figcaption class="muted">Each student's game, round by round: ◆ agreement and signatures, ■ trouble (a distortion found out, a walk-out, a broken public word), ● the rest. Hover a mark for what happened.</figcaption></figure>`;
 }

@@ -39,6 +39,10 @@ export interface StudentRow {
   distorted?: number;
   /** Clarifications the student asked for. */
   checks?: number;
+  /** Whether the deal reached is Pareto-optimal (deals only): no small change helps someone and hurts no one. */
+  paretoOptimal?: boolean;
+  /** The moments that mattered in the student's game, for the timeline. */
+  moments?: { round: number; kind: string; text: string }[];
 }
 
 /** One seat's chart data: the Pareto frontier seen from the seat (its utility against the others' mean), the
@@ -143,7 +147,7 @@ export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string,
 }
 
 /** What a student's debrief says of them: the moves that mattered, and what they heard, told and checked. */
-function fromDebrief(d: Debrief, party: PartyId): Pick<StudentRow, 'best' | 'worst' | 'misled' | 'distorted' | 'checks'> {
+function fromDebrief(d: Debrief, party: PartyId): Pick<StudentRow, 'best' | 'worst' | 'misled' | 'distorted' | 'checks' | 'paretoOptimal' | 'moments'> {
   const moves = d.humans.find((h) => h.party === party);
   const pick = (m: Debrief['humans'][number]['best'][number] | undefined) => m && m.value !== null && { round: m.round, text: m.text, value: Math.round(m.value * 10) / 10 };
   const best = pick(moves?.best[0]);
@@ -164,6 +168,8 @@ function fromDebrief(d: Debrief, party: PartyId): Pick<StudentRow, 'best' | 'wor
     misled,
     distorted: d.saidAndHeard.filter((x) => x.answers.party === party).length,
     checks: moves?.moves.filter((m) => m.command.type === 'clarify').length ?? 0,
+    ...(d.frontier.paretoOptimal !== undefined ? { paretoOptimal: d.frontier.paretoOptimal } : {}),
+    moments: d.moments.map((m) => ({ round: m.round, kind: m.kind, text: m.text })),
   };
 }
 
@@ -252,6 +258,7 @@ export function studentLines(s: StudentRow): string[] {
   const out: string[] = [];
   out.push(s.best ? `best move R${s.best.round} ${s.best.text} (${value(s.best.value)})` : 'no move did better than waiting');
   if (s.worst) out.push(`worst R${s.worst.round} ${s.worst.text} (${value(s.worst.value)})`);
+  if (s.paretoOptimal !== undefined) out.push(s.paretoOptimal ? 'the deal is Pareto-optimal' : 'a deal better for someone and worse for no one was within reach');
   const misled = s.misled ?? [];
   if (misled.length === 0) out.push('heard everything as it was said');
   for (const m of misled) out.push(`told otherwise by ${m.from} in R${m.round} on ${m.issues.join(', ')} — ${m.foundOut ? `found out (${m.foundOut})` : 'never found out'}`);

@@ -75,8 +75,9 @@ describe('a class', () => {
     expect(html).toMatch(/<\/html>\n$/);
     expect(html.toLowerCase()).not.toContain('<script');
     expect(html).not.toMatch(/(src|href)="https?:/);
-    // The scores against the AI, and per seat the frontier and the offers over time: 1 + 3 × 2 charts.
-    expect(html.match(/<svg /g)).toHaveLength(7);
+    // The scores against the AI, the timeline of moments, and per seat the frontier and the offers: 2 + 3 × 2 charts.
+    expect(html.match(/<svg /g)).toHaveLength(8);
+    expect(html).toContain('aria-label="The moments that mattered"');
     expect(html).toContain('aria-label="Outcomes against the Pareto frontier"');
     expect(html).toContain('aria-label="Offers over time"');
     for (const name of names) expect(html).toContain(name);
@@ -101,6 +102,8 @@ describe('a class', () => {
     const out = join(state, 'handouts');
     const r = await runCli(['handouts', dir, '--out', out], { env });
     expect(r.code).toBe(0);
+    const files = readdirSync(out).filter((f) => /^table-\d-[a-z]+\.html$/.test(f));
+    expect(files).toHaveLength(9);
     for (const file of ['table-1-ana', 'table-2-eva', 'table-3-ida']) {
       expect(existsSync(join(out, `${file}.md`))).toBe(true);
       const html = readFileSync(join(out, `${file}.html`), 'utf8');
