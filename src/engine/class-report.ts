@@ -34,7 +34,8 @@ export interface StudentRow {
   best?: { round: number; text: string; value: number };
   worst?: { round: number; text: string; value: number };
   /** What the student heard otherwise than it was said, and whether (how, when) they found out. */
-  misled?: { round: number; from: string; issues: string[]; foundOut?: string }[];
+  /** (issues by name) */
+  misled?: { round: number; from: string; issues: string[]; foundOut?: string; worth: { heard: number; said: number } }[];
   /** Accounts the student answers for that others heard otherwise than it was said. */
   distorted?: number;
   /** Clarifications the student asked for. */
@@ -158,7 +159,8 @@ function fromDebrief(d: Debrief, party: PartyId): Pick<StudentRow, 'best' | 'wor
       .map((l) => ({
         round: x.round,
         from: x.teller.envoy ?? x.teller.name,
-        issues: l.differs,
+        issues: l.differs.map((id) => x.said.find((t) => t.issue === id)?.issueName ?? id),
+        worth: l.value,
         ...(l.exposure ? { foundOut: `${l.exposure.how}${l.exposure.round ? `, round ${l.exposure.round}` : ''}` } : {}),
       })),
   );
@@ -261,7 +263,10 @@ export function studentLines(s: StudentRow): string[] {
   if (s.paretoOptimal !== undefined) out.push(s.paretoOptimal ? 'the deal is Pareto-optimal' : 'a deal better for someone and worse for no one was within reach');
   const misled = s.misled ?? [];
   if (misled.length === 0) out.push('heard everything as it was said');
-  for (const m of misled) out.push(`told otherwise by ${m.from} in R${m.round} on ${m.issues.join(', ')} — ${m.foundOut ? `found out (${m.foundOut})` : 'never found out'}`);
+  for (const m of misled)
+    out.push(
+      `told otherwise by ${m.from} in R${m.round} on ${m.issues.join(', ')} (worth ${m.worth.heard.toFixed(2)} to them as heard, ${m.worth.said.toFixed(2)} as said) — ${m.foundOut ? `found out (${m.foundOut})` : 'never found out'}`,
+    );
   if (s.distorted) out.push(`answers for ${s.distorted} account${s.distorted === 1 ? '' : 's'} others heard otherwise`);
   out.push(`${s.checks ?? 0} clarification${s.checks === 1 ? '' : 's'} asked`);
   return out;
