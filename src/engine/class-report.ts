@@ -33,8 +33,10 @@ export interface StudentRow {
   /** The student's move that helped most and the one that hurt most, rated against waiting (score points). */
   best?: { round: number; text: string; value: number };
   worst?: { round: number; text: string; value: number };
-  /** What the student heard otherwise than it was said, and whether (how, when) they found out. */
-  /** (issues by name) */
+  /**
+   * What the student heard otherwise than it was said: from whom, on which issues (by name), what it was worth to
+   * them as heard and as said, and whether (how, when) they found out.
+   */
   misled?: { round: number; from: string; issues: string[]; foundOut?: string; worth: { heard: number; said: number } }[];
   /** Accounts the student answers for that others heard otherwise than it was said. */
   distorted?: number;
