@@ -18,6 +18,7 @@
 // exposed to it.
 // In the signing phase: sign the actual text unless it crosses a red line, falls below the walk-away point, or
 // turns out worse than what we were told and no longer meets what we ask for.
+import { settingWords } from '../model/setting.js';
 import { sameTerms } from '../model/game.js';
 import type { Rng } from '../model/rng.js';
 import type { Command, PartyId, Terms } from '../model/types.js';
@@ -108,7 +109,7 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng, options: 
           ? 'it is as good as what we would ask next'
           : acceptable.rule === 'closing'
             ? 'everyone else has accepted it, and it is a deal we can live with'
-            : 'time is running out, and it beats the war going on';
+            : `time is running out, and it beats ${settingWords(view.game.setting).goingOn}`;
     return { command: { type: 'accept', by: self, proposal: id }, reason: `accepted #${id}: ${why}` };
   }
 

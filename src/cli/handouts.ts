@@ -37,7 +37,7 @@ export function briefingMarkdown(game: Game, party: PartyId, student?: string): 
   out.push('## What matters most to you', '', ...goalLines(game.public, prefs).map((g) => `- ${g}`), '');
   const reds = describeRedLines(game.public, prefs);
   out.push('## Your red lines: you never sign these', '', ...(reds.length ? reds.map((r) => `- ${cleanText(r)}`) : ['- None: everything is negotiable, at a price.']), '');
-  out.push('## If the talks fail', '', batnaWords(prefs, prefs.reservation), '');
+  out.push('## If the talks fail', '', batnaWords(prefs, prefs.reservation, game.public.setting), '');
   if (p.envoys.length) out.push('## Your envoys', '', ...p.envoys.map((e) => `- ${cleanText(e.name)}: carries a package off the record to one party — and may garble it.`), '');
   if (p.levers.length) out.push('## Your levers', '', ...p.levers.map((l) => `- ${cleanText(l.label)} (presses ${cleanText(game.party[l.target]?.name ?? l.target)})`), '');
   if (p.domestic.vetoPlayers.length) out.push('## Who must approve a deal at home', '', ...p.domestic.vetoPlayers.map((v) => `- ${cleanText(v.name)}`), '');

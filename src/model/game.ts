@@ -1,5 +1,6 @@
 // A scenario compiled for play: ids resolved to indices and preferences to arrays, so the hot loop (utility,
 // AI search) does arithmetic instead of look-ups. Built once per scenario; never changes during a game.
+import type { Setting } from './setting.js';
 import type { Party, Scenario } from '../scenario/schema.js';
 import type { PartyId, Terms } from './types.js';
 
@@ -60,6 +61,8 @@ export interface PublicGame {
   scenarioId: string;
   title: string;
   startDate: string;
+  /** What is at stake without a deal: a war, or a dispute in peacetime (model/setting.ts). */
+  setting: Setting;
   roundDays: number;
   rounds: number;
   deadlines: { round: number; label: string }[];
@@ -119,6 +122,7 @@ export function compileGame(scenario: Scenario): Game {
     scenarioId: scenario.meta.id,
     title: scenario.meta.title,
     startDate: scenario.meta.date,
+    setting: scenario.meta.setting,
     roundDays: scenario.calendar.roundDays,
     rounds: scenario.calendar.rounds,
     deadlines: scenario.calendar.deadlines,

@@ -33,7 +33,7 @@ export function initialWorld(game: Game, seed: number): World {
     turn: 0,
     moves: 0,
     control,
-    ceasefire: false,
+    ceasefire: game.scenario.dynamics.ceasefire,
     parties,
     proposals: [],
     open: [],

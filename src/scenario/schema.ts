@@ -55,6 +55,10 @@ export const Meta = z
     sources: z.array(Source).default([]).meta({ description: 'The public sources the facts come from.' }),
     teacherNotes: z.string().default('').meta({ description: 'Notes for teachers: the concepts this scenario shows and what really happened.' }),
     lesson: Lesson.optional(),
+    setting: z.enum(['war', 'peace']).default('war').meta({
+      description:
+        'What is at stake without a deal: "war" (the default: no deal means the war goes on) or "peace" (talks in peacetime, such as a border dispute or a treaty: no deal means the dispute goes on). It sets the words of the log, the briefings and the AI\'s reasons. Set dynamics.ceasefire for talks that open without fighting.',
+    }),
   })
   .meta({ description: 'What the scenario is.' });
 
@@ -274,6 +278,7 @@ export const Dynamics = z
       )
       .default([])
       .meta({ description: 'How the front moves while there is no ceasefire.' }),
+    ceasefire: z.boolean().default(false).meta({ description: 'Whether the talks open under a ceasefire (or in peacetime): the front stays where it is until an event ends it.' }),
     perRound: z
       .array(
         z.strictObject({
@@ -380,7 +385,7 @@ export const Scenario = z
     territories: z.array(Territory).default([]).meta({ description: 'Territories on the map.' }),
     issues: z.array(Issue).min(1).meta({ description: 'The issues on the table.' }),
     parties: z.array(Party).min(2).meta({ description: 'The parties, in turn order.' }),
-    dynamics: Dynamics.default({ front: [], perRound: [], controlToBatna: {}, violationChance: 0.1 }),
+    dynamics: Dynamics.default({ front: [], ceasefire: false, perRound: [], controlToBatna: {}, violationChance: 0.1 }),
     events: z.array(ScenarioEvent).default([]).meta({ description: 'Scripted events.' }),
     meetings: z.array(Meeting).default([]).meta({ description: 'Scripted meetings, each opening its round.' }),
     information: Information.default({

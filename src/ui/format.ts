@@ -8,6 +8,7 @@ import type { PlayerView, ViewMessage } from '../model/view.js';
 import type { Commitment, LogLine, PartyId, Phase, Terms } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
 import { possessive } from '../model/step/effects.js';
+import { settingWords, type Setting } from '../model/setting.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -316,13 +317,14 @@ export function placeMapItems(items: { id: string; col: number; row: number; wid
 }
 
 /** What no deal is worth to the player, in plain words. */
-export function batnaWords(prefs: Preferences, batna: number): string {
+export function batnaWords(prefs: Preferences, batna: number, setting?: Setting): string {
   const span = prefs.max - prefs.min;
   const share = span > 1e-9 ? (batna - prefs.min) / span : 0;
+  const words = settingWords(setting);
   return (
-    `No deal — the war going on — is worth about ${util2(batna)} to you, on a scale where your ideal package is ` +
+    `No deal — ${words.goingOn} — is worth about ${util2(batna)} to you, on a scale where your ideal package is ` +
     `${util2(prefs.max)} and the worst is ${util2(prefs.min)} (${percent(Math.max(0, Math.min(1, share)))} of the way up). ` +
-    `A deal below that leaves you worse off than walking away; it moves with the war.`
+    `A deal below that leaves you worse off than walking away; ${words.movesWith}.`
   );
 }
 

@@ -18,6 +18,7 @@ export const game: PublicGame = {
   scenarioId: 'fixture',
   title: 'Fixture talks',
   startDate: '2025-08-01',
+  setting: 'war',
   roundDays: 7,
   rounds: 11,
   deadlines: [],

@@ -1,6 +1,7 @@
 // What plain mode prints: the state of the table as one party sees it, its briefing, the issues and options
 // with their numbers, packages with the reader's own values, and the help. Plain strings, no escape codes;
 // the shared wording comes from src/ui/format.ts so both modes say the same things the same way.
+import { settingWords } from '../../model/setting.js';
 import { describeRedLines } from '../../analysis/bargaining.js';
 import { crossesRedLine, utility, type Game, type Preferences } from '../../model/game.js';
 import { clarifiable, legalCommandTypes, readable, relayable } from '../../model/rules.js';
@@ -179,7 +180,8 @@ export function briefingText(game: Game, self: PartyId): string[] {
   }
   const reds = describeRedLines(game.public, prefs);
   if (reds.length) out.push(`Your red lines (you never sign these): ${reds.join('; ')}.`);
-  out.push(`Without a deal the war goes on: that is worth ${f2(prefs.reservation)} to you now (your BATNA), and it moves with the war.`);
+  const words = settingWords(game.public.setting);
+  out.push(`Without a deal ${words.goesOn}: that is worth ${f2(prefs.reservation)} to you now (your BATNA), and ${words.movesWith}.`);
   return out;
 }
 

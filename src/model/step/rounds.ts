@@ -1,6 +1,7 @@
 // The clock: a round opens with its events, its scripted meetings, the front and the cost of the war; parties
 // act in turn; the round resolves — leaks, expiring proposals, walk-outs that end the talks, an agreement that
 // goes home for ratification, the deadline — and the next one opens.
+import { settingWords } from '../setting.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { holds } from '../conditions.js';
 import { offeredTerms, sameTerms } from '../game.js';
@@ -133,7 +134,7 @@ export function resolution(tx: Tx): void {
         kind: 'no-deal',
         reason: 'walk-out',
         round: w.round,
-        summary: `${nameOf(game, id)} walked out in round ${s.walkedOutAt} and did not come back: the talks are over, and the war goes on.`,
+        summary: `${nameOf(game, id)} walked out in round ${s.walkedOutAt} and did not come back: the talks are over, and ${settingWords(game.public.setting).goesOn}.`,
       });
       return;
     }
@@ -149,7 +150,7 @@ export function resolution(tx: Tx): void {
       kind: 'no-deal',
       reason: 'deadline',
       round: w.round,
-      summary: 'The last round passed without a signed agreement: the war goes on, and every party is left with its BATNA.',
+      summary: `The last round passed without a signed agreement: ${settingWords(game.public.setting).goesOn}, and every party is left with its BATNA.`,
     });
     return;
   }

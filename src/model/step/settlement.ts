@@ -2,6 +2,7 @@
 // its veto players at home ratify it or not, and the deal is implemented round by round — or collapses.
 // Public commitments are checked here too: signing (or accepting in public) what you swore you never would
 // costs credibility.
+import { settingWords } from '../setting.js';
 import { utility } from '../game.js';
 import type { PartyId, Terms } from '../types.js';
 import { closeOpen, closeProposal } from './proposals.js';
@@ -110,7 +111,7 @@ export function ratify(tx: Tx): void {
       kind: 'no-deal',
       reason: 'deadline',
       round: w.round,
-      summary: 'Ratification failed after the last round of talks: there is no deal, and the war goes on.',
+      summary: `Ratification failed after the last round of talks: there is no deal, and ${settingWords(game.public.setting).goesOn}.`,
     });
     return;
   }
@@ -125,7 +126,7 @@ function implemented(tx: Tx): void {
     reason: 'implemented',
     round: tx.w.round,
     terms: tx.w.agreement!.terms,
-    summary: 'The agreement was signed, ratified and carried out: the war is over on these terms.',
+    summary: `The agreement was signed, ratified and carried out: ${settingWords(tx.game.public.setting).over}.`,
   });
 }
 
@@ -156,7 +157,7 @@ export function implement(tx: Tx): void {
         kind: 'no-deal',
         reason: 'collapse',
         round: w.round,
-        summary: 'Repeated violations broke the ceasefire: the agreement collapsed during implementation, and the war resumed.',
+        summary: `Repeated violations broke the ceasefire: the agreement collapsed during implementation, and ${settingWords(game.public.setting).resumed}.`,
       });
       return;
     }

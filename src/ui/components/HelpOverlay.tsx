@@ -34,7 +34,7 @@ export const HOW_TO_PLAY =
   'accept or reject what is on the table, commit yourself in public, send an envoy, ask for a clarification, ' +
   'apply pressure, call a summit, walk out — or pass. When every party whose signature is needed accepts the ' +
   'same package, it goes to signing, then home for ratification. Your score is the deal against your BATNA: ' +
-  'what no deal — the war going on — is worth to you. Envoys carry messages off the record and may garble ' +
+  'what no deal (the war going on, or the dispute) is worth to you. Envoys carry messages off the record and may garble ' +
   'them; direct talks keep an official record. i shows what you know for sure and what you were only told.';
 
 /** A legend entry: a symbol (or a sample) and what it means. */

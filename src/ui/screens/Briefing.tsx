@@ -55,7 +55,7 @@ export function briefingLines(game: Game, party: PartyId, batna: number, width: 
   if (reds.length === 0) para('You have no formal red lines: everything is negotiable, at a price.', '  ');
   for (const red of reds) para(red, '  ✗ ');
   heading('If the talks fail (your BATNA)');
-  para(batnaWords(prefs, batna), '  ');
+  para(batnaWords(prefs, batna, pub.setting), '  ');
   heading('Your means');
   if (me.envoys.length > 0) {
     para(`Envoys: ${me.envoys.map((e) => safeText(e.name)).join(', ')}. They carry a package off the record to one party — and may garble it.`, '  • ');

@@ -7,6 +7,7 @@ import { useSelector } from '@xstate/react';
 import { tablesFor } from '../../ai/tables.js';
 import { clarifiable, legalCommandTypes } from '../../model/rules.js';
 import type { Command, CommandType, PartyId, ProposalChannel } from '../../model/types.js';
+import { settingWords, type Setting } from '../../model/setting.js';
 import { playerView, type ViewProposal } from '../../model/view.js';
 import { ActionPicker } from '../components/ActionPicker.js';
 import { CablesPanel } from '../components/CablesPanel.js';
@@ -180,7 +181,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
       break;
     case 'confirm':
       scope = 'confirm';
-      content = <ConfirmOverlay {...confirmText(mode)} width={width} height={body} keyBar={false} onYes={() => send(confirmed(mode, viewer))} onNo={back} />;
+      content = <ConfirmOverlay {...confirmText(mode, game.public.setting)} width={width} height={body} keyBar={false} onYes={() => send(confirmed(mode, viewer))} onNo={back} />;
       break;
     case 'main':
       content = signingTurn ? (
@@ -213,12 +214,12 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
 }
 
 /** The question a confirmation asks, and what it says about it. */
-function confirmText(mode: Confirm): { title: string; lines: string[] } {
+function confirmText(mode: Confirm, setting: Setting): { title: string; lines: string[] } {
   switch (mode.what) {
     case 'walk-out':
       return { title: 'Walk out of the talks?', lines: ['Everyone will trust you less, and your offers are withdrawn.', 'You can come back later (w again).'] };
     case 'refuse':
-      return { title: 'Refuse to sign?', lines: ['The agreement falls apart at the table, and the war goes on.'] };
+      return { title: 'Refuse to sign?', lines: [`The agreement falls apart at the table, and ${settingWords(setting).goesOn}.`] };
     case 'accept':
     case 'sign':
       return {
