@@ -153,7 +153,7 @@ export function issueTradeoffs(prefs: readonly Preferences[], opts: { minRatio?:
 
 /** A party's display name (its id when unknown). */
 export function partyName(game: PublicGame, party: PartyId): string {
-  return cleanText(game.parties.find((p) => p.id === party)?.name ?? party);
+  return cleanText(game.parties.find((p) => p.id === party)?.name ?? game.outsiders.find((o) => o.id === party)?.name ?? party);
 }
 
 /** "Donetsk: freeze on the contact line". */

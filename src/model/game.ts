@@ -63,6 +63,8 @@ export interface PublicGame {
   startDate: string;
   /** What is at stake without a deal: a war, or a dispute in peacetime (model/setting.ts). */
   setting: Setting;
+  /** Powers not at the table that hold or occupy territory: named on the map, nowhere else. */
+  outsiders: { id: string; name: string; colour: string }[];
   roundDays: number;
   rounds: number;
   deadlines: { round: number; label: string }[];
@@ -123,6 +125,7 @@ export function compileGame(scenario: Scenario): Game {
     title: scenario.meta.title,
     startDate: scenario.meta.date,
     setting: scenario.meta.setting,
+    outsiders: scenario.outsiders.map((o) => ({ id: o.id, name: o.name, colour: o.colour })),
     roundDays: scenario.calendar.roundDays,
     rounds: scenario.calendar.rounds,
     deadlines: scenario.calendar.deadlines,

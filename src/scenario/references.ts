@@ -34,6 +34,16 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
   const territorySet = collect(root.territories, ['territories'], 'territory', 'territories');
   const eventSet = collect(root.events, ['events'], 'event', 'events');
   const meetingSet = collect(root.meetings, ['meetings'], 'meeting', 'meetings');
+  // Who can hold a territory: the parties, and the powers not at the table.
+  const outsiderSet = collect(root.outsiders, ['outsiders'], 'outsider', 'outsiders');
+  for (const id of outsiderSet.ids) if (partySet.ids.includes(id)) report(['outsiders'], `${q(id)} is a party at the table; an outsider is a power that is not`);
+  const outsiders = outsiderSet.ids.length > 0;
+  const holderSet: IdSet = {
+    noun: outsiders ? 'party or outsider' : 'party',
+    plural: outsiders ? 'parties and outsiders' : 'parties',
+    ids: [...partySet.ids, ...outsiderSet.ids],
+    complete: partySet.complete && outsiderSet.complete,
+  };
   // A scenario needs parties and issues (the schema says so): without any, references to them are not news.
   if (partySet.ids.length === 0) partySet.complete = false;
   if (issueSet.ids.length === 0) issueSet.complete = false;
@@ -230,9 +240,9 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
   territories.forEach((t, i) => {
     const r = rec(t);
     const path = ['territories', i];
-    const occupier = ref(r.occupier, partySet, [...path, 'occupier']);
+    const occupier = ref(r.occupier, holderSet, [...path, 'occupier']);
     if (occupier && r.holder === r.occupier) report([...path, 'holder'], `holder and occupier are the same party ${q(r.occupier as string)}`);
-    else ref(r.holder, partySet, [...path, 'holder']);
+    else ref(r.holder, holderSet, [...path, 'holder']);
   });
 
   // Issues

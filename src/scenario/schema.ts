@@ -84,8 +84,8 @@ export const Territory = z
     name: text('The name shown on the map.'),
     area: z.number().positive().meta({ description: 'Area in km².' }),
     population: z.number().int().min(0).meta({ description: 'Pre-war population.' }),
-    occupier: z.string().meta({ description: 'The party whose share of control `control` measures.' }),
-    holder: z.string().meta({ description: 'The party that holds the rest.' }),
+    occupier: z.string().meta({ description: 'The party (or outsider) whose share of control `control` measures.' }),
+    holder: z.string().meta({ description: 'The party (or outsider) that holds the rest.' }),
     control: share("The occupier's share of the territory at the start (0–1)."),
     places: z
       .array(z.strictObject({ name: text('Place name.'), note: z.string().default('').meta({ description: 'Why it matters.' }) }))
@@ -383,6 +383,16 @@ export const Scenario = z
     meta: Meta,
     calendar: Calendar,
     territories: z.array(Territory).default([]).meta({ description: 'Territories on the map.' }),
+    outsiders: z
+      .array(
+        z.strictObject({
+          id: id('outsider'),
+          name: text('Its name, as the map shows it: "Syria".'),
+          colour: z.enum(['red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray']).default('gray').meta({ description: 'Its colour on the map.' }),
+        }),
+      )
+      .default([])
+      .meta({ description: "Powers not at the table that hold or occupy a territory (a territory's occupier or holder may be one of them): they do not negotiate, sign or move." }),
     issues: z.array(Issue).min(1).meta({ description: 'The issues on the table.' }),
     parties: z.array(Party).min(2).meta({ description: 'The parties, in turn order.' }),
     dynamics: Dynamics.default({ front: [], ceasefire: false, perRound: [], controlToBatna: {}, violationChance: 0.1 }),

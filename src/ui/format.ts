@@ -28,7 +28,7 @@ export function bar(value: number, width: number): string {
 }
 
 export function partyName(game: PublicGame, id: PartyId): string {
-  return game.parties.find((p) => p.id === id)?.name ?? id;
+  return game.parties.find((p) => p.id === id)?.name ?? game.outsiders.find((o) => o.id === id)?.name ?? id;
 }
 
 export function postureLabel(game: PublicGame, id: PartyId, posture: string): string {

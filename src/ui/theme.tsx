@@ -19,7 +19,7 @@ export function makeTheme(color: boolean): Theme {
   const c = (name: string) => (color ? name : undefined);
   return {
     color,
-    party: (game, id) => (color && id ? game.parties.find((p) => p.id === id)?.colour : undefined),
+    party: (game, id) => (color && id ? (game.parties.find((p) => p.id === id)?.colour ?? game.outsiders.find((o) => o.id === id)?.colour) : undefined),
     accent: c('cyan'),
     good: c('green'),
     bad: c('red'),

@@ -19,6 +19,7 @@ export const game: PublicGame = {
   title: 'Fixture talks',
   startDate: '2025-08-01',
   setting: 'war',
+  outsiders: [],
   roundDays: 7,
   rounds: 11,
   deadlines: [],

@@ -22,7 +22,20 @@ describe('the JSON Schema', () => {
   });
 
   it('describes the author-facing keys (editors show these on hover)', () => {
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'meta', 'calendar', 'territories', 'issues', 'parties', 'dynamics', 'events', 'meetings', 'information', 'scoring']);
+    expect(Object.keys(schema.properties)).toEqual([
+      '$schema',
+      'meta',
+      'calendar',
+      'territories',
+      'outsiders',
+      'issues',
+      'parties',
+      'dynamics',
+      'events',
+      'meetings',
+      'information',
+      'scoring',
+    ]);
     expect(JSON.stringify(schema.properties.parties)).toContain('"description":"Weight per issue id');
   });
 

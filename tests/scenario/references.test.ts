@@ -65,6 +65,21 @@ describe('checkReferences', () => {
       ],
     ],
     [
+      'a territory held by a power not at the table: an outsider, known by id, never a party too',
+      (s) => {
+        s.outsiders = [
+          { id: 'green', name: 'Greenland' },
+          { id: 'red', name: 'Red again' },
+        ];
+        s.territories![0]!.holder = 'green';
+        s.territories![0]!.occupier = 'gren';
+      },
+      [
+        { path: ['outsiders'], message: '"red" is a party at the table; an outsider is a power that is not' },
+        { path: ['territories', 0, 'occupier'], message: 'unknown party or outsider "gren" — did you mean "green"?' },
+      ],
+    ],
+    [
       'a condition naming a meeting that does not exist',
       (s) => {
         s.events![0]!.when = { meeting: 'kremlin' };
