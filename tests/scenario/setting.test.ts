@@ -3,6 +3,10 @@
 // it a war.
 import { describe, expect, it } from 'vitest';
 import { playGame } from '../../src/engine/advance.js';
+import { step } from '../../src/model/step.js';
+import { currentActor } from '../../src/model/view.js';
+import { initialWorld } from '../../src/model/world.js';
+import type { Command } from '../../src/model/types.js';
 import { compileGame } from '../../src/model/game.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { briefingText } from '../../src/cli/plain/text.js';
@@ -41,5 +45,17 @@ describe('a scenario in peacetime', () => {
     expect(briefingText(peace, 'red').join('\n')).toContain('Without a deal the dispute goes on');
     expect(batnaWords(peace.prefs.red!, 0.4, peace.public.setting)).toMatch(/^No deal — the dispute going on — is worth about 0\.40/);
     expect(briefingText(war, 'red').join('\n')).toContain('Without a deal the war goes on');
+  });
+
+  it('says the dispute goes on when the talks run out', () => {
+    // Everyone waits to the last round: no deal, in the dispute's words.
+    let w = step(peace, initialWorld(peace, 3), { type: 'begin' });
+    for (let guard = 0; guard < 200 && w.phase !== 'ended'; guard++) {
+      const who = currentActor(w, peace);
+      const command: Command = who === undefined ? { type: 'continue' } : { type: 'pass', by: who };
+      w = step(peace, w, command);
+    }
+    expect(w.outcome?.kind).toBe('no-deal');
+    expect(w.outcome?.summary).toBe('The last round passed without a signed agreement: the dispute goes on, and every party is left with its BATNA.');
   });
 });
