@@ -21,15 +21,13 @@ export interface RelayPlan {
   to: PartyId[];
 }
 
-/** Ids of messages we already passed on: scratch, refilled by each call. */
-const passedOn: number[] = [];
-
 /** The newest offer worth passing on, and to whom; undefined when there is none (or no relay channel). */
 export function relayCandidate(view: PlayerView): RelayPlan | undefined {
   if (!mayUse(view, 'relay')) return undefined;
   const self = view.self;
   const messages = view.messages;
-  passedOn.length = 0;
+  // The messages we already passed on, as we meet our relays of them (each call its own: no shared state).
+  const passedOn: number[] = [];
   // Newest first: our relays of a message come after it, so they are seen before it.
   for (let k = messages.length - 1; k >= 0; k--) {
     const m = messages[k]!;
