@@ -6,11 +6,6 @@ import { gameTablesFor, ownUtility, type Tables } from './tables.js';
 
 export const KINDNESS = 0.01;
 
-let latest = new Float64Array(8);
-let previous = new Float64Array(8);
-let latestId = new Float64Array(8);
-let seen = new Int32Array(8);
-
 /**
  * How much, in our utility, the others moved toward us between their last two offers, averaged over the
  * parties whose latest offer came after our own latest proposal (older moves were already answered).
@@ -19,13 +14,12 @@ let seen = new Int32Array(8);
 export function observedConcession(view: PlayerView, t: Tables): number | undefined {
   const { index } = gameTablesFor(view.game);
   const k = view.game.parties.length;
-  if (seen.length < k) {
-    latest = new Float64Array(k);
-    previous = new Float64Array(k);
-    latestId = new Float64Array(k);
-    seen = new Int32Array(k);
-  }
-  seen.fill(0, 0, k);
+  // Per party: its latest offer's utility to us and id, the one before, and how many of them we have seen.
+  // Allocated per call (a few parties): no state outlives the decision.
+  const latest = new Float64Array(k);
+  const previous = new Float64Array(k);
+  const latestId = new Float64Array(k);
+  const seen = new Int32Array(k);
   let mine = -1;
   // Stop once every other party has shown two offers (and we found our own latest).
   let pending = k - 1;
