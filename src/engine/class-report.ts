@@ -10,7 +10,7 @@ import type { Debrief } from '../analysis/debrief/types.js';
 import { paragraphs } from '../analysis/debrief/text.js';
 import { concessionCurve } from '../analysis/bargaining.js';
 import { nashPoint } from '../analysis/bargaining-points.js';
-import { nonDominated, paretoFrontier } from '../analysis/frontier.js';
+import { nonDominated, paretoFrontier, type FrontierPoint } from '../analysis/frontier.js';
 
 export interface StudentRow {
   name: string;
@@ -104,7 +104,7 @@ export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string,
           authentic: g.authentic,
           ...(w.outcome ? { outcome: `${w.outcome.kind} (${w.outcome.reason})` } : {}),
           round: w.round,
-          ...(finished ? { score: round1(partyResults(game, w)[party]!.score), ...seen(game, w, party) } : {}),
+          ...(finished ? seen(game, w, party) : {}),
           ...(g.debrief ? fromDebrief(g.debrief, party) : {}),
         });
         if (g.debrief && !drawn.has(table.id))
@@ -129,14 +129,17 @@ export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string,
         aiMeanScore: round1(aiMean),
       };
     });
-  const charts = seats.map(({ party }) =>
-    seatChart(
-      game,
-      party,
-      plan.tables.map((t) => t.seed),
-      aiWorld,
-    ),
+  // The frontier and the Nash point are the scenario's: found once, then seen from each seat.
+  const prefs = game.partyIds.map((id) => game.prefs[id]!);
+  const search = { excludeRedLines: true };
+  const frontier = paretoFrontier(prefs, search);
+  const nash = nashPoint(
+    prefs,
+    game.partyIds.map((id) => game.prefs[id]!.reservation),
+    { ...search, frontier },
   );
+  const seeds = [...new Set(plan.tables.map((t) => t.seed))];
+  const charts = seats.map(({ party }) => seatChart(game, party, frontier, nash?.utilities, seeds, aiWorld));
   return {
     scenario: game.scenario.meta.id,
     title: game.scenario.meta.title,
@@ -177,8 +180,8 @@ function fromDebrief(d: Debrief, party: PartyId): Pick<StudentRow, 'best' | 'wor
   };
 }
 
-/** A seat's view of a finished game: its utility, the others' mean, and its offers' utility round by round. */
-function seen(game: Game, w: World, party: PartyId): { utility: number; othersMean: number; curve: { round: number; utility: number }[] } {
+/** A seat's view of a finished game: its score, its utility, the others' mean, and its offers' utility round by round. */
+function seen(game: Game, w: World, party: PartyId): { score: number; utility: number; othersMean: number; curve: { round: number; utility: number }[] } {
   const results = partyResults(game, w);
   const others = game.partyIds.filter((id) => id !== party);
   const prefs = game.prefs[party]!;
@@ -186,31 +189,34 @@ function seen(game: Game, w: World, party: PartyId): { utility: number; othersMe
     prefs,
     w.proposals.filter((p) => p.by === party),
   ).map(({ round, utility }) => ({ round, utility }));
-  return { utility: results[party]!.utility, othersMean: others.reduce((sum, id) => sum + results[id]!.utility, 0) / Math.max(1, others.length), curve };
+  return {
+    score: Math.round(results[party]!.score * 10) / 10,
+    utility: results[party]!.utility,
+    othersMean: others.reduce((sum, id) => sum + results[id]!.utility, 0) / Math.max(1, others.length),
+    curve,
+  };
 }
 
-/** The frontier and Nash point seen from `party`, and the AI's games on `seeds`. */
-function seatChart(game: Game, party: PartyId, seeds: readonly number[], aiWorld: (seed: number) => World): SeatChart {
-  const prefs = game.partyIds.map((id) => game.prefs[id]!);
+/** The frontier and the Nash point (utilities by party) seen from `party`, and the AI's games on `seeds`. */
+function seatChart(
+  game: Game,
+  party: PartyId,
+  points: readonly FrontierPoint[],
+  nash: readonly number[] | undefined,
+  seeds: readonly number[],
+  aiWorld: (seed: number) => World,
+): SeatChart {
   const k = game.partyIds.indexOf(party);
   const view = (u: readonly number[]): [number, number] => [u[k]!, u.reduce((sum, x, i) => (i === k ? sum : sum + x), 0) / Math.max(1, u.length - 1)];
-  const search = { excludeRedLines: true };
-  const points = paretoFrontier(prefs, search);
   const frontier = nonDominated(points.map((p) => ({ utilities: view(p.utilities) })))
     .map((p) => p.utilities)
     .sort((a, b) => a[0] - b[0]);
-  const nash = nashPoint(
-    prefs,
-    game.partyIds.map((id) => game.prefs[id]!.reservation),
-    { ...search, frontier: points },
-  );
-  const unique = [...new Set(seeds)];
   return {
     party,
     frontier,
-    ...(nash ? { nash: view(nash.utilities) } : {}),
+    ...(nash ? { nash: view(nash) } : {}),
     reservation: game.prefs[party]!.reservation,
-    ai: unique.map((seed) => ({ seed, ...seen(game, aiWorld(seed), party) })),
+    ai: seeds.map((seed) => ({ seed, ...seen(game, aiWorld(seed), party) })),
   };
 }
 
