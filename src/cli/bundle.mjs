@@ -23,6 +23,8 @@ await build({
   // Ink imports react-devtools-core only when DEV is set; keep it (and its weight) out of the bundle.
   alias: { 'react-devtools-core': './src/cli/devtools-stub.js' },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // ssh2 loads optional native helpers when they were built; from node_modules, as it expects.
+  external: ['ssh2'],
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -51,6 +51,22 @@ function classKey(dir: string): Buffer {
   throw new CliError(`${cleanText(dir)}: the class key (class.key) is missing; saves cannot be signed or checked`);
 }
 
+/**
+ * The codes that let people into a class served over SSH (backchannel serve): one for the students, one for
+ * the teacher. Derived from the class key, so they need no file of their own and change only with the class.
+ */
+export function classCodes(dir: string): { student: string; teacher: string } {
+  const key = classKey(dir);
+  // No 0/o, 1/l/i: a code read aloud or from a projector is typed right the first time.
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const code = (purpose: string) => {
+    const bytes = Buffer.from(hmacHex(key, `backchannel ${purpose} code`), 'hex');
+    const chars = [...bytes.subarray(0, 8)].map((b) => alphabet[b % alphabet.length]!);
+    return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+  };
+  return { student: code('student'), teacher: code('teacher') };
+}
+
 /** The save's signature with the class key (over the save without its signature). */
 export function signatureOf(dir: string, save: SaveFile): string {
   const { signature: _ignored, ...rest } = save;

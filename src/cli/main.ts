@@ -21,6 +21,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   new: () => import('./commands/new.js'),
   replay: () => import('./commands/replay.js'),
   debrief: () => import('./commands/debrief.js'),
+  serve: () => import('./commands/serve.js'),
 };
 
 export const usage = `Backchannel — a diplomatic-negotiation strategy game for the terminal
@@ -39,6 +40,7 @@ Usage:
   backchannel new ID
   backchannel replay SAVE [--scenario PATH]
   backchannel debrief SAVE... [--markdown FILE] [--scenario PATH]
+  backchannel serve CLASS_DIR [--port 2222] [--host 0.0.0.0]
 
 SCENARIO is a path to a .yaml file or the id of a bundled scenario (e.g. alaska-2025).
 Exit codes: 0 success, 1 invalid input, 2 usage error. DEBUG=backchannel shows stack traces.

@@ -38,6 +38,8 @@ export interface SessionContext {
   decisions: Record<PartyId, LoggedCommand>;
   /** Why the last person's command was refused, until the next accepted move. */
   error?: string;
+  /** Whose command was refused: at a live table each player sees only their own refusals. */
+  errorBy?: PartyId;
   /** What the last accepted move produced (read by the `moved` emission). */
   last?: Moved;
 }
@@ -45,7 +47,9 @@ export interface SessionContext {
 export type SessionEvent =
   | { type: 'COMMAND'; command: Command }
   /** Make automatic moves, one per event, until a person must act or `max` moves were made (default: no limit). */
-  | { type: 'ADVANCE'; max?: number };
+  | { type: 'ADVANCE'; max?: number }
+  /** Who plays in person from now on (a class table: a student joins, or the AI takes over a seat). */
+  | { type: 'SEATS'; humans: PartyId[] };
 
 export type SessionEmitted = { type: 'moved'; entries: LoggedCommand[]; world: World; lines: LogLine[] };
 
@@ -58,6 +62,7 @@ function accepted(context: SessionContext, moved: Moved): Partial<SessionContext
     lines: [...context.lines, ...moved.lines],
     decisions,
     error: undefined,
+    errorBy: undefined,
     last: moved,
   };
 }
@@ -85,7 +90,7 @@ export const sessionMachine = setup({
       try {
         return accepted(context, play(context.game, context.world, event.command));
       } catch (error) {
-        if (error instanceof IllegalCommand) return { error: error.message, last: undefined };
+        if (error instanceof IllegalCommand) return { error: error.message, errorBy: 'by' in event.command ? event.command.by : undefined, last: undefined };
         throw error;
       }
     }),
@@ -94,6 +99,8 @@ export const sessionMachine = setup({
       const move = nextMove(context.game, context.world, { humans: context.humans })!;
       return accepted(context, play(context.game, context.world, move.command, move.reason));
     }),
+    /** The seats people play change; the rules do not care, only who must act next. */
+    seats: assign(({ context, event }) => (event.type === 'SEATS' ? { humans: context.game.partyIds.filter((id) => event.humans.includes(id)) } : {})),
     /** Tells listeners what the move produced (nothing, when it was refused). */
     announce: enqueueActions(({ context, enqueue }) => {
       const last = context.last;
@@ -113,6 +120,7 @@ export const sessionMachine = setup({
     decisions: {},
   }),
   initial: 'resume',
+  on: { SEATS: { actions: 'seats' } },
   states: {
     // Where a resumed game stands: the state of its phase.
     resume: {

@@ -3,6 +3,8 @@
 import type { Game } from '../model/game.js';
 import type { PartyId, World } from '../model/types.js';
 import type { LoggedCommand } from '../engine/session-machine.js';
+import type { SeatStatus } from '../engine/live-table.js';
+import type { GameSession } from './session.js';
 
 /** A scenario the player can pick, already loaded and valid. */
 export interface ScenarioChoice {
@@ -39,6 +41,28 @@ export interface AppOptions {
   aiDelayMs?: number;
   /** A class folder found where the game was started: the title screen offers to join it as one of its students. */
   classOffer?: ClassOffer;
+  /** A seat at a live table (a class served over SSH): the game opens there, shared with the other players. */
+  live?: LiveSeat;
+}
+
+/** A student's seat at a table played live: the table moves the AIs, opens the talks and saves the game. */
+export interface LiveSeat {
+  session: GameSession;
+  party: PartyId;
+  student: string;
+  /** What the screen shows about the room: whom the table waits for, a pause, the teacher's message. */
+  status: () => LiveStatus;
+  /** Called whenever status() may have changed. */
+  subscribe: (listener: () => void) => () => void;
+  /** The student has read the briefing. */
+  readBriefing: () => void;
+}
+
+export interface LiveStatus extends SeatStatus {
+  /** The teacher's latest message to the class, while it is fresh. */
+  message?: string;
+  /** The lesson is over: the tables stopped. */
+  ended: boolean;
 }
 
 export interface ClassOffer {

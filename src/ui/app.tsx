@@ -58,16 +58,21 @@ function Root({ options, onExit, interruptRef, aiDelayMs = 250 }: AppProps) {
     setSession(s);
     setScreen(firstScreen(s, s.actor.getSnapshot().context.world));
   }, []);
-  // A game given on the command line opens at once.
+  // A game given on the command line opens at once; a live seat opens at its table (or briefing, if unread).
   useEffect(() => {
-    if (options.start) begin(options.start);
-  }, [options.start, begin]);
-  // Stop the actor when the game is replaced or the app ends.
+    if (options.live) {
+      const { session: s, party, status } = options.live;
+      setSession(s);
+      const first = firstScreen(s, s.actor.getSnapshot().context.world);
+      setScreen(first.name === 'briefing' && status().briefed ? { name: 'table', viewer: party } : first);
+    } else if (options.start) begin(options.start);
+  }, [options.start, options.live, begin]);
+  // Stop the actor when the game is replaced or the app ends (a live table's actor is the table's, not ours).
   useEffect(
     () => () => {
-      session?.actor.stop();
+      if (!options.live) session?.actor.stop();
     },
-    [session],
+    [session, options.live],
   );
 
   const save = useCallback((): string | undefined => {
@@ -106,7 +111,8 @@ function Root({ options, onExit, interruptRef, aiDelayMs = 250 }: AppProps) {
       // A failed autosave is retried at the next one; quitting reports it.
     }
   }, [save]);
-  useAutosave(session, autosave);
+  // A live table saves itself after every move.
+  useAutosave(options.live ? undefined : session, autosave);
 
   const onGlobal = useCallback(
     (action: 'help' | 'quit', scope: Scope) => {
@@ -210,6 +216,7 @@ function Root({ options, onExit, interruptRef, aiDelayMs = 250 }: AppProps) {
         paused={tooSmall || overlay !== undefined}
         aiDelayMs={aiDelayMs}
         saveTranscript={options.saveTranscript}
+        live={options.live}
       />
     );
   }
@@ -225,7 +232,7 @@ function Root({ options, onExit, interruptRef, aiDelayMs = 250 }: AppProps) {
         {overlay?.kind === 'quit' && (
           <ConfirmOverlay
             title="Quit Backchannel?"
-            lines={['The game is saved first; resume it with --load.']}
+            lines={options.live ? ['You leave the table; your seat is kept.', 'Connect again to come back to it.'] : ['The game is saved first; resume it with --load.']}
             problem={overlay.problem}
             width={width}
             height={height}

@@ -30,16 +30,26 @@ export function startSession(start: GameStart): GameSession {
     },
   });
   actor.start();
-  let priorLines: LogLine[] = [];
-  if (start.resume) {
-    try {
-      priorLines = replay(game, start.seed, start.resume.log).lines;
-    } catch {
-      // A log that does not replay (it was checked on load, so this should not happen) only costs the history.
-      priorLines = start.resume.world.recent;
-    }
+  return { choice: start.choice, game, seed: start.seed, humans, actor, priorLines: linesBefore(game, start.seed, start.resume) };
+}
+
+/**
+ * One seat's session at a live table (a class served over SSH): the table's own actor, shared with the other
+ * players, seen as `party` alone. The table makes the automatic moves and saves; this screen only commands.
+ */
+export function seatSession(choice: ScenarioChoice, actor: SessionActor, seed: number, party: PartyId, resume?: GameStart['resume']): GameSession {
+  return { choice, game: choice.game, seed, humans: [party], actor, priorLines: linesBefore(choice.game, seed, resume) };
+}
+
+/** The log lines of the moves before a resumed game. */
+function linesBefore(game: Game, seed: number, resume: GameStart['resume']): LogLine[] {
+  if (!resume) return [];
+  try {
+    return replay(game, seed, resume.log).lines;
+  } catch {
+    // A log that does not replay (it was checked on load, so this should not happen) only costs the history.
+    return resume.world.recent;
   }
-  return { choice: start.choice, game, seed: start.seed, humans, actor, priorLines };
 }
 
 /** What options.save needs, from the actor's current state. */

@@ -8,7 +8,7 @@ import { listBundled } from '../../scenario/bundled.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { padCells } from '../../ui/text.js';
 import { parseCommand } from '../args.js';
-import { authentic, createClass, loadClass, studentSavePath } from '../class-store.js';
+import { authentic, classCodes, createClass, loadClass, studentSavePath } from '../class-store.js';
 import { CliError, usageError } from '../errors.js';
 import { commandHint } from '../hint.js';
 import { loadSave } from '../save-store.js';
@@ -24,6 +24,9 @@ new   deals the students of the roster (one name a line, or "name, party" to ask
       comparable). Writes DIR/class.json, the key that signs the students' saves (DIR/class.key), and
       DIR/saves/. Each student then plays with: backchannel play --class DIR --student NAME
 show  prints the plan again, with how far each student's game has got.
+
+Both print the codes for backchannel serve DIR, which serves the class over SSH: students connect with
+ssh -p 2222 NAME@HOST and the class code, the teacher as "teacher" with the teacher's code.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -72,7 +75,8 @@ function newClass(argv: string[]): number {
   if (!bundled) plan.scenario.path = resolve(loaded.path);
   createClass(dir, plan);
   process.stdout.write(
-    `${planText(plan, loaded.game.scenario.meta.title)}\nWrote ${cleanText(dir)}. Each student plays with: ${commandHint('play', '--class', dir, '--student', 'NAME')}\n`,
+    `${planText(plan, loaded.game.scenario.meta.title)}\nWrote ${cleanText(dir)}. Each student plays with: ${commandHint('play', '--class', dir, '--student', 'NAME')}\n` +
+      `Or serve the class over SSH (${commandHint('serve', dir)}): ${codesText(dir)}\n`,
   );
   return 0;
 }
@@ -93,8 +97,14 @@ function showClass(argv: string[]): number {
       return `unreadable: ${cleanText((error as Error).message)}`;
     }
   };
-  process.stdout.write(`${planText(plan, plan.scenario.id, progress)}\n`);
+  process.stdout.write(`${planText(plan, plan.scenario.id, progress)}\n\nOver SSH (${commandHint('serve', dir)}): ${codesText(dir)}\n`);
   return 0;
+}
+
+/** The codes that let students and the teacher in when the class is served over SSH. */
+function codesText(dir: string): string {
+  const codes = classCodes(dir);
+  return `students type the class code ${codes.student}; the teacher logs in as "teacher" with ${codes.teacher}.`;
 }
 
 /** The plan as a table: a line per seat, the student or "AI", and (for show) how far the game has got. */

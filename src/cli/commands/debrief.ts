@@ -12,10 +12,9 @@ import { usageError } from '../errors.js';
 import { exitOnBrokenPipe } from '../tty.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { classReport, classReportMarkdown, type StudentGame } from '../../engine/class-report.js';
+import { classReportMarkdown } from '../../engine/class-report.js';
 import { classReportHtml } from '../../engine/class-report-html.js';
-import { authentic, loadClass, studentSavePath } from '../class-store.js';
-import { loadGame } from '../scenario-arg.js';
+import { classReportOf } from '../class-results.js';
 import { loadSave, rebuildLog, writeFileAtomic } from '../save-store.js';
 
 const usage = 'usage: backchannel debrief SAVE... [--markdown FILE] [--scenario PATH]\n       backchannel debrief CLASS_DIR [--markdown FILE] [--html FILE] [--json]';
@@ -71,23 +70,7 @@ function isClassDir(path: string): boolean {
 }
 
 function classDebrief(dir: string, markdownFile: string | undefined, json: boolean, htmlFile?: string): number {
-  const plan = loadClass(dir);
-  const { game } = loadGame(plan.scenario.path ?? plan.scenario.id);
-  const report = classReport(game, plan, (table, name): StudentGame => {
-    const path = studentSavePath(dir, table, name);
-    if (!existsSync(path)) return { kind: 'none' };
-    try {
-      const { save, world, loaded } = loadSave(path, plan.scenario.path ?? plan.scenario.id, 'debrief');
-      if (world.outcome === undefined) return { kind: 'game', world, authentic: authentic(dir, save) };
-      // A finished game's debrief: the student's moves rated against waiting, and what they heard and told.
-      const log = rebuildLog(loaded.game, save.seed, save.commands);
-      const impacts = impactsByParty(loaded.game, save.seed, save.commands, save.humans);
-      const debrief = buildDebrief(loaded.game, world, save.commands, log, { humans: save.humans, impacts });
-      return { kind: 'game', world, authentic: authentic(dir, save), debrief };
-    } catch (error) {
-      return { kind: 'unreadable', problem: (error as Error).message };
-    }
-  });
+  const report = classReportOf(dir);
   if (json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;

@@ -1,6 +1,7 @@
 // The screens of a game in progress: briefings, the hot-seat pass screen, the table and the debrief. Drives the
 // automatic moves while the table is on screen and hands the keyboard over between people.
 import { useEffect } from 'react';
+import type { LiveSeat } from '../app-options.js';
 import { useSelector } from '@xstate/react';
 import { afterBriefing, handover, type Screen } from '../flow.js';
 import { useAutoAdvance } from '../hooks/use-auto-advance.js';
@@ -20,12 +21,14 @@ export interface GameScreensProps {
   paused: boolean;
   aiDelayMs: number;
   saveTranscript: (name: string, markdown: string) => string;
+  /** A seat at a live table: the table makes the automatic moves and opens the talks. */
+  live?: LiveSeat | undefined;
 }
 
-export function GameScreens({ session, screen, setScreen, width, height, paused, aiDelayMs, saveTranscript }: GameScreensProps) {
+export function GameScreens({ session, screen, setScreen, width, height, paused, aiDelayMs, saveTranscript, live }: GameScreensProps) {
   const { actor, game } = session;
   const world = useSelector(actor, (s) => s.context.world);
-  useAutoAdvance(actor, session.humans, { paused: paused || screen.name !== 'table', delayMs: aiDelayMs });
+  useAutoAdvance(actor, session.humans, { paused: paused || screen.name !== 'table' || live !== undefined, delayMs: aiDelayMs });
   // Hot-seat: when another person must act, hide this one's view behind the pass screen.
   useEffect(() => {
     const next = handover(session, screen, world);
@@ -43,6 +46,11 @@ export function GameScreens({ session, screen, setScreen, width, height, paused,
           width={width}
           height={height}
           onDone={() => {
+            if (live) {
+              live.readBriefing();
+              setScreen({ name: 'table', viewer: screen.party });
+              return;
+            }
             const next = afterBriefing(session, screen.party);
             if (next.open && actor.getSnapshot().context.world.phase === 'briefing') actor.send({ type: 'COMMAND', command: { type: 'begin' } });
             setScreen(next.screen);
@@ -63,7 +71,15 @@ export function GameScreens({ session, screen, setScreen, width, height, paused,
       );
     case 'table':
       return (
-        <Table key={screen.viewer} session={session} viewer={screen.viewer} width={width} height={height} onDebrief={() => setScreen({ name: 'debrief', viewer: screen.viewer })} />
+        <Table
+          key={screen.viewer}
+          session={session}
+          viewer={screen.viewer}
+          width={width}
+          height={height}
+          onDebrief={() => setScreen({ name: 'debrief', viewer: screen.viewer })}
+          live={live}
+        />
       );
     case 'debrief':
       return <Debrief session={session} width={width} height={height} saveTranscript={saveTranscript} />;

@@ -1,14 +1,14 @@
 // The table: the header, then either the overview (map, parties, offers, moves, cables, news) or the panel an
 // action key opened (builder, offers, choices, log, signing), then the status line and the keys. It reads the
 // session through selectors and only ever draws one human party's view; commands go to the session actor.
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { Box } from 'ink';
 import { useSelector } from '@xstate/react';
 import { tablesFor } from '../../ai/tables.js';
 import { clarifiable, legalCommandTypes } from '../../model/rules.js';
 import type { Command, CommandType, PartyId, ProposalChannel } from '../../model/types.js';
 import { settingWords, type Setting } from '../../model/setting.js';
-import { playerView, type ViewProposal } from '../../model/view.js';
+import { playerView, type PlayerView, type ViewProposal } from '../../model/view.js';
 import { ActionPicker } from '../components/ActionPicker.js';
 import { CablesPanel } from '../components/CablesPanel.js';
 import { ConfirmOverlay } from '../components/ConfirmOverlay.js';
@@ -24,15 +24,16 @@ import { OffersView } from '../components/OffersView.js';
 import { PartiesPanel } from '../components/PartiesPanel.js';
 import { ProposalBuilder } from '../components/ProposalBuilder.js';
 import { SigningView } from '../components/SigningView.js';
-import { StatusLine, statusRows, tableStatus } from '../components/StatusLine.js';
+import { StatusLine, statusRows, tableStatus, type Status } from '../components/StatusLine.js';
 import { useKeys } from '../context/keys.js';
-import { redLinesCrossed, talksRefs, visibleLines } from '../format.js';
+import { redLinesCrossed, safeText, talksRefs, visibleLines } from '../format.js';
 import type { BuilderSetup } from '../hooks/use-builder.js';
 import { talksGroups } from '../intel.js';
 import { useTableMode, type Confirm } from '../hooks/use-table-mode.js';
 import type { Action } from '../keymap.js';
 import { tableLayout } from '../layout.js';
 import type { GameSession } from '../session.js';
+import type { LiveSeat, LiveStatus } from '../app-options.js';
 import { useTableActions } from '../hooks/use-table-actions.js';
 
 export interface TableProps {
@@ -41,6 +42,8 @@ export interface TableProps {
   width: number;
   height: number;
   onDebrief: () => void;
+  /** A seat at a live table: the status line says whom the table waits for, a pause and the teacher's word. */
+  live?: LiveSeat | undefined;
 }
 
 /** The table keys each legal command type lights up in the key bar. */
@@ -61,10 +64,12 @@ const ACTION_OF: Partial<Record<CommandType, Action[]>> = {
   refuse: ['refuse'],
 };
 
-export function Table({ session, viewer, width, height, onDebrief }: TableProps) {
+export function Table({ session, viewer, width, height, onDebrief, live }: TableProps) {
   const { actor, game } = session;
   const world = useSelector(actor, (s) => s.context.world);
-  const error = useSelector(actor, (s) => s.context.error);
+  // At a live table the others' refused commands are theirs to read.
+  const error = useSelector(actor, (s) => (s.context.errorBy === undefined || s.context.errorBy === viewer ? s.context.error : undefined));
+  const liveStatus = useLiveStatus(live);
   const decisions = useSelector(actor, (s) => s.context.decisions);
   const log = useSelector(actor, (s) => s.context.log);
   const view = useMemo(() => playerView(world, game, viewer), [world, game, viewer]);
@@ -76,6 +81,8 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
   const signingTurn = view.phase === 'signing' && view.turn === viewer;
 
   const send = (command: Command) => {
+    // A paused or finished lesson takes no moves; the status line says why.
+    if (liveStatus?.paused || liveStatus?.ended || liveStatus?.aiPlays) return;
     actor.send({ type: 'COMMAND', command });
     setMode({ type: 'main' });
   };
@@ -98,7 +105,7 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
 
   const logLines = useSelector(actor, (s) => s.context.lines);
   const lines = useMemo(() => visibleLines([...session.priorLines, ...logLines], viewer), [session.priorLines, logLines, viewer]);
-  const status = tableStatus(view, session.humans, error, notice);
+  const status = liveStatus ? liveTableStatus(view, liveStatus, error, notice) : tableStatus(view, session.humans, error, notice);
   // A refusal or a warning takes a second line (from the body) rather than being cut.
   const statusLines = statusRows(status, width);
   const layout = tableLayout(width, height - (statusLines - 1), game.partyIds.length);
@@ -211,6 +218,27 @@ export function Table({ session, viewer, width, height, onDebrief }: TableProps)
       <KeyBar scope={scope} width={width} only={scope === 'table' || scope === 'signing' ? only : undefined} words={legal.includes('return') ? { walk: 'come back' } : undefined} />
     </Box>
   );
+}
+
+const noSeat = () => () => undefined;
+const noStatus = () => undefined;
+
+/** The live table's status for this seat, kept current (undefined away from a live table). */
+function useLiveStatus(live: LiveSeat | undefined): LiveStatus | undefined {
+  // The status object changes identity on every call: compare what it says, so React re-renders only then.
+  const key = useSyncExternalStore(live?.subscribe ?? noSeat, live ? () => JSON.stringify(live.status()) : noStatus);
+  return useMemo(() => (key === undefined ? undefined : (JSON.parse(key) as LiveStatus)), [key]);
+}
+
+/** The status line at a live table: the lesson's state and the teacher's word come before whose turn it is. */
+function liveTableStatus(view: PlayerView, live: LiveStatus, error: string | undefined, notice: string | undefined): Status {
+  if (notice || error) return tableStatus(view, [], error, notice);
+  if (live.ended) return { text: 'The lesson has ended: the teacher has the class report. Press q to leave.', tone: 'good' };
+  if (live.message) return { text: `Teacher: ${safeText(live.message)}`, tone: 'info' };
+  if (live.paused) return { text: 'The teacher has paused the tables for a moment…', tone: 'wait' };
+  if (live.aiPlays && view.phase !== 'ended') return { text: 'The AI plays your seat for now; the teacher will give it back.', tone: 'wait' };
+  if (live.waiting && view.phase !== 'ended') return { text: `${safeText(live.waiting)}…`, tone: 'wait' };
+  return tableStatus(view, [], error, notice);
 }
 
 /** The question a confirmation asks, and what it says about it. */
