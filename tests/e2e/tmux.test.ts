@@ -2,58 +2,18 @@
 // title screen, scenario, role, briefing, every round at the table, the debrief — while the test reads the
 // screen with capture-pane. Keys follow src/ui/keymap.ts: Enter chooses, n passes, q quits, Ctrl+C saves and
 // leaves. Skipped with a notice when tmux is missing (.ci/run installs it).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSave } from '../../src/engine/save.js';
-import { cliEnv, ensureBuilt, root, runCli, tempDir } from '../cli/helpers.js';
+import { cliEnv, ensureBuilt, runCli, tempDir } from '../cli/helpers.js';
+import { tmuxServer } from './terminal.js';
 
 const hasTmux = spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
 if (!hasTmux) console.warn('tests/e2e/tmux.test.ts: tmux is not installed, so the end-to-end test is skipped (.ci/run installs it).');
 
-/** A private tmux server (its own socket), so the test never touches the user's sessions. */
-const socket = `backchannel-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-interface Pane {
-  name: string;
-  screen(): string;
-  keys(...keys: string[]): void;
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
-}
-
-let sessions = 0;
-
-/** Starts `backchannel ARGS` in a new tmux session of the given size; the pane stays open after it exits. */
-function start(args: string[], env: Record<string, string>, size = { columns: 100, rows: 30 }, cwd = root): Pane {
-  const name = `bc${++sessions}`;
-  const vars = Object.entries({ TERM: 'xterm-256color', ...env })
-    .map(([k, v]) => `${k}=${quote(v)}`)
-    .join(' ');
-  const command = `cd ${quote(cwd)} && env -u NO_COLOR -u CI ${vars} ${quote(process.execPath)} ${quote(join(root, 'src/cli/bin.js'))} ${args.map(quote).join(' ')}; echo "[exit $?]"; sleep 600`;
-  tmux('new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), command);
-  const pane: Pane = {
-    name,
-    screen: () => tmux('capture-pane', '-p', '-t', name),
-    keys: (...keys) => void tmux('send-keys', '-t', name, ...keys),
-    /** Polls until the screen shows `pattern` and holds still (a frame can be caught half drawn). */
-    async waitFor(pattern, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      let previous = '';
-      for (;;) {
-        const text = pane.screen();
-        if (pattern.test(text) && text === previous) return text;
-        if (Date.now() > deadline) throw new Error(`the screen never showed ${pattern}; it shows:\n${text}`);
-        previous = text;
-        await sleep(60);
-      }
-    },
-  };
-  return pane;
-}
+const { start, kill } = tmuxServer('backchannel-e2e');
 
 const state = tempDir('backchannel-e2e-');
 const env = { XDG_STATE_HOME: state, XDG_CACHE_HOME: join(state, 'cache') };
@@ -61,11 +21,7 @@ const env = { XDG_STATE_HOME: state, XDG_CACHE_HOME: join(state, 'cache') };
 describe.skipIf(!hasTmux)('the game in a real terminal (tmux, 100×30)', () => {
   beforeAll(() => ensureBuilt(), 120_000);
   afterAll(() => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // No server left.
-    }
+    kill();
     rmSync(state, { recursive: true, force: true });
   });
 

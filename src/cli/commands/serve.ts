@@ -66,15 +66,25 @@ export async function run(argv: string[]): Promise<number> {
       '',
     ].join('\n'),
   );
-  await new Promise<void>((resolve) => {
-    const stop = () => {
+  // The handlers stay until the end: a signal with no listener left would be re-raised by Ink's exit hook
+  // and kill the process before the connections are told.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    log('closing');
+    void server.close().then(() => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      log('closing');
-      void server.close().then(resolve);
-    };
+      // Connections that linger (a client that never answers) must not keep the process.
+      setTimeout(() => process.exit(0), 500).unref();
+    });
+  };
+  await new Promise<void>((resolve) => {
+    const done = () => resolve();
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    server.closed.then(done, done);
   });
   return 0;
 }

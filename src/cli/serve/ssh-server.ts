@@ -12,6 +12,7 @@ import { cleanText } from '../../scenario/clean-text.js';
 import type { AppOptions } from '../../ui/app-options.js';
 import { runRemoteApp, runRemoteDashboard, type RemoteApp, type RemoteTerminal } from '../../ui/run-remote.js';
 import { classCodes } from '../class-store.js';
+import { CliError } from '../errors.js';
 import { sameSignature } from '../hmac.js';
 import { safeName, writeFileAtomic } from '../save-store.js';
 import { LiveClass } from './class-room.js';
@@ -35,6 +36,8 @@ export interface ClassServer {
   room: LiveClass;
   codes: { student: string; teacher: string };
   close: () => Promise<void>;
+  /** Settles once close() has finished. */
+  closed: Promise<void>;
 }
 
 const LOGIN_MS = 60_000;
@@ -47,10 +50,21 @@ const MAX_FAILURES = 10;
 function hostKey(dir: string): Buffer {
   const path = join(dir, 'host_key');
   if (!existsSync(path)) {
-    const pair = ssh2.utils.generateKeyPairSync('ed25519');
-    writeFileSync(path, pair.private, { mode: 0o600, flag: 'wx' });
+    // ssh2 now and then writes an Ed25519 key it cannot read back (a key whose first byte is zero loses it):
+    // keep the first one that parses.
+    let key: string | undefined;
+    for (let attempt = 0; attempt < 20 && key === undefined; attempt++) {
+      const pair = ssh2.utils.generateKeyPairSync('ed25519');
+      if (!(ssh2.utils.parseKey(pair.private) instanceof Error)) key = pair.private;
+    }
+    if (key === undefined) throw new CliError('could not make a host key for the server');
+    writeFileSync(path, key, { mode: 0o600, flag: 'wx' });
   }
-  return readFileSync(path);
+  const key = readFileSync(path);
+  if (ssh2.utils.parseKey(key) instanceof Error) {
+    throw new CliError(`${cleanText(path)} is not a host key the server can use; delete it and a new one is made (students' ssh will then warn that the server's key changed)`);
+  }
+  return key;
 }
 
 /** Text for a raw terminal at the far end: every line break also returns the cursor. */
@@ -61,6 +75,14 @@ export async function serveClass(options: ServeOptions): Promise<ClassServer> {
   const codes = classCodes(options.dir);
   const failures = new Map<string, number>();
   const clients = new Set<Connection>();
+  /** The screens drawn now: closing the server waits (briefly) until each has said goodbye. */
+  const screens = new Set<RemoteApp>();
+  const track = (app: RemoteApp): RemoteApp => {
+    screens.add(app);
+    void app.done.then(() => screens.delete(app));
+    return app;
+  };
+  let closing = false;
 
   const server = new ssh2.Server({ hostKeys: [hostKey(options.dir)], ident: 'Backchannel' }, (client, info) => {
     if (clients.size >= options.maxConnections) {
@@ -163,8 +185,8 @@ export async function serveClass(options: ServeOptions): Promise<ClassServer> {
           touch();
           if (who.kind === 'teacher') {
             options.log('the teacher connected');
-            app = runRemoteDashboard({ room }, color, terminal);
-            void app.done.then(() => finish(channel, undefined, 0, idle));
+            app = track(runRemoteDashboard({ room }, color, terminal));
+            void app.done.then(() => finish(channel, closing ? 'The class server is closing.' : undefined, 0, idle));
             return;
           }
           const student = who.name;
@@ -195,7 +217,7 @@ export async function serveClass(options: ServeOptions): Promise<ClassServer> {
               live: seat,
               ...(options.delayMs !== undefined ? { aiDelayMs: options.delayMs } : {}),
             };
-            app = runRemoteApp(appOptions, terminal);
+            app = track(runRemoteApp(appOptions, terminal));
             void app.done.then(() => {
               if (reseating) {
                 reseating = false;
@@ -236,17 +258,30 @@ export async function serveClass(options: ServeOptions): Promise<ClassServer> {
   });
   server.on('error', (error: Error) => options.log(`server: ${error.message}`));
   const port = (server.address() as AddressInfo).port;
+  let closed: () => void = () => undefined;
+  const whenClosed = new Promise<void>((resolve) => (closed = resolve));
   return {
     port,
     room,
     codes,
+    closed: whenClosed,
     close: () =>
       new Promise<void>((resolve) => {
+        const done = () => {
+          resolve();
+          closed();
+        };
+        closing = true;
         room.close();
-        for (const c of clients) c.end();
-        server.close(() => resolve());
+        const open = [...screens];
+        for (const app of open) app.close();
+        server.close(done);
+        const wait = new Promise((r) => setTimeout(r, 1000).unref());
+        void Promise.race([Promise.all(open.map((a) => a.done)), wait]).then(() => {
+          for (const c of clients) c.end();
+        });
         // Connections that do not close in time are dropped.
-        setTimeout(resolve, 2000).unref();
+        setTimeout(done, 2000).unref();
       }),
   };
 }

@@ -112,16 +112,18 @@ export function Dashboard({ room, onExit }: DashboardProps) {
       setCursor(0);
     };
     switch (mode.kind) {
-      case 'say':
+      case 'say': {
         if (key.escape) return back();
-        if (key.return) {
-          if (mode.text.trim()) setSaid(room.broadcast(mode.text.trim()));
+        if (key.backspace || key.delete) return setMode({ kind: 'say', text: mode.text.slice(0, -1) });
+        // Typed fast or pasted, the text and Enter can come in one piece. Printable text only reaches the students.
+        const typed = key.ctrl || key.meta ? '' : input.split(/[\r\n]/)[0]!.replace(/\p{Cc}/gu, '');
+        const text = (mode.text + typed).slice(0, 200);
+        if (key.return || /[\r\n]/.test(input)) {
+          if (text.trim()) setSaid(room.broadcast(text.trim()));
           return back();
         }
-        if (key.backspace || key.delete) return setMode({ kind: 'say', text: mode.text.slice(0, -1) });
-        // Printable text only: no control characters reach the students' screens.
-        if (!key.ctrl && !key.meta && input && !/\p{Cc}/u.test(input)) setMode({ kind: 'say', text: (mode.text + input).slice(0, 200) });
-        return;
+        return setMode({ kind: 'say', text });
+      }
       case 'seat': {
         const seats = table?.seats.filter((s) => s.student !== null) ?? [];
         if (key.escape) return back();
