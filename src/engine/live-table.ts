@@ -27,6 +27,8 @@ export interface LiveTableInput {
   delayMs?: number;
   /** Called after every accepted move (and when the seats change), to save the game. */
   onChange?: (table: LiveTable) => void;
+  /** A move that failed for a reason no rule gives (a bug): the table pauses itself and says so here. */
+  onError?: (table: LiveTable, error: unknown) => void;
 }
 
 /** What one seat's screen says about the table beyond the game itself. */
@@ -51,6 +53,7 @@ export class LiveTable {
   private readonly whenAway: WhenAway;
   private readonly delayMs: number;
   private readonly onChange: ((table: LiveTable) => void) | undefined;
+  private readonly onError: ((table: LiveTable, error: unknown) => void) | undefined;
   private readonly present = new Set<PartyId>();
   private readonly briefed = new Set<PartyId>();
   /** Seats the teacher gave to the AI although a student holds them. */
@@ -69,12 +72,21 @@ export class LiveTable {
     this.whenAway = input.whenAway;
     this.delayMs = input.delayMs ?? 600;
     this.onChange = input.onChange;
+    this.onError = input.onError;
     this.actor = createActor(sessionMachine, {
       input: { game: input.game, seed: input.seed, humans: this.humans(), ...(input.resume ? { world: input.resume.world, log: input.resume.log } : {}) },
     });
     this.actor.on('moved', () => {
       this.onChange?.(this);
       this.schedule();
+    });
+    // A rule that throws stops the actor with an error; heard here, it is this table's problem alone.
+    this.actor.subscribe({
+      error: (error) => {
+        this.paused = true;
+        this.onError?.(this, error);
+        this.changed();
+      },
     });
     this.actor.start();
     this.schedule();
@@ -205,8 +217,16 @@ export class LiveTable {
       () => {
         this.timer = undefined;
         if (this.stopped || this.paused) return;
-        if (open && this.world.phase === 'briefing') this.actor.send({ type: 'COMMAND', command: { type: 'begin' } });
-        else this.actor.send({ type: 'ADVANCE', max: 1 });
+        try {
+          if (open && this.world.phase === 'briefing') this.actor.send({ type: 'COMMAND', command: { type: 'begin' } });
+          else this.actor.send({ type: 'ADVANCE', max: 1 });
+        } catch (error) {
+          // One table's failure must not stop the others (or the server): this one waits for the teacher.
+          this.paused = true;
+          this.onError?.(this, error);
+          this.changed();
+          return;
+        }
         // A move that was refused or not due leaves nothing to announce: look again.
         this.schedule();
       },

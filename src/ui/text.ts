@@ -6,8 +6,31 @@ import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { cleanText } from '../scenario/clean-text.js';
 
+/**
+ * A bounded memo: every frame measures and wraps the same texts again (a screen redraws on each key, for every
+ * player the class server draws), and measuring a grapheme at a time is the costliest part of a frame.
+ */
+function memo<T>(limit: number): { get: (key: string, make: () => T) => T } {
+  let entries = new Map<string, T>();
+  return {
+    get(key, make) {
+      let value = entries.get(key);
+      if (value === undefined) {
+        // Forget everything at the limit: the texts on screen now are measured again at once.
+        if (entries.size >= limit) entries = new Map();
+        value = make();
+        entries.set(key, value);
+      }
+      return value;
+    },
+  };
+}
+
+const widths = memo<number>(20_000);
+const wraps = memo<readonly string[]>(5_000);
+
 /** How many terminal cells `text` takes. */
-export const cells = (text: string): number => stringWidth(text);
+export const cells = (text: string): number => (text.length < 256 ? widths.get(text, () => stringWidth(text)) : stringWidth(text));
 
 /** Pads `text` with spaces to `width` cells (never cuts). */
 export const padCells = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - cells(text)));
@@ -34,6 +57,10 @@ export function fit(text: string, width: number): string {
  * longer than its line is broken.
  */
 export function wrap(text: string, width: number, restWidth: number = width): string[] {
+  return [...wraps.get(`${width}\u0000${restWidth}\u0000${text}`, () => wrapUncached(text, width, restWidth))];
+}
+
+function wrapUncached(text: string, width: number, restWidth: number): string[] {
   const first = Math.max(1, width);
   const rest = Math.max(1, restWidth);
   const out: string[] = [];

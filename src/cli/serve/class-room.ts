@@ -83,6 +83,7 @@ export class LiveClass implements ClassRoom {
         ...(options.delayMs !== undefined ? { delayMs: options.delayMs } : {}),
         ...(resume ? { resume: { world: resume.world, log: resume.log } } : {}),
         onChange: (changed) => this.persist(changed),
+        onError: (failed, error) => this.log(`${failed.id} stopped on an error and is paused: ${error instanceof Error ? error.message : String(error)}`),
       });
       table.subscribe(() => this.changed());
       table.actor.subscribe(() => this.changed());
