@@ -2,7 +2,7 @@
 // connected, the offers on the table, the deals), and what a teacher does during a lesson: pause and resume the
 // tables, speak to the class, let the AI take over a seat, move a student, end the lesson and read the report.
 import { useRef, useState, useSyncExternalStore } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text, useApp, useInput } from 'ink';
 import type { PartyId } from '../../model/types.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { fit, truncate, wrap } from '../text.js';
@@ -62,8 +62,13 @@ export interface DashboardProps {
 type Mode =
   { kind: 'main' } | { kind: 'say'; text: string } | { kind: 'seat' } | { kind: 'move-who' } | { kind: 'move-where'; student: string } | { kind: 'end' } | { kind: 'report' };
 
-export function Dashboard({ room, onExit }: DashboardProps) {
+export function Dashboard({ room, onExit: reportExit }: DashboardProps) {
   const theme = useTheme();
+  const { exit } = useApp();
+  const onExit = () => {
+    reportExit();
+    exit();
+  };
   const { columns, rows } = useTerminalSize();
   // The snapshot is rebuilt on each call: compare it by content so React re-renders only when it changed.
   const key = useSyncExternalStore(room.subscribe, () => JSON.stringify(room.snapshot()));
