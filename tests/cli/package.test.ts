@@ -17,7 +17,7 @@ describe('package.json and its lockfile', () => {
     for (const key of ['name', 'version', 'bin', 'dependencies', 'devDependencies', 'engines']) expect(entry[key], key).toEqual(manifest[key]);
   });
 
-  it('allows the one install script the build needs (esbuild) and declines ssh2's optional native helpers, so npm does not warn', () => {
+  it('allows the one install script the build needs (esbuild) and declines the optional native helpers of ssh2, so npm does not warn', () => {
     // ssh2 runs on Node's own crypto; its native helpers (built with a compiler at install) are optional.
     expect(read('package.json').allowScripts).toEqual({ esbuild: true, ssh2: false, 'cpu-features': false });
   });
