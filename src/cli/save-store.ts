@@ -343,6 +343,8 @@ export function loadGameCached(arg: string, env: NodeJS.ProcessEnv = process.env
   }
   const loaded = loadGame(arg);
   const key = cacheKey(env, true);
+  // A scenario that extends another has a hash over both files, never the file's own: it is not cached, so a
+  // changed base can never be served from a stale entry.
   if (loaded.hash === hash && key !== undefined) {
     try {
       const scenario = loaded.game.scenario;

@@ -1,11 +1,13 @@
 // The scenarios that ship with the game (`scenarios/*.yaml` at the package root), and how a SCENARIO argument
 // — a path or a bundled id — becomes a file. This code runs from src/ (tsx, vitest) and from the esbuild
 // bundle in .build/, so the package root is found by walking up, not by a fixed relative path.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { closest } from './did-you-mean.js';
 import { formatProblem, loadScenarioFile, type Problem } from './load.js';
+import { bundledDir, packageRoot } from './package-root.js';
+
+export { bundledDir, packageRoot };
 import type { Scenario } from './schema.js';
 
 /** A SCENARIO argument that is neither a file nor a bundled id. */
@@ -33,35 +35,6 @@ export class ScenarioInvalid extends Error {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'ScenarioInvalid';
   }
-}
-
-let root: string | undefined;
-
-/** The folder holding the package.json named "backchannel", found by walking up from this module. */
-export function packageRoot(): string {
-  if (root !== undefined) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'backchannel') {
-          root = dir;
-          return dir;
-        }
-      } catch {
-        // Not ours (or unreadable): keep walking.
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the backchannel package folder (with its package.json) above this module');
-    dir = parent;
-  }
-}
-
-/** The folder of bundled scenarios. */
-export function bundledDir(): string {
-  return join(packageRoot(), 'scenarios');
 }
 
 /** The committed JSON Schema of the scenario format (what `backchannel schema` prints). */

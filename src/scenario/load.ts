@@ -2,10 +2,13 @@
 // cleaned Scenario. Every problem is reported at once, each located at file:line:col, and bad content never
 // throws: an author sees the whole list, fixes it, and runs `backchannel validate` again.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { cleanText } from './clean-text.js';
+import { mergeScenario, originOf } from './extends.js';
 import { cleanDeep, deepFreeze } from './freeze.js';
+import { bundledDir } from './package-root.js';
 import { checkReferences } from './references.js';
 import { Scenario } from './schema.js';
 import { dropSuggestedMissing, issuesToLocated, type Located } from './schema-problems.js';
@@ -26,8 +29,8 @@ export type LoadResult =
       scenario: Scenario;
       /** The content hash: see scenarioHash(). */
       hash: string;
-      /** Where a path into the data is in the file (for warnings found after loading). */
-      locate: (path: DataPath, atKey?: boolean) => { line: number; col: number };
+      /** Where a path into the data is: the file (this one, or one it extends) and the place in it. */
+      locate: (path: DataPath, atKey?: boolean) => { file: string; line: number; col: number };
     }
   | { ok: false; problems: Problem[] };
 
@@ -98,12 +101,49 @@ export function parseScenario(text: string, file: string): LoadResult {
 
 // ── Parsing ─────────────────────────────────────────────────────────────────────────────────────────────
 
+/** A scenario file read as YAML (and merged with the files it extends), before the schema checks it. */
+interface Layer {
+  raw: unknown;
+  /** The content hash: of the file, and of every file it extends. */
+  hash: string;
+  /** Where a path into the (merged) data is: in this file or in one it extends. */
+  where: (path: DataPath, atKey: boolean) => { file: string; line: number; col: number };
+}
+
+/** How many files a scenario may extend in a chain. */
+const MAX_EXTENDS_DEPTH = 8;
+
 function parse(original: string, file: string): LoadResult {
+  const problems: Problem[] = [];
+  const layer = readLayer(original, file, [], problems);
+  if (!layer) return failWith(problems);
+  const located: Located[] = [];
+  const parsed = Scenario.safeParse(layer.raw);
+  if (!parsed.success) {
+    issuesToLocated(parsed.error.issues, [], layer.raw, located);
+  }
+  // References are checked even when the schema failed, so every problem shows at once; the check is
+  // written to skip what it cannot read.
+  located.push(...checkReferences(parsed.success ? parsed.data : layer.raw));
+
+  for (const l of dropSuggestedMissing(located)) {
+    const lines = (l.also ?? []).map((path) => layer.where(path, l.at === 'key').line);
+    const also = lines.length ? `${/[?.]$/.test(l.message) ? '' : '.'} The same at line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}.` : '';
+    const at = layer.where(l.path, l.at === 'key');
+    problems.push({ file: at.file, line: at.line, col: at.col, message: cleanText(`${l.message}${also}`) });
+  }
+
+  if (problems.length > 0 || !parsed.success) return failWith(problems);
+  const scenario = deepFreeze(cleanDeep(parsed.data)) as Scenario;
+  return { ok: true, scenario, hash: layer.hash, locate: (path, atKey = false) => layer.where(path, atKey) };
+}
+
+/** Reads one file's YAML into data; with `extends`, reads the base first and merges. Problems go to `problems`. */
+function readLayer(original: string, file: string, chain: readonly string[], problems: Problem[]): Layer | undefined {
   // Old Mac files end lines with CR alone, which YAML does not take for a line break: read every ending as LF
   // (the content hash stays that of the file as it is).
   const text = original.replace(/\r\n?/g, '\n');
   const lineCounter = new LineCounter();
-  const problems: Problem[] = [];
   const at = (offset: number, message: string) => {
     const { line, col } = lineCounter.linePos(offset);
     problems.push({ file, line, col, message: cleanText(message) });
@@ -128,7 +168,7 @@ function parse(original: string, file: string): LoadResult {
   }
   for (const warning of doc.warnings) at(warning.pos[0], yamlMessage(warning, doc));
   // After a syntax error the structure is guesswork: report the syntax alone. Duplicate keys leave it intact.
-  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return failWith(problems);
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return undefined;
 
   // Keys must be plain names; a list or mapping as a key is dropped (and reported) before conversion.
   visit(doc, {
@@ -155,28 +195,76 @@ function parse(original: string, file: string): LoadResult {
     } else {
       at(0, `cannot read the YAML: ${message}`);
     }
-    return failWith(problems);
+    return undefined;
   }
-
   const raw = cleanDeep(data);
-  const located: Located[] = [];
-  const parsed = Scenario.safeParse(raw);
-  if (!parsed.success) {
-    issuesToLocated(parsed.error.issues, [], raw, located);
-  }
-  // References are checked even when the schema failed, so every problem shows at once; the check is
-  // written to skip what it cannot read.
-  located.push(...checkReferences(parsed.success ? parsed.data : raw));
+  const own = (path: DataPath, atKey: boolean) => ({ file, ...lineCounter.linePos(locate(doc, path, atKey)) });
+  const ownLayer: Layer = { raw, hash: scenarioHash(original), where: own };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('extends' in raw)) return ownLayer;
 
-  for (const l of dropSuggestedMissing(located)) {
-    const lines = (l.also ?? []).map((path) => lineCounter.linePos(locate(doc, path, l.at === 'key')).line);
-    const also = lines.length ? `${/[?.]$/.test(l.message) ? '' : '.'} The same at line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}.` : '';
-    at(locate(doc, l.path, l.at === 'key'), `${l.message}${also}`);
+  // `extends`: this file is the base with this file's changes.
+  const { extends: ref, ...changes } = raw as Record<string, unknown>;
+  const atExtends = (message: string) => at(locate(doc, ['extends'], false), message);
+  if (typeof ref !== 'string' || ref.trim() === '') {
+    atExtends('extends takes the path of another scenario file (relative to this one) or the id of a bundled scenario');
+    return undefined;
   }
+  const basePath = resolveBase(ref, file);
+  if (basePath === undefined) {
+    atExtends(`extends: no scenario "${ref}" (not a file next to this one, and not a bundled id)`);
+    return undefined;
+  }
+  const here = resolve(file);
+  if (chain.includes(resolve(basePath)) || resolve(basePath) === here) {
+    atExtends(`extends: "${ref}" leads back to this file (a file cannot extend itself, even through others)`);
+    return undefined;
+  }
+  if (chain.length >= MAX_EXTENDS_DEPTH) {
+    atExtends(`extends: more than ${MAX_EXTENDS_DEPTH} files extend one another; merge some of them`);
+    return undefined;
+  }
+  let baseText: string;
+  try {
+    const read = readLimited(basePath);
+    if (typeof read === 'string') {
+      atExtends(`extends: cannot read "${ref}"`);
+      return undefined;
+    }
+    baseText = new TextDecoder('utf-8', { fatal: true }).decode(read);
+  } catch (error) {
+    atExtends(`extends: cannot read "${ref}": ${osReason(error)}`);
+    return undefined;
+  }
+  const base = readLayer(baseText, basePath, [...chain, here], problems);
+  if (!base) {
+    atExtends(`extends: "${ref}" has problems (listed above); this file is read on top of it`);
+    return undefined;
+  }
+  return {
+    raw: mergeScenario(base.raw, changes),
+    hash: createHash('sha256')
+      .update(`${scenarioHash(original)} extends ${base.hash}`)
+      .digest('hex')
+      .slice(0, 16),
+    where: (path, atKey) => {
+      const origin = originOf(base.raw, changes, path);
+      if (origin.child.full) return own(origin.child.path, atKey);
+      if (origin.base.full) return base.where(origin.base.path, atKey);
+      // Neither file has the whole path (a required key is missing): the nearer one.
+      return origin.child.path.length >= origin.base.path.length && origin.child.path.length > 0 ? own(origin.child.path, false) : base.where(origin.base.path, false);
+    },
+  };
+}
 
-  if (problems.length > 0 || !parsed.success) return failWith(problems);
-  const scenario = deepFreeze(cleanDeep(parsed.data)) as Scenario;
-  return { ok: true, scenario, hash: scenarioHash(original), locate: (path, atKey = false) => lineCounter.linePos(locate(doc, path, atKey)) };
+/** The file `extends: ref` names: a path relative to the extending file, or a bundled scenario's id. */
+function resolveBase(ref: string, from: string): string | undefined {
+  const near = resolve(dirname(from), ref);
+  if (existsSync(near) && statSync(near).isFile()) return near;
+  if (/^[a-z0-9][a-z0-9-]*$/.test(ref)) {
+    const bundled = join(bundledDir(), `${ref}.yaml`);
+    if (existsSync(bundled)) return bundled;
+  }
+  return undefined;
 }
 
 function readLimited(path: string): Buffer | 'too-large' | 'folder' | 'not-a-file' {

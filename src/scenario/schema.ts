@@ -380,6 +380,10 @@ export const Scoring = z
 export const Scenario = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Path to the JSON Schema, for editors.' }),
+    extends: z.string().optional().meta({
+      description:
+        'Another scenario this one changes: a file (relative to this one) or a bundled id. Mappings merge key by key; lists of items with ids merge by id (a new id is added, `remove: true` drops one); anything else replaces. The merged file must be a whole scenario.',
+    }),
     meta: Meta,
     calendar: Calendar,
     territories: z.array(Territory).default([]).meta({ description: 'Territories on the map.' }),

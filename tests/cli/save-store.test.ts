@@ -105,6 +105,18 @@ describe('the scenario cache', () => {
     expect(() => loadGameCached(edited, cacheEnv, build)).toThrow(/edited\.yaml:\d+:\d+: /);
   });
 
+  it('never serves a scenario that extends another from a stale entry: its hash covers the base', () => {
+    const base = join(dir, 'base.yaml');
+    const variation = join(dir, 'variation.yaml');
+    writeFileSync(base, readFileSync(loadScenarioOrThrow('alaska-2025').path, 'utf8'));
+    writeFileSync(variation, 'extends: base.yaml\nmeta: { id: alaska-variation }\n');
+    const first = loadGameCached(variation, cacheEnv, build);
+    writeFileSync(base, readFileSync(base, 'utf8').replace('title: "Alaska, 2025"', 'title: "Alaska, changed"'));
+    const second = loadGameCached(variation, cacheEnv, build);
+    expect(second.game.scenario.meta.title).toBe('Alaska, changed');
+    expect(second.hash).not.toBe(first.hash);
+  });
+
   it('ignores and rewrites an edited entry: changed rules, escape codes, a damaged scenario', () => {
     loadGameCached('alaska-2025', cacheEnv, build);
     const file = join(dir, 'cache', 'backchannel', `scenario-${hash}.json`);

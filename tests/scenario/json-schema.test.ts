@@ -24,6 +24,7 @@ describe('the JSON Schema', () => {
   it('describes the author-facing keys (editors show these on hover)', () => {
     expect(Object.keys(schema.properties)).toEqual([
       '$schema',
+      'extends',
       'meta',
       'calendar',
       'territories',

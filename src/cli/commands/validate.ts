@@ -37,8 +37,9 @@ export async function run(argv: string[]): Promise<number> {
     const { meta, parties, issues, calendar } = result.scenario;
     const warnings = scenarioWarnings(compileGame(result.scenario));
     for (const w of warnings) {
-      const { line, col } = result.locate(w.path);
-      process.stderr.write(`${cleanText(file)}:${line}:${col}: warning: ${cleanText(w.message)}\n`);
+      // A warning about a part this file takes from the one it extends points into that file.
+      const where = result.locate(w.path);
+      process.stderr.write(`${cleanText(where.file)}:${where.line}:${where.col}: warning: ${cleanText(w.message)}\n`);
     }
     if (warnings.length > 0 && values.strict) failed = true;
     const noted = warnings.length > 0 ? `, ${count(warnings.length, 'warning', 'warnings')}` : '';
