@@ -34,6 +34,7 @@ import { suspiciousEnvoyOffer } from './clarify.js';
 import { informationMove, informationPlan } from './information.js';
 import { leverMove } from './levers.js';
 import { givenIssue, issueName, names, optionLabel, partyName, refusal, takenIssue } from './reasons.js';
+import { decideMediator, isMediator } from './mediator.js';
 import { relianceTable } from './reliance.js';
 import { commitmentToMake } from './statements.js';
 import { allowedOptions, crossesRed, gameTablesFor, ownUtility, redCrossed, tablesFor, type Tables } from './tables.js';
@@ -67,6 +68,7 @@ const IDLE_WORTH = 0.3;
 
 export function decide(view: PlayerView, strategy: Strategy, rng: Rng, options: DecideOptions = {}): Decision {
   const self = view.self;
+  if (isMediator(view)) return decideMediator(view, strategy, options);
   if (view.phase === 'signing') return decideSigning(view, strategy);
   if (view.phase !== 'diplomacy') return { command: { type: 'pass', by: self }, reason: 'waiting: nothing to decide now' };
   const me = view.parties[self];

@@ -83,7 +83,7 @@ export interface PostureCombination {
  * that clears all their floors by the most. Floors are taken at the start of the talks (BATNA = reservation).
  */
 export function postureCombinations(game: Game): PostureCombination[] {
-  const ids = game.partyIds;
+  const ids = game.bargainers;
   const prefs = ids.map((id) => game.prefs[id]!);
   const lastThird = Math.floor((2 * game.scenario.calendar.rounds) / 3) + 1;
   const choices = ids.map((id) => [...reachablePostures(game, id, lastThird)]);

@@ -41,7 +41,8 @@ export interface ScenarioAnalysis {
 }
 
 export function analyseScenario(game: Game): ScenarioAnalysis {
-  const ids = game.partyIds;
+  // A mediator bargains for no one: the zone, the frontier and the points are the parties'.
+  const ids = game.bargainers;
   const prefs = ids.map((id) => game.prefs[id]!);
   const reservations = prefs.map((p) => p.reservation);
   const packages = game.scenario.issues.reduce((n, i) => n * i.options.length, 1);
@@ -123,7 +124,7 @@ const EXACT_LIMIT = 20_000;
 
 /** How many signable packages no other signable package Pareto-dominates (every package enumerated). */
 function countParetoOptimal(game: Game): number {
-  const prefs = game.partyIds.map((id) => game.prefs[id]!);
+  const prefs = game.bargainers.map((id) => game.prefs[id]!);
   const sizes = game.scenario.issues.map((i) => i.options.length);
   const points: number[][] = [];
   const terms = sizes.map(() => 0);

@@ -54,42 +54,42 @@ export function scenarioWarnings(game: Game): Warning[] {
           path,
           message: `${party.name}'s floor in "${posture.label}" (${f2(floor)}) is above the most it can get in any package the others could sign (${f2(best[k]!)}): in this posture it never makes a deal`,
         });
-      } else if (floor < party.preferences.reservation - 1e-9) {
+      } else if (floor < prefs[k]!.reservation - 1e-9) {
         out.push({
           path,
-          message: `${party.name}'s floor in "${posture.label}" (${f2(floor)}) is below its reservation value (${f2(party.preferences.reservation)}) and has no effect: an AI never goes below its reservation value unless pressure makes it`,
+          message: `${party.name}'s floor in "${posture.label}" (${f2(floor)}) is below its reservation value (${f2(prefs[k]!.reservation)}) and has no effect: an AI never goes below its reservation value unless pressure makes it`,
         });
       }
     }
   });
 
   // Combinations blocked by a posture that can never deal at all are already explained by its own warning.
-  const blocked = postureCombinations(game).filter((c) => c.check.margin < 0 && !game.partyIds.some((id) => never.has(`${id}/${c.postures[id]}`)));
+  const blocked = postureCombinations(game).filter((c) => c.check.margin < 0 && !game.bargainers.some((id) => never.has(`${id}/${c.postures[id]}`)));
   if (blocked.length > 0) {
     // Point at the floor to look at: a posture in every blocked combination if there is one (the one whose floor
     // overshoots its party's reservation value most), else the biggest overshoot in the first combination.
     const first = blocked[0]!;
-    const overshoot = (k: number) => first.floors[game.partyIds[k]!]! - prefs[k]!.reservation;
-    const common = game.partyIds.map((id, k) => (blocked.every((c) => c.postures[id] === first.postures[id]) ? k : -1)).filter((k) => k >= 0);
-    const candidates = common.length > 0 ? common : game.partyIds.map((_, k) => k);
+    const overshoot = (k: number) => first.floors[game.bargainers[k]!]! - game.prefs[game.bargainers[k]!]!.reservation;
+    const common = game.bargainers.map((id, k) => (blocked.every((c) => c.postures[id] === first.postures[id]) ? k : -1)).filter((k) => k >= 0);
+    const candidates = common.length > 0 ? common : game.bargainers.map((_, k) => k);
     let worst = candidates[0]!;
     for (const k of candidates) if (overshoot(k) > overshoot(worst)) worst = k;
-    const party = scenario.parties[worst]!;
-    const named = blocked.slice(0, COMBINATIONS_SHOWN).map((c) => game.partyIds.map((id) => `${game.party[id]!.name} ${label(game, id, c.postures[id]!)}`).join(', '));
+    const party = game.party[game.bargainers[worst]!]!;
+    const named = blocked.slice(0, COMBINATIONS_SHOWN).map((c) => game.bargainers.map((id) => `${game.party[id]!.name} ${label(game, id, c.postures[id]!)}`).join(', '));
     const more = blocked.length > COMBINATIONS_SHOWN ? ` and ${blocked.length - COMBINATIONS_SHOWN} more` : '';
     out.push({
-      path: ['parties', worst, 'postures', 'states', first.postures[party.id]!, 'strategy', 'floor'],
+      path: ['parties', game.partyIds.indexOf(party.id), 'postures', 'states', first.postures[party.id]!, 'strategy', 'floor'],
       message: `no package clears every party's floor when they are in these postures, which they can reach before the last third of the talks: ${named.join('; ')}${more}. Lower a floor or the postures cannot agree`,
     });
   }
 
   scenario.parties.forEach((party, k) => {
-    party.preferences.redLines.forEach((line, j) => {
+    party.preferences?.redLines.forEach((line, j) => {
       const i = scenario.issues.findIndex((x) => x.id === line.issue);
       const issue = scenario.issues[i];
       if (!issue) return;
       const path: DataPath = ['parties', k, 'preferences', 'redLines', j];
-      const values = party.preferences.values[issue.id] ?? {};
+      const values = party.preferences?.values[issue.id] ?? {};
       const top = Math.max(...issue.options.map((o) => values[o.id] ?? 0));
       if (line.with === undefined && (values[line.option] ?? 0) >= top && top > 0) {
         out.push({ path, message: `${party.name}'s red line on ${issue.name} is the option it values most ("${line.option}"): it would refuse its own best outcome there` });

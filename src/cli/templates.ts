@@ -6,7 +6,7 @@
 //                  summit the host scripts, postures that change as it nears, a deadline.
 
 /** The head every template shares: the schema modeline and how to check the file. */
-function head(id: string, schema: string, what: string): string {
+export function head(id: string, schema: string, what: string): string {
   return `# yaml-language-server: $schema=${schema}
 #
 # A Backchannel scenario (${what}). Every key is described in the JSON Schema named above: an editor with the
@@ -18,7 +18,7 @@ function head(id: string, schema: string, what: string): string {
 `;
 }
 
-const titleOf = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
+export const titleOf = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
 
 export function multilateralScenario(id: string, schema: string): string {
   return `${head(id, schema, 'four parties: two at war, two backers')}

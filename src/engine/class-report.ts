@@ -130,16 +130,16 @@ export function classReport(game: Game, plan: ClassPlan, gameOf: (table: string,
       };
     });
   // The frontier and the Nash point are the scenario's: found once, then seen from each seat.
-  const prefs = game.partyIds.map((id) => game.prefs[id]!);
+  const prefs = game.bargainers.map((id) => game.prefs[id]!);
   const search = { excludeRedLines: true };
   const frontier = paretoFrontier(prefs, search);
   const nash = nashPoint(
     prefs,
-    game.partyIds.map((id) => game.prefs[id]!.reservation),
+    game.bargainers.map((id) => game.prefs[id]!.reservation),
     { ...search, frontier },
   );
   const seeds = [...new Set(plan.tables.map((t) => t.seed))];
-  const charts = seats.map(({ party }) => seatChart(game, party, frontier, nash?.utilities, seeds, aiWorld));
+  const charts = seats.filter(({ party }) => game.bargainers.includes(party)).map(({ party }) => seatChart(game, party, frontier, nash?.utilities, seeds, aiWorld));
   return {
     scenario: game.scenario.meta.id,
     title: game.scenario.meta.title,
@@ -206,7 +206,7 @@ function seatChart(
   seeds: readonly number[],
   aiWorld: (seed: number) => World,
 ): SeatChart {
-  const k = game.partyIds.indexOf(party);
+  const k = game.bargainers.indexOf(party);
   const view = (u: readonly number[]): [number, number] => [u[k]!, u.reduce((sum, x, i) => (i === k ? sum : sum + x), 0) / Math.max(1, u.length - 1)];
   const frontier = nonDominated(points.map((p) => ({ utilities: view(p.utilities) })))
     .map((p) => p.utilities)

@@ -39,9 +39,9 @@ export class DealQualityCounter {
   private lateChance = false;
 
   constructor(private readonly game: Game) {
-    this.prefs = game.partyIds.map((id) => game.prefs[id]!);
+    this.prefs = game.bargainers.map((id) => game.prefs[id]!);
     this.reservations = this.prefs.map((p) => p.reservation);
-    for (const id of game.partyIds) this.below[id] = 0;
+    for (const id of game.bargainers) this.below[id] = 0;
     const nash = nashPoint(this.prefs, this.reservations, { excludeRedLines: true });
     this.nashValue = nash ? nash.value : 0;
   }
@@ -76,7 +76,7 @@ export class DealQualityCounter {
       }
       if (dominated) this.dominated++;
       const u = this.prefs.map((p) => utility(p, deal));
-      this.game.partyIds.forEach((id, k) => {
+      this.game.bargainers.forEach((id, k) => {
         if (u[k]! < this.reservations[k]! - 1e-9) this.below[id]!++;
       });
       const value = nashProduct(u, this.reservations);
@@ -93,7 +93,7 @@ export class DealQualityCounter {
   result(): DealQuality {
     const r3 = (x: number) => Math.round(x * 1000) / 1000;
     const belowReservation: Record<PartyId, number> = {};
-    for (const id of this.game.partyIds) belowReservation[id] = this.deals ? r3(this.below[id]! / this.deals) : 0;
+    for (const id of this.game.bargainers) belowReservation[id] = this.deals ? r3(this.below[id]! / this.deals) : 0;
     return {
       dominatedShare: this.deals ? r3(this.dominated / this.deals) : 0,
       belowReservation,

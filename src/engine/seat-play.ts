@@ -15,7 +15,7 @@ const nashCache = new WeakMap<Game, Terms | null>();
 export function nashPackage(game: Game): Terms | undefined {
   let cached = nashCache.get(game);
   if (cached === undefined) {
-    const prefs = game.partyIds.map((id) => game.prefs[id]!);
+    const prefs = game.bargainers.map((id) => game.prefs[id]!);
     cached =
       nashPoint(
         prefs,

@@ -49,6 +49,8 @@ export interface PublicParty {
   leader: string;
   colour: string;
   playable: boolean;
+  /** Set for a mediator, which runs the single text and signs nothing. */
+  role?: 'mediator';
   envoys: { id: string; name: string }[];
   levers: { id: string; label: string; target: PartyId }[];
   /** The channels it may use. */
@@ -80,12 +82,43 @@ export interface Game {
   partyIds: PartyId[];
   party: Record<PartyId, Party>;
   prefs: Record<PartyId, Preferences>;
+  /** The parties that bargain for themselves: every party but a mediator (analysis measures deals by them). */
+  bargainers: PartyId[];
   /** Total area of the territories, for area-weighted control. */
   totalArea: number;
 }
 
+/**
+ * A mediator's preferences: the parties' average utility, itself linear and additive (weight the mean of their
+ * weights, each option the mean of what it is worth to them). No red lines: a mediator signs nothing.
+ */
+export function mediatorPreferences(parties: readonly Preferences[]): Preferences {
+  const n = Math.max(1, parties.length);
+  const issues = parties[0]?.weights.length ?? 0;
+  const weights = Array.from({ length: issues }, (_, i) => parties.reduce((a, p) => a + p.weights[i]!, 0) / n);
+  const values = Array.from({ length: issues }, (_, i) =>
+    (parties[0]?.values[i] ?? []).map((_, o) => (weights[i]! > 0 ? parties.reduce((a, p) => a + p.weights[i]! * p.values[i]![o]!, 0) / n / weights[i]! : 0)),
+  );
+  let min = 0;
+  let max = 0;
+  weights.forEach((w, i) => {
+    min += w * Math.min(...values[i]!);
+    max += w * Math.max(...values[i]!);
+  });
+  return {
+    weights,
+    values,
+    min,
+    max,
+    reservation: parties.reduce((a, p) => a + p.reservation, 0) / n,
+    redLine: values.map((row) => row.map(() => false)),
+    redPairs: [],
+    discount: 1,
+  };
+}
+
 export function compilePreferences(scenario: Scenario, party: Party): Preferences {
-  const p = party.preferences;
+  const p = party.preferences!;
   const rawWeights = scenario.issues.map((issue) => p.weights[issue.id] ?? 0);
   const sum = rawWeights.reduce((a, b) => a + b, 0);
   const weights = rawWeights.map((w) => (sum > 0 ? w / sum : 1 / rawWeights.length));
@@ -117,8 +150,10 @@ export function compileGame(scenario: Scenario): Game {
   const prefs: Record<PartyId, Preferences> = {};
   for (const p of scenario.parties) {
     party[p.id] = p;
-    prefs[p.id] = compilePreferences(scenario, p);
+    if (p.role !== 'mediator') prefs[p.id] = compilePreferences(scenario, p);
   }
+  const bargaining = scenario.parties.filter((p) => p.role !== 'mediator').map((p) => prefs[p.id]!);
+  for (const p of scenario.parties) if (p.role === 'mediator') prefs[p.id] = mediatorPreferences(bargaining);
   const signatories = partyIds.filter((id) => scenario.issues.some((issue) => issue.signatories.includes(id)));
   const pub: PublicGame = {
     scenarioId: scenario.meta.id,
@@ -142,6 +177,7 @@ export function compileGame(scenario: Scenario): Game {
       leader: p.leader,
       colour: p.colour,
       playable: p.playable,
+      ...(p.role === 'mediator' ? { role: 'mediator' as const } : {}),
       envoys: p.envoys.map((e) => ({ id: e.id, name: e.name })),
       levers: p.levers.map((l) => ({ id: l.id, label: l.label, target: l.target })),
       channels: [...p.channels],
@@ -150,7 +186,8 @@ export function compileGame(scenario: Scenario): Game {
     signatories,
   };
   const totalArea = scenario.territories.reduce((a, t) => a + t.area, 0);
-  return { scenario, public: pub, partyIds, party, prefs, totalArea };
+  const bargainers = partyIds.filter((id) => party[id]!.role !== 'mediator');
+  return { scenario, public: pub, partyIds, party, prefs, bargainers, totalArea };
 }
 
 /** Raw utility: the weighted sum of option values, in [0, 1]. */

@@ -20,7 +20,8 @@ export function legalCommandTypes(game: Game, world: World, party: PartyId): Com
   const me = world.parties[party]!;
   if (me.status === 'walked-out') return ['return', 'pass'];
   const types: CommandType[] = ['propose', 'statement'];
-  if (openProposalsFor(world, party).length > 0) types.push('accept', 'reject');
+  // A mediator signs nothing, so it accepts nothing; it may still turn a proposal down.
+  if (openProposalsFor(world, party).length > 0) types.push(...(game.party[party]!.role === 'mediator' ? (['reject'] as const) : (['accept', 'reject'] as const)));
   if (clarifiable(world, party).length > 0) types.push('clarify');
   const channels = game.party[party]!.channels;
   if (channels.includes('relay') && relayable(world, party).length > 0) types.push('relay');
@@ -161,6 +162,7 @@ export function validate(game: Game, world: World, command: Command): string | n
     }
     case 'accept':
     case 'reject': {
+      if (command.type === 'accept' && party.role === 'mediator') return `${party.name} is the mediator: it signs nothing, so it accepts nothing (table a text instead)`;
       if (!openProposalsFor(world, by).some((p) => p.id === command.proposal)) return `proposal #${command.proposal} is not open to ${party.name}`;
       if (command.type === 'reject' && command.reason !== undefined) return badReason(game, command.reason);
       return null;

@@ -15,7 +15,7 @@ export function initialWorld(game: Game, seed: number): World {
       postureSince: 0,
       status: 'active',
       pressure: p.pressure,
-      batna: p.preferences.reservation,
+      batna: game.prefs[p.id]!.reservation,
       credibility: p.credibility,
       trust,
       commitments: [],

@@ -1,7 +1,7 @@
 // `extends: base.yaml`: a scenario written as another one with changes, so "the same talks with a notetaker"
 // is a ten-line file. The child's keys override the base's: mappings merge key by key, a list of items with
 // ids merges item by item (an item whose id the base has changes that item, a new id is added at the end,
-// `remove: true` drops one), and any other list or value replaces the base's. The merged data is then checked
+// `remove: true` drops one), a key set to null is taken away, and any other list or value replaces the base's. The merged data is then checked
 // as one scenario; each problem is reported in the file its value came from.
 import type { DataPath } from './load.js';
 
@@ -29,7 +29,11 @@ function plan(base: readonly unknown[], child: readonly unknown[]): { base?: num
 export function mergeScenario(base: Json, child: Json): Json {
   if (isObject(base) && isObject(child)) {
     const out: Record<string, unknown> = { ...base };
-    for (const [key, value] of Object.entries(child)) out[key] = key in base ? mergeScenario(base[key], value) : value;
+    for (const [key, value] of Object.entries(child)) {
+      // A key set to null (`~` in YAML) takes the base's key away.
+      if (value === null) delete out[key];
+      else out[key] = key in base ? mergeScenario(base[key], value) : value;
+    }
     return out;
   }
   if (Array.isArray(base) && Array.isArray(child)) {

@@ -270,7 +270,19 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
       else ref(key, partySet, [...path, 'trust', key], 'key');
     }
 
-    checkPreferences(checker, rec(r.preferences), [...path, 'preferences'], issues, issueSet, optionSets);
+    if (r.role === 'mediator') {
+      if (r.preferences !== undefined) {
+        report([...path, 'preferences'], "a mediator has no preferences of its own (it values a package by the parties' average): remove them, or make it a party", 'key');
+      }
+      issues.forEach((issue, k) => {
+        const at = arr(rec(issue).signatories).indexOf(self);
+        if (self !== undefined && at >= 0) report(['issues', k, 'signatories', at], `${q(self)} is a mediator: a mediator signs nothing`);
+      });
+    } else if (r.preferences === undefined) {
+      report(path, `party ${q(self ?? String(i))} has no preferences: every party needs them (only a mediator, role: mediator, has none)`);
+    } else {
+      checkPreferences(checker, rec(r.preferences), [...path, 'preferences'], issues, issueSet, optionSets);
+    }
 
     const postures = rec(r.postures);
     const mp = [...path, 'postures'];

@@ -238,11 +238,15 @@ export const Party = z
     leader: text('Who leads it.'),
     colour: z.enum(['red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray']).meta({ description: 'Its colour on the terminal.' }),
     playable: z.boolean().default(true).meta({ description: 'Whether a player may take this role.' }),
+    role: z.enum(['party', 'mediator']).default('party').meta({
+      description:
+        'A party bargains for itself. A mediator (Carter at Camp David) has no preferences of its own: it values a package by the average of what it gives the parties, signs nothing, and runs a single negotiating text, tabling it and amending it from what the parties object.',
+    }),
     briefing: text("The confidential briefing shown only to this party's player."),
     pressure: z.number().min(0).max(100).default(30).meta({ description: 'Pressure at the start (0–100): how much it needs a deal.' }),
     credibility: share('Public credibility at the start.').default(0.7),
     trust: z.record(z.string(), share('Trust toward that party.')).default({}).meta({ description: 'Trust toward each other party at the start (default 0.5).' }),
-    preferences: Preferences,
+    preferences: Preferences.optional().meta({ description: 'Private preferences: required for a party; a mediator has none.' }),
     source: SourceRef.meta({
       description: 'The id (or ids) of the meta.sources its position (briefing, preferences, red lines) rests on: a contested one marks the position as contested in the debrief.',
     }),

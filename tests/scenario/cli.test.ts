@@ -191,7 +191,7 @@ describe('backchannel new', () => {
       expect(scenarioWarnings(game), template).toEqual([]);
       expect(simulate(game, 40, 1).dealRate, template).toBeGreaterThan(0.5);
     }
-    expect((await thrown(runNew(['x', '--template', 'mediated']))).message).toBe('new: no template "mediated"; choose one of bilateral, multilateral, summit');
+    expect((await thrown(runNew(['x', '--template', 'mediator']))).message).toBe('new: no template "mediator"; choose one of bilateral, multilateral, summit, mediated');
   });
 
   it('refuses to overwrite an existing file (exit 1)', async () => {

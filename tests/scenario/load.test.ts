@@ -29,7 +29,7 @@ describe('parseScenario on good input', () => {
   it('returns a deeply frozen scenario', () => {
     if (!result.ok) throw new Error('not ok');
     expect(Object.isFrozen(result.scenario)).toBe(true);
-    expect(Object.isFrozen(result.scenario.parties[0]!.preferences.values.border)).toBe(true);
+    expect(Object.isFrozen(result.scenario.parties[0]!.preferences!.values.border)).toBe(true);
     expect(() => {
       (result.scenario.meta as { title: string }).title = 'x';
     }).toThrow();

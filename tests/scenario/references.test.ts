@@ -143,9 +143,9 @@ describe('checkReferences', () => {
     [
       'preference weights and values',
       (s) => {
-        red(s).preferences.weights = { border: 0.7, trad: 0.3 };
-        red(s).preferences.values = { border: { keep: 1, split: 0.5, retrun: 0 }, trade: { closed: 0, open: 1 }, peace: {} };
-        blue(s).preferences.values = { border: { keep: 0, split: 0.5, return: 1 } };
+        red(s).preferences!.weights = { border: 0.7, trad: 0.3 };
+        red(s).preferences!.values = { border: { keep: 1, split: 0.5, retrun: 0 }, trade: { closed: 0, open: 1 }, peace: {} };
+        blue(s).preferences!.values = { border: { keep: 0, split: 0.5, return: 1 } };
       },
       [
         { path: ['parties', 0, 'preferences', 'weights', 'trad'], at: 'key', message: 'unknown issue "trad" — did you mean "trade"?' },
@@ -157,15 +157,15 @@ describe('checkReferences', () => {
     [
       'an issue weighing nothing needs no values',
       (s) => {
-        blue(s).preferences.weights = { border: 1 };
-        blue(s).preferences.values = { border: { keep: 0, split: 0.5, return: 1 } };
+        blue(s).preferences!.weights = { border: 1 };
+        blue(s).preferences!.values = { border: { keep: 0, split: 0.5, return: 1 } };
       },
       [],
     ],
     [
       'red lines',
       (s) => {
-        red(s).preferences.redLines = [
+        red(s).preferences!.redLines = [
           { issue: 'border', option: 'retrun' },
           { issue: 'borders', option: 'return' },
         ];

@@ -6,12 +6,14 @@ import { bundledSchemaPath, packageRoot } from '../../scenario/bundled.js';
 import { parseCommand } from '../args.js';
 import { CliError, usageError } from '../errors.js';
 import { commandHint } from '../hint.js';
+import { mediatedScenario } from '../template-mediated.js';
 import { multilateralScenario, summitScenario } from '../templates.js';
 
 const TEMPLATES = {
   bilateral: 'two neighbours, three issues, a territory: postures, a transition, an envoy, a lever, an event',
   multilateral: 'two sides at war and their backers: issues signed by some parties only, envoys, a scripted meeting',
   summit: 'two leaders and a summit in the last round: public statements, a meeting in person, a deadline',
+  mediated: 'two parties in peacetime and a mediator who runs a single negotiating text',
 } as const;
 type Template = keyof typeof TEMPLATES;
 
@@ -79,6 +81,8 @@ export function templateText(template: Template, id: string, schema: string): st
       return multilateralScenario(id, schema);
     case 'summit':
       return summitScenario(id, schema);
+    case 'mediated':
+      return mediatedScenario(id, schema);
   }
 }
 

@@ -48,14 +48,21 @@ export function briefingLines(game: Game, party: PartyId, batna: number, width: 
   );
   lines.push([]);
   para(me.briefing);
-  heading('What you want most (its share of all you care about)');
-  for (const goal of goalLines(pub, prefs)) para(goal, '  • ');
-  heading('Your red lines: you will never sign');
-  const reds = redLineLines(pub, prefs);
-  if (reds.length === 0) para('You have no formal red lines: everything is negotiable, at a price.', '  ');
-  for (const red of reds) para(red, '  ✗ ');
-  heading('If the talks fail (your BATNA)');
-  para(batnaWords(prefs, batna, pub.setting), '  ');
+  if (me.role === 'mediator') {
+    heading('You are the mediator');
+    para('You have no stake of your own: a package is as good for you as it is, on average, for the parties. You sign nothing and accept nothing.', '  ');
+    para('Table one text for every party (p, to the whole table). Read their answers and reasons, and table it again, amended, until all of them accept it.', '  ');
+    para(`Your score is the parties' average gain: ${batnaWords(prefs, batna, pub.setting)}`, '  ');
+  } else {
+    heading('What you want most (its share of all you care about)');
+    for (const goal of goalLines(pub, prefs)) para(goal, '  • ');
+    heading('Your red lines: you will never sign');
+    const reds = redLineLines(pub, prefs);
+    if (reds.length === 0) para('You have no formal red lines: everything is negotiable, at a price.', '  ');
+    for (const red of reds) para(red, '  ✗ ');
+    heading('If the talks fail (your BATNA)');
+    para(batnaWords(prefs, batna, pub.setting), '  ');
+  }
   heading('Your means');
   if (me.envoys.length > 0) {
     para(`Envoys: ${me.envoys.map((e) => safeText(e.name)).join(', ')}. They carry a package off the record to one party — and may garble it.`, '  • ');
