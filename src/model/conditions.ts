@@ -1,7 +1,7 @@
 // The condition evaluator: the closed vocabulary of DESIGN §4, read against a World. Conditions are data;
 // this is the only place they mean anything, and the engine's posture machines use it for their guards.
 import type { Comparison, Condition } from '../scenario/vocabulary.js';
-import { crossesRedLine, utility, type Game } from './game.js';
+import { crossesRedLine, prefsOf, utility, type Game } from './game.js';
 import type { PartyId, World } from './types.js';
 
 export function compare(value: number, c: Comparison): boolean {
@@ -15,7 +15,7 @@ export function compare(value: number, c: Comparison): boolean {
 
 /** The best utility, for `party`, of an open proposal it heard (optionally only from `from`); 0 if none. */
 export function bestHeardOffer(game: Game, world: World, party: PartyId, from?: PartyId): number {
-  const prefs = game.prefs[party]!;
+  const prefs = prefsOf(game, world, party);
   let best = 0;
   for (const id of world.open) {
     const p = world.proposals[id - 1]!;

@@ -2,7 +2,7 @@
 // AI search) does arithmetic instead of look-ups. Built once per scenario; never changes during a game.
 import type { Setting } from './setting.js';
 import type { Party, Scenario } from '../scenario/schema.js';
-import type { PartyId, Terms } from './types.js';
+import type { PartyId, RawPreferences, Terms, World } from './types.js';
 
 export interface Preferences {
   /** Weight per issue index, summing to 1. */
@@ -118,7 +118,11 @@ export function mediatorPreferences(parties: readonly Preferences[]): Preference
 }
 
 export function compilePreferences(scenario: Scenario, party: Party): Preferences {
-  const p = party.preferences!;
+  return compileRawPreferences(scenario, party.preferences!);
+}
+
+/** Preferences as a scenario writes them, compiled to arrays in the scenario's issue and option order. */
+export function compileRawPreferences(scenario: Scenario, p: RawPreferences): Preferences {
   const rawWeights = scenario.issues.map((issue) => p.weights[issue.id] ?? 0);
   const sum = rawWeights.reduce((a, b) => a + b, 0);
   const weights = rawWeights.map((w) => (sum > 0 ? w / sum : 1 / rawWeights.length));
@@ -260,4 +264,24 @@ export function termsToIds(game: Game, terms: Terms): Record<string, string> {
     out[issue.id] = issue.options[terms[i]!]!.id;
   });
   return out;
+}
+
+const changedCache = new WeakMap<Record<PartyId, RawPreferences>, Record<PartyId, Preferences>>();
+
+/**
+ * A party's preferences now: as the scenario has them, or as an event changed them (World.preferences). A
+ * mediator's follow the parties' (their average), so an event that changes a party changes the mediator too.
+ */
+export function prefsOf(game: Game, world: World, party: PartyId): Preferences {
+  const changed = world.preferences;
+  if (changed === undefined) return game.prefs[party]!;
+  let compiled = changedCache.get(changed);
+  if (!compiled) {
+    compiled = {};
+    for (const id of game.bargainers) compiled[id] = changed[id] ? compileRawPreferences(game.scenario, changed[id]) : game.prefs[id]!;
+    const mediated = mediatorPreferences(game.bargainers.map((id) => compiled![id]!));
+    for (const id of game.partyIds) if (!game.bargainers.includes(id)) compiled[id] = mediated;
+    changedCache.set(changed, compiled);
+  }
+  return compiled[party]!;
 }

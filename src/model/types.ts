@@ -214,6 +214,20 @@ export interface World {
   recent: LogLine[];
   /** How many log lines were ever written. */
   logCount: number;
+  /**
+   * A party's preferences once an event changed them (as the scenario writes them: raw weights, values, red
+   * lines). Absent for a party, or altogether: as the scenario has them. Read them through prefsOf().
+   */
+  preferences?: Record<PartyId, RawPreferences>;
+}
+
+/** Preferences as a scenario writes them (model/game.ts compiles them to arrays). */
+export interface RawPreferences {
+  weights: Record<string, number>;
+  values: Record<string, Record<string, number>>;
+  reservation: number;
+  redLines: { issue: string; option: string; with?: { issue: string; option: string } | undefined }[];
+  discount: number;
 }
 
 // ── Commands: everything a party (or time) can do ─────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 // What one party may know: the public structure, the public state of every party, its own preferences,
 // and the messages and proposals as *it heard them*. Other parties' preferences and other recipients'
 // versions of a message never appear here — the AI and the player's screen both see only this.
-import { sameTerms, type Game, type Preferences, type PublicGame } from './game.js';
+import { prefsOf, sameTerms, type Game, type Preferences, type PublicGame } from './game.js';
 import type { Agreement, Channel, Commitment, LogLine, Message, MessageBody, Outcome, PartyId, Phase, RejectReason, Terms, World } from './types.js';
 
 export interface PublicPartyState {
@@ -201,7 +201,7 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
   return {
     self,
     game: game.public,
-    preferences: game.prefs[self]!,
+    preferences: prefsOf(game, world, self),
     round: world.round,
     phase: world.phase,
     turn: currentActor(world, game),

@@ -169,6 +169,28 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
         if (isRec(e[kind]) && b.add === undefined && b.set === undefined) report(bp, 'a control effect needs "add" or "set"', 'key');
         if (b.add !== undefined && b.set !== undefined) report(bp, 'a control effect takes "add" or "set", not both', 'key');
         break;
+      case 'preferences': {
+        if (!ref(b.party, partySet, [...bp, 'party'])) break;
+        const owner = parties.find((p) => rec(p).id === b.party);
+        if (rec(owner).role === 'mediator') {
+          report([...bp, 'party'], `${q(str(b.party) ?? '')} is a mediator: its preferences are the parties' average, so change a party's instead`);
+          break;
+        }
+        for (const issue of Object.keys(rec(b.weights))) ref(issue, issueSet, [...bp, 'weights', issue], 'key');
+        for (const [issue, options] of Object.entries(rec(b.values))) {
+          if (!ref(issue, issueSet, [...bp, 'values', issue], 'key')) continue;
+          const set = optionSets.get(issue);
+          if (set) for (const option of Object.keys(rec(options))) ref(option, set, [...bp, 'values', issue, option], 'key');
+        }
+        for (const list of ['add', 'remove'] as const) {
+          arr(rec(b.redLines)[list]).forEach((line, k) => {
+            const l = rec(line);
+            const set = optionSets.get(str(l.issue) ?? '');
+            if (ref(l.issue, issueSet, [...bp, 'redLines', list, k, 'issue']) && set) ref(l.option, set, [...bp, 'redLines', list, k, 'option']);
+          });
+        }
+        break;
+      }
       case 'check':
         ref(b.party, partySet, [...bp, 'party']);
         if (b.meeting !== undefined) ref(b.meeting, meetingSet, [...bp, 'meeting']);

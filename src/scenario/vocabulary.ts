@@ -147,6 +147,37 @@ export const Effect = z
         description:
           'A clarification call the party does not have to ask for (a call someone else sets up): every envoy report or relay it holds and has not checked is put to whoever spoke first. A distortion comes out, with the issues it garbled; a faithful account is confirmed.',
       }),
+    z
+      .strictObject({
+        preferences: z.strictObject({
+          party: z.string().meta({ description: 'The party whose preferences change (not a mediator: its follow the parties).' }),
+          weights: z
+            .record(z.string(), z.number().min(0))
+            .optional()
+            .meta({ description: "New weights for these issues, on the same scale as the party's own `weights` (the rest keep theirs; all are normalised again)." }),
+          values: z
+            .record(z.string(), z.record(z.string(), z.number().min(0).max(1)))
+            .optional()
+            .meta({ description: 'New values (0–1) for these options of these issues; the rest keep theirs.' }),
+          redLines: z
+            .strictObject({
+              add: z
+                .array(z.strictObject({ issue: z.string(), option: z.string() }))
+                .default([])
+                .meta({ description: 'Options the party will never sign from now on.' }),
+              remove: z
+                .array(z.strictObject({ issue: z.string(), option: z.string() }))
+                .default([])
+                .meta({ description: 'Red lines it drops (a conditional red line on that option goes too).' }),
+            })
+            .optional()
+            .meta({ description: 'Red lines gained or dropped.' }),
+        }),
+      })
+      .meta({
+        description:
+          "Change what a party wants: an election, a new government, a shock at home. Private, like all preferences: the others learn it only from how the party bargains. Scores are then measured with the party's preferences at the end.",
+      }),
   ])
   .meta({ description: 'One change to the world.' });
 export type Effect = z.infer<typeof Effect>;

@@ -2,7 +2,7 @@
 // signs below its reservation value only when the scenario's pressure slides its walk-away point toward its
 // BATNA (ai/aspiration.ts); a player may do either, after a confirmation. The debrief says which it was.
 import { LAST_ROUND_GIVES, PRESSURE_GIVES } from '../../ai/aspiration.js';
-import { utility, type Game } from '../../model/game.js';
+import { prefsOf, utility, type Game } from '../../model/game.js';
 import type { PartyId, World } from '../../model/types.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { redLinesCrossed } from '../bargaining.js';
@@ -34,7 +34,8 @@ export function signatureNotes(game: Game, world: World, humans: ReadonlySet<Par
   const terms = agreement.terms;
   const notes: SignatureNote[] = [];
   for (const id of agreement.signatories) {
-    const prefs = game.prefs[id]!;
+    // What it wanted when it signed: an event may have changed it since the start.
+    const prefs = prefsOf(game, world, id);
     const name = cleanText(game.party[id]!.name);
     const human = humans.has(id);
     const crossed = redLinesCrossed(game.public, prefs, terms);

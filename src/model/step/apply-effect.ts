@@ -2,6 +2,7 @@
 // credibility, the front, a ceasefire, an account given for a party (its envoy briefing the allies), or a
 // clarification call someone else set up.
 import type { Effect } from '../../scenario/vocabulary.js';
+import type { RawPreferences } from '../types.js';
 import { addTrust, clamp01, clamp100 } from './effects.js';
 import { brief, checkHearsay } from './information.js';
 import type { Tx } from './tx.js';
@@ -29,9 +30,27 @@ export function applyEffect(tx: Tx, e: Effect, movesBatna = true): void {
     brief(tx, e.brief.party, e.brief.meeting, e.brief.to, e.brief.envoy);
   } else if ('check' in e) {
     checkHearsay(tx, e.check.party, e.check.how, e.check.meeting);
+  } else if ('preferences' in e) {
+    changePreferences(tx, e.preferences);
   } else {
     tx.w.ceasefire = e.ceasefire;
   }
+}
+
+/** A party's preferences change (an event): kept in the world as the scenario would write them. */
+function changePreferences(tx: Tx, change: Extract<Effect, { preferences: unknown }>['preferences']): void {
+  const party = change.party;
+  const now: RawPreferences = tx.w.preferences?.[party] ?? (tx.game.party[party]!.preferences as RawPreferences);
+  const values: RawPreferences['values'] = { ...now.values };
+  for (const [issue, options] of Object.entries(change.values ?? {})) values[issue] = { ...(now.values[issue] ?? {}), ...options };
+  const same = (a: { issue: string; option: string }, b: { issue: string; option: string }) => a.issue === b.issue && a.option === b.option;
+  const removed = change.redLines?.remove ?? [];
+  const redLines = [
+    ...now.redLines.filter((r) => !removed.some((x) => same(x, r))),
+    ...(change.redLines?.add ?? []).filter((a) => !now.redLines.some((r) => r.with === undefined && same(a, r))),
+  ];
+  const next: RawPreferences = { ...now, weights: { ...now.weights, ...(change.weights ?? {}) }, values, redLines };
+  tx.w.preferences = { ...(tx.w.preferences ?? {}), [party]: next };
 }
 
 /** BATNAs follow the front: each party's BATNA moves with the occupier's area-weighted gains. */

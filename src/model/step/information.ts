@@ -1,6 +1,6 @@
 // Information: what a listener hears when an envoy carries words, who answers for a distortion, and how one is
 // found out — by a clarification call, a leak, or the text tabled for signing.
-import { sameTerms } from '../game.js';
+import { prefsOf, sameTerms } from '../game.js';
 import { clarifiable } from '../rules.js';
 import type { Message, PartyId, Terms, World } from '../types.js';
 import { addTrust, clamp01, nameOf } from './effects.js';
@@ -17,7 +17,7 @@ export function envoyReport(tx: Tx, owner: PartyId, envoyId: string, to: PartyId
   if (tx.random() < envoy.fidelity) return terms;
   const favoured = envoy.bias === 'optimistic' || envoy.bias === 'pessimistic' ? to : envoy.bias;
   const sign = envoy.bias === 'pessimistic' ? -1 : 1;
-  const values = game.prefs[favoured]!.values;
+  const values = prefsOf(game, tx.w, favoured).values;
   // For each issue, the option one notch better (by sign) for the favoured party, if any.
   const moves: [number, number][] = [];
   terms.forEach((option, issue) => {

@@ -3,7 +3,7 @@
 // Public commitments are checked here too: signing (or accepting in public) what you swore you never would
 // costs credibility.
 import { settingWords } from '../setting.js';
-import { utility } from '../game.js';
+import { prefsOf, utility } from '../game.js';
 import type { PartyId, Terms } from '../types.js';
 import { closeOpen, closeProposal } from './proposals.js';
 import { applyEffect } from './apply-effect.js';
@@ -15,7 +15,7 @@ import type { Tx } from './tx.js';
 /** The audience cost of going back on a public statement: every standing commitment `terms` breaks. */
 export function checkCommitments(tx: Tx, by: PartyId, terms: Terms): void {
   const { game } = tx;
-  const values = game.prefs[by]!.values;
+  const values = prefsOf(game, tx.w, by).values;
   const commitments = tx.w.parties[by]!.commitments;
   for (let k = 0; k < commitments.length; k++) {
     const c = commitments[k]!;
@@ -78,7 +78,7 @@ export function ratify(tx: Tx): void {
   let all = true;
   for (const id of a.signatories) {
     const party = game.party[id]!;
-    const u = utility(game.prefs[id]!, a.terms);
+    const u = utility(prefsOf(game, tx.w, id), a.terms);
     // Opinion at home: hawks discount the deal, pressure makes it easier to sell; a seeded swing on top.
     const mood = 0.05 * tx.normal() - 0.1 * party.domestic.hawkishness + w.parties[id]!.pressure / 1000;
     const blocker = party.domestic.vetoPlayers.find((v) => u + mood < v.threshold);
