@@ -35,9 +35,10 @@ import { informationMove, informationPlan } from './information.js';
 import { leverMove } from './levers.js';
 import { givenIssue, issueName, names, optionLabel, partyName, refusal, takenIssue } from './reasons.js';
 import { decideMediator, isMediator } from './mediator.js';
+import { untoldRedLine } from './red-lines-told.js';
 import { relianceTable } from './reliance.js';
 import { commitmentToMake } from './statements.js';
-import { allowedOptions, crossesRed, gameTablesFor, ownUtility, redCrossed, tablesFor, type Tables } from './tables.js';
+import { allowedOptions, crossesRed, gameTablesFor, ownUtility, tablesFor, type Tables } from './tables.js';
 import { bringNotetaker, CLOSE_GAP, oneToOne, routeFor, tableChannel } from './talks.js';
 import { bestHeardOffer, shouldReturn, shouldWalkOut } from './walk-out.js';
 
@@ -391,38 +392,4 @@ function decideSigning(view: PlayerView, strategy: Strategy): Decision {
   }
   if (!verdict.ok && verdict.why === 'commitment') return { command: { type: 'refuse', by: self }, reason: `refused to sign: ${refusal(view, verdict)}` };
   return { command: { type: 'sign', by: self }, reason: `signed: it is better for us than no deal` };
-}
-
-// ── helpers ───────────────────────────────────────────────────────────────────────────────────────────────
-
-/**
- * An open offer across one of our red lines whose proposer does not know it yet: we never said it in public
- * (a standing commitment that rules the option out) nor gave it as a reason to that party.
- */
-function untoldRedLine(view: PlayerView, t: Tables, offers: readonly ViewProposal[]): { proposal: ViewProposal; issue: number; with?: number } | undefined {
-  const mine = view.parties[view.self]?.commitments ?? [];
-  for (const p of offers) {
-    const red = redCrossed(t, p.terms);
-    if (red?.with !== undefined) {
-      const told = view.proposals.some(
-        (q) =>
-          q.by === p.by &&
-          q.reasons?.[view.self]?.why === 'red-line' &&
-          q.reasons[view.self]!.with === red.with &&
-          q.terms[red.issue] === p.terms[red.issue] &&
-          q.terms[red.with!] === p.terms[red.with!],
-      );
-      if (!told) return { proposal: p, issue: red.issue, with: red.with };
-    }
-    for (let i = 0; i < t.issues; i++) {
-      const base = t.offset[i]!;
-      const o = p.terms[i]!;
-      if (t.red[base + o] !== 1) continue;
-      const declared = mine.some((c) => !c.broken && c.issue === i && t.value[base + o]! < t.value[base + c.option]! - 1e-9);
-      if (declared) continue;
-      const told = view.proposals.some((q) => q.by === p.by && q.reasons?.[view.self]?.why === 'red-line' && q.reasons[view.self]!.issue === i && q.terms[i] === o);
-      if (!told) return { proposal: p, issue: i };
-    }
-  }
-  return undefined;
 }

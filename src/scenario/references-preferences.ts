@@ -56,3 +56,42 @@ export function checkPreferences(c: ReferenceReport, prefs: Rec, pp: DataPath, i
     if (withOptions) c.ref(w.option, withOptions, [...lp, 'with', 'option']);
   });
 }
+
+/** A party's preferences, or — for a mediator — their absence, and that it signs nothing. */
+export function checkPartyPreferences(c: ReferenceReport, party: Rec, path: DataPath, issues: readonly unknown[], issueSet: IdSet, optionSets: ReadonlyMap<string, IdSet>): void {
+  const self = str(party.id);
+  if (party.role === 'mediator') {
+    if (party.preferences !== undefined) {
+      c.report([...path, 'preferences'], "a mediator has no preferences of its own (it values a package by the parties' average): remove them, or make it a party", 'key');
+    }
+    issues.forEach((issue, k) => {
+      const at = arr(rec(issue).signatories).indexOf(self);
+      if (self !== undefined && at >= 0) c.report(['issues', k, 'signatories', at], `${q(self)} is a mediator: a mediator signs nothing`);
+    });
+  } else if (party.preferences === undefined) {
+    c.report(path, `party ${q(self ?? String(path[path.length - 1]))} has no preferences: every party needs them (only a mediator, role: mediator, has none)`);
+  } else {
+    checkPreferences(c, rec(party.preferences), [...path, 'preferences'], issues, issueSet, optionSets);
+  }
+}
+
+/** An event's `preferences` effect: issues and options that exist, and never a mediator's. */
+export function checkPreferenceChange(c: ReferenceReport, change: Rec, bp: DataPath, mediator: boolean, issueSet: IdSet, optionSets: ReadonlyMap<string, IdSet>): void {
+  if (mediator) {
+    c.report([...bp, 'party'], `${q(str(change.party) ?? '')} is a mediator: its preferences are the parties' average, so change a party's instead`);
+    return;
+  }
+  for (const issue of Object.keys(rec(change.weights))) c.ref(issue, issueSet, [...bp, 'weights', issue], 'key');
+  for (const [issue, options] of Object.entries(rec(change.values))) {
+    if (!c.ref(issue, issueSet, [...bp, 'values', issue], 'key')) continue;
+    const set = optionSets.get(issue);
+    if (set) for (const option of Object.keys(rec(options))) c.ref(option, set, [...bp, 'values', issue, option], 'key');
+  }
+  for (const list of ['add', 'remove'] as const) {
+    arr(rec(change.redLines)[list]).forEach((line, k) => {
+      const l = rec(line);
+      const set = optionSets.get(str(l.issue) ?? '');
+      if (c.ref(l.issue, issueSet, [...bp, 'redLines', list, k, 'issue']) && set) c.ref(l.option, set, [...bp, 'redLines', list, k, 'option']);
+    });
+  }
+}

@@ -3,7 +3,7 @@ import { isWebAddress } from './clean-text.js';
 import { closest } from './did-you-mean.js';
 import { arr, isRec, rec, ReferenceReport, str, type IdSet } from './id-sets.js';
 import type { DataPath, ReferenceProblem } from './load.js';
-import { checkPreferences } from './references-preferences.js';
+import { checkPartyPreferences, checkPreferenceChange } from './references-preferences.js';
 import { q } from './schema-problems.js';
 
 const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
@@ -169,28 +169,12 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
         if (isRec(e[kind]) && b.add === undefined && b.set === undefined) report(bp, 'a control effect needs "add" or "set"', 'key');
         if (b.add !== undefined && b.set !== undefined) report(bp, 'a control effect takes "add" or "set", not both', 'key');
         break;
-      case 'preferences': {
-        if (!ref(b.party, partySet, [...bp, 'party'])) break;
-        const owner = parties.find((p) => rec(p).id === b.party);
-        if (rec(owner).role === 'mediator') {
-          report([...bp, 'party'], `${q(str(b.party) ?? '')} is a mediator: its preferences are the parties' average, so change a party's instead`);
-          break;
-        }
-        for (const issue of Object.keys(rec(b.weights))) ref(issue, issueSet, [...bp, 'weights', issue], 'key');
-        for (const [issue, options] of Object.entries(rec(b.values))) {
-          if (!ref(issue, issueSet, [...bp, 'values', issue], 'key')) continue;
-          const set = optionSets.get(issue);
-          if (set) for (const option of Object.keys(rec(options))) ref(option, set, [...bp, 'values', issue, option], 'key');
-        }
-        for (const list of ['add', 'remove'] as const) {
-          arr(rec(b.redLines)[list]).forEach((line, k) => {
-            const l = rec(line);
-            const set = optionSets.get(str(l.issue) ?? '');
-            if (ref(l.issue, issueSet, [...bp, 'redLines', list, k, 'issue']) && set) ref(l.option, set, [...bp, 'redLines', list, k, 'option']);
-          });
+      case 'preferences':
+        if (ref(b.party, partySet, [...bp, 'party'])) {
+          const mediator = rec(parties.find((p) => rec(p).id === b.party)).role === 'mediator';
+          checkPreferenceChange(checker, b, bp, mediator, issueSet, optionSets);
         }
         break;
-      }
       case 'check':
         ref(b.party, partySet, [...bp, 'party']);
         if (b.meeting !== undefined) ref(b.meeting, meetingSet, [...bp, 'meeting']);
@@ -292,19 +276,7 @@ export function checkReferences(scenario: unknown): ReferenceProblem[] {
       else ref(key, partySet, [...path, 'trust', key], 'key');
     }
 
-    if (r.role === 'mediator') {
-      if (r.preferences !== undefined) {
-        report([...path, 'preferences'], "a mediator has no preferences of its own (it values a package by the parties' average): remove them, or make it a party", 'key');
-      }
-      issues.forEach((issue, k) => {
-        const at = arr(rec(issue).signatories).indexOf(self);
-        if (self !== undefined && at >= 0) report(['issues', k, 'signatories', at], `${q(self)} is a mediator: a mediator signs nothing`);
-      });
-    } else if (r.preferences === undefined) {
-      report(path, `party ${q(self ?? String(i))} has no preferences: every party needs them (only a mediator, role: mediator, has none)`);
-    } else {
-      checkPreferences(checker, rec(r.preferences), [...path, 'preferences'], issues, issueSet, optionSets);
-    }
+    checkPartyPreferences(checker, r, path, issues, issueSet, optionSets);
 
     const postures = rec(r.postures);
     const mp = [...path, 'postures'];
