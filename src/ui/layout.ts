@@ -20,15 +20,16 @@ export interface TableLayout {
 /** Header (2) + status (1) + key bar (1). */
 export const CHROME_ROWS = 4;
 
-export function tableLayout(width: number, height: number, parties: number): TableLayout {
+/** `map`: whether the scenario has territories to draw; without them the map and its heading give their rows away. */
+export function tableLayout(width: number, height: number, parties: number, map = true): TableLayout {
   const bodyRows = Math.max(4, height - CHROME_ROWS);
   const leftWidth = Math.max(44, Math.floor(width * 0.56));
   const rightWidth = width - leftWidth - 1;
   const others = Math.max(1, parties - 1);
   // Headings: map, band, moves, cables, news.
-  let spare = bodyRows - 5;
+  let spare = bodyRows - (map ? 5 : 4);
   const extra = Math.max(0, bodyRows - 19);
-  const mapRows = Math.max(1, Math.min(extra >= 3 ? 4 : 3, spare - 5));
+  const mapRows = map ? Math.max(1, Math.min(extra >= 3 ? 4 : 3, spare - 5)) : 0;
   spare -= mapRows;
   // Keep one row each for moves, cables and news.
   const bandRows = Math.max(1, Math.min(Math.max(parties, 4), spare - 3));

@@ -52,6 +52,17 @@ describe('a scenario that extends another', () => {
     expect(result.ok && result.scenario.meetings.find((m) => m.id === 'kremlin')?.notetaker).toBe(true);
   });
 
+  it('takes the mediator out of Camp David as its teacher notes say', () => {
+    const notes = loadScenarioFile(join(fixturePath('..'), '..', 'scenarios', 'camp-david-1978.yaml'));
+    expect(notes.ok).toBe(true);
+    if (!notes.ok) return;
+    // The variation is quoted in the notes: the same file, as a teacher would copy it.
+    const quoted = /\n {2}extends: camp-david-1978\n[\s\S]*?\n\n/.exec(notes.scenario.meta.teacherNotes)![0].replace(/^\n/, '').replace(/^ {2}/gm, '');
+    const dir = folder({ 'alone.yaml': quoted });
+    const alone = loadScenarioFile(join(dir, 'alone.yaml'));
+    expect(alone.ok && alone.scenario.parties.map((p) => p.id)).toEqual(['egypt', 'israel']);
+  });
+
   it('points each problem into the file its value came from', () => {
     const dir = folder({
       'broken.yaml': 'extends: mini.yaml\nmeta: { id: mini-broken }\nparties:\n  - id: red\n    pressure: 300\n',

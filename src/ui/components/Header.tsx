@@ -17,7 +17,8 @@ export function Header({ view, width }: { view: PlayerView; width: number }) {
   const room = width - you.length - (brand ? 18 : 4);
   const title = truncate(safeText(game.title), Math.max(6, room - when.length - 3));
   const left = `${title} · ${when}`;
-  const ceasefire = view.ceasefire ? 'Ceasefire holds' : 'No ceasefire';
+  // In peacetime talks there is no war to stop: the line says so rather than speak of a ceasefire.
+  const ceasefire = game.setting === 'peace' && view.ceasefire ? 'Peacetime talks' : view.ceasefire ? 'Ceasefire holds' : 'No ceasefire';
   const deadline = upcomingDeadline(game, view.round);
   const line2 =
     view.phase === 'ended'

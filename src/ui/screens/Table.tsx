@@ -108,7 +108,8 @@ export function Table({ session, viewer, width, height, onDebrief, live }: Table
   const status = liveStatus ? liveTableStatus(view, liveStatus, error, notice) : tableStatus(view, session.humans, error, notice);
   // A refusal or a warning takes a second line (from the body) rather than being cut.
   const statusLines = statusRows(status, width);
-  const layout = tableLayout(width, height - (statusLines - 1), game.partyIds.length);
+  const hasMap = game.scenario.territories.length > 0;
+  const layout = tableLayout(width, height - (statusLines - 1), game.partyIds.length, hasMap);
   const body = layout.bodyRows;
   const only = new Set<Action>([...legal.flatMap((t) => ACTION_OF[t] ?? []), 'history', 'intel', ...(view.phase === 'ended' ? (['debrief'] as Action[]) : [])]);
   if (!game.party[viewer]!.envoys.length || !channels.includes('envoy')) only.delete('envoy');
@@ -195,7 +196,7 @@ export function Table({ session, viewer, width, height, onDebrief, live }: Table
         <SigningView view={view} width={width} rows={body} />
       ) : (
         <Box flexDirection="column" height={body}>
-          <MapPanel game={game} control={view.control} width={width} rows={layout.mapRows} />
+          {hasMap && <MapPanel game={game} control={view.control} width={width} rows={layout.mapRows} />}
           <Box height={layout.bandRows + 1}>
             <PartiesPanel view={view} width={layout.leftWidth} rows={layout.bandRows} />
             <Box width={1} />
