@@ -75,3 +75,14 @@ describe('a mediator', () => {
     expect(deals(game)).toBeGreaterThan(deals(plain));
   }, 60_000);
 });
+
+describe('a mediator at the keyboard', () => {
+  it('is told why it cannot accept, and what to do instead', async () => {
+    const { whyNot } = await import('../../src/ui/hooks/use-table-actions.js');
+    const game = mediated();
+    let world = initialWorld(game, 1);
+    world = step(game, world, { type: 'begin' });
+    while (game.partyIds[world.turn] !== 'grey') world = step(game, world, { type: 'pass', by: game.partyIds[world.turn]! });
+    expect(whyNot(playerView(world, game, 'grey'), 'accept')).toBe('A mediator signs nothing, so it accepts nothing: table a text everyone can accept (p).');
+  });
+});
