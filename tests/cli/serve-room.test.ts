@@ -5,9 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { classCodes, authentic, createClass, studentSavePath } from '../../src/cli/class-store.js';
+import { classCodes, authentic, createClass, signatureOf, studentSavePath } from '../../src/cli/class-store.js';
 import { classReportOf } from '../../src/cli/class-results.js';
-import { readSave, loadGameCached } from '../../src/cli/save-store.js';
+import { readSave, loadGameCached, writeSave } from '../../src/cli/save-store.js';
+import { replay } from '../../src/engine/advance.js';
 import { LiveClass, userKey } from '../../src/cli/serve/class-room.js';
 import { dealSeats } from '../../src/engine/class-plan.js';
 import { currentActor } from '../../src/model/view.js';
@@ -100,6 +101,34 @@ describe('a class served live', () => {
     const table = room.tables.get('table-1')!;
     expect(table.log).toHaveLength(before.commands.length);
     expect(currentActor(table.world, table.game)).toBe('russia');
+    room.close();
+  });
+
+  it('resumes the furthest game when students at a table played apart, and keeps the other beside it', async () => {
+    vi.useFakeTimers();
+    const ben = studentSavePath(dir, 'table-1', 'Ben');
+    const full = readSave(ben);
+    // Ben's save holds a shorter game of its own, signed as play --class would sign it.
+    const loaded = loadGameCached('alaska-2025');
+    expect(full.commands.length).toBeGreaterThan(1);
+    const prefix = full.commands.slice(0, 1);
+    writeSave(ben, {
+      game: loaded.game,
+      scenarioHash: loaded.hash,
+      seed: full.seed,
+      humans: ['russia'],
+      log: prefix,
+      world: replay(loaded.game, full.seed, prefix).world,
+      stamp: (save) => {
+        const withPlayer = { ...save, player: { name: 'Ben', table: 'table-1' } };
+        return { ...withPlayer, signature: signatureOf(dir, withPlayer) };
+      },
+    });
+    const said: string[] = [];
+    const room = new LiveClass({ dir, whenAway: 'wait', delayMs: 5, log: (l) => said.push(l) });
+    expect(said).toEqual(['table-1: table-1-ben.json was a different game; kept in saves/before-serve/']);
+    expect(room.tables.get('table-1')!.log).toHaveLength(full.commands.length);
+    expect(readSave(join(dir, 'saves', 'before-serve', 'table-1-ben.json')).commands).toHaveLength(1);
     room.close();
   });
 
