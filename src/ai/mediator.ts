@@ -47,8 +47,14 @@ export function decideMediator(view: PlayerView, _strategy: Strategy, options: D
     if (terms && !starts.some((s) => sameTerms(s, terms))) starts.push(terms);
   };
   add(text?.terms);
-  // What the parties proposed themselves shows what each can live with.
-  for (let k = view.proposals.length - 1; k >= 0 && starts.length < 4; k--) if (view.proposals[k]!.by !== self) add(view.proposals[k]!.terms);
+  // What the parties proposed themselves shows what each can live with; and a text made of their pieces —
+  // on each issue one side's own proposal — is where logrolling starts: each gets what it asked for most.
+  const latest = parties.flatMap((id) => {
+    for (let k = view.proposals.length - 1; k >= 0; k--) if (view.proposals[k]!.by === id) return [view.proposals[k]!.terms];
+    return [];
+  });
+  for (const terms of latest) add(terms);
+  for (const mix of mixes(latest, MAX_MIXES)) add(mix);
   add(t.idealTerms);
   const found = { terms: bestText(t, beliefs, starts) };
   if (text && text.status === 'open' && sameTerms(found.terms, text.terms)) {
@@ -69,6 +75,30 @@ function reasonFor(view: PlayerView, text: ViewProposal | undefined, terms: Term
   const changed = terms.flatMap((o, i) => (o !== text.terms[i] ? [issueName(view, i)] : []));
   const what = changed.length === 0 ? 'the same terms' : `changes on ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ' and more' : ''}`;
   return objections.length > 0 ? `amended the text after ${names(view, objections)} objected: ${what}` : `tabled the text again: ${what}`;
+}
+
+/** The most texts made of the parties' pieces that the search starts from. */
+const MAX_MIXES = 64;
+
+/** Packages that take each issue from one of `sources`. */
+function mixes(sources: readonly Terms[], max: number): Terms[] {
+  if (sources.length < 2) return [];
+  const issues = sources[0]!.length;
+  const total = sources.length ** issues;
+  const out: Terms[] = [];
+  for (let k = 0; k < Math.min(total, max); k++) {
+    // Every combination when they are few; else a spread that reaches every issue's choices alike (a stride
+    // prime to any count of parties and issues a scenario has).
+    let c = total <= max ? k : (k * 2654435761) % total;
+    out.push(
+      Array.from({ length: issues }, (_, i) => {
+        const pick = c % sources.length;
+        c = Math.floor(c / sources.length);
+        return sources[pick]![i]!;
+      }),
+    );
+  }
+  return out;
 }
 
 /** How much a package's gains count against the chance that all accept it: 1 makes the search the Nash product. */
