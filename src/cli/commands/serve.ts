@@ -19,7 +19,7 @@ Every move is saved in DIR/saves/ as in local play, so backchannel debrief DIR w
   --host ADDR         the address to listen on (default 0.0.0.0: every network interface)
   --when-away MODE    when a student's connection drops: wait for them (default) or let the AI play until they return
   --max N             at most N connections at once (default 100)
-  --idle MIN          close a connection idle for MIN minutes (default 30; the seat is kept)
+  --idle MIN          close a student's connection idle for MIN minutes (default 30; the seat is kept)
 `;
 
 export async function run(argv: string[]): Promise<number> {

@@ -24,7 +24,7 @@ export interface ServeOptions {
   whenAway: WhenAway;
   /** The most connections at once (students and teacher); more are closed at once. */
   maxConnections: number;
-  /** A connection with no key pressed for this long is closed (its seat is kept). */
+  /** A student's connection with no key pressed for this long is closed (the seat is kept); never the teacher's. */
   idleMs: number;
   /** Pause between the AI's moves, in ms. */
   delayMs?: number;
@@ -169,6 +169,8 @@ export async function serveClass(options: ServeOptions): Promise<ClassServer> {
           let farewell: string | undefined;
           const touch = () => {
             if (idle) clearTimeout(idle);
+            // The teacher's dashboard is watched, not typed at: it is never closed for idling.
+            if (who?.kind === 'teacher') return;
             idle = setTimeout(() => {
               farewell = 'You were idle too long; your seat is kept. Connect again to come back.';
               app?.close();

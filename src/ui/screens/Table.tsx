@@ -235,7 +235,11 @@ function useLiveStatus(live: LiveSeat | undefined): LiveStatus | undefined {
 function liveTableStatus(view: PlayerView, live: LiveStatus, error: string | undefined, notice: string | undefined): Status {
   if (notice || error) return tableStatus(view, [], error, notice);
   if (live.ended) return { text: 'The lesson has ended: the teacher has the class report. Press q to leave.', tone: 'good' };
-  if (live.message) return { text: `Teacher: ${safeText(live.message)}`, tone: 'info' };
+  if (live.message) {
+    // The message stands for a while: it must not hide that the table is waiting for this student.
+    const mine = view.turn === view.self && (view.phase === 'diplomacy' || view.phase === 'signing') && !live.paused;
+    return { text: `Teacher: ${safeText(live.message)}${mine ? ' · Your move.' : ''}`, tone: 'info' };
+  }
   if (live.paused) return { text: 'The teacher has paused the tables for a moment…', tone: 'wait' };
   if (live.aiPlays && view.phase !== 'ended') return { text: 'The AI plays your seat for now; the teacher will give it back.', tone: 'wait' };
   if (live.waiting && view.phase !== 'ended') return { text: `${safeText(live.waiting)}…`, tone: 'wait' };
