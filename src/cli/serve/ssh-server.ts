@@ -252,9 +252,17 @@ export async function serveClass(options: ServeOptions): Promise<ClassServer> {
   };
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: NodeJS.ErrnoException) => {
+      room.close();
+      const where = `${options.host}:${options.port}`;
+      if (error.code === 'EADDRINUSE') reject(new CliError(`port ${options.port} is in use on ${where}: choose another with --port (0 picks a free one)`));
+      else if (error.code === 'EACCES') reject(new CliError(`not allowed to listen on ${where}: ports below 1024 need special rights; choose another with --port`));
+      else if (error.code === 'EADDRNOTAVAIL') reject(new CliError(`${options.host} is not an address of this machine: choose another with --host`));
+      else reject(new CliError(`cannot listen on ${where}: ${error.message}`));
+    };
+    server.once('error', failed);
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
