@@ -35,7 +35,7 @@ export function decideMediator(view: PlayerView, _strategy: Strategy, options: D
       yes.length > 0 ? `waiting: ${names(view, yes)} accepted the text #${text.id}; the others have yet to answer` : `waiting: the parties are reading the text #${text.id}`,
     );
   }
-  const beliefs: Beliefs = options.model ? options.model(view, t, parties) : learnBeliefs(view, t, parties, emptyBeliefs());
+  const beliefs: Beliefs = options.model ? options.model(view, t, parties) : learnBeliefs(view, neutral(t), parties, emptyBeliefs());
   // The first draft waits until every party has said what it wants (a proposal or an answer): a text written
   // blind is a text each side must first tear up.
   if (!text) {
@@ -147,4 +147,20 @@ export function bestText(t: Tables, b: Beliefs, starts: readonly Terms[]): Terms
     }
   }
   return best;
+}
+
+const neutralCache = new WeakMap<Tables, Tables>();
+
+/**
+ * The mediator's tables as its opponent model starts from them: no values of its own to mirror. An AI party
+ * guesses that the others want the opposite of what it wants; the mediator wants their average, whose mirror
+ * says nothing about either of them, so it starts from indifference and learns from what they say and do.
+ */
+function neutral(t: Tables): Tables {
+  let n = neutralCache.get(t);
+  if (!n) {
+    n = { ...t, value: new Float64Array(t.value.length).fill(0.5), weight: new Float64Array(t.weight.length).fill(1 / t.issues) };
+    neutralCache.set(t, n);
+  }
+  return n;
 }
