@@ -6,7 +6,7 @@ import { describeRedLines } from '../analysis/bargaining.js';
 import type { Game } from '../model/game.js';
 import type { PartyId } from '../model/types.js';
 import { cleanText, isWebAddress } from '../scenario/clean-text.js';
-import { batnaWords, goalLines, roundDate } from '../ui/format.js';
+import { batnaWords, goalLines, MEDIATOR_ROLE, roundDate } from '../ui/format.js';
 
 export const GLOSSARY: [term: string, meaning: string][] = [
   ['BATNA', 'Best Alternative To a Negotiated Agreement: what you get if the talks fail. Here, the war going on. It moves with the war.'],
@@ -34,10 +34,20 @@ export function briefingMarkdown(game: Game, party: PartyId, student?: string): 
     '',
   ];
   for (const para of p.briefing.split(/\n\s*\n/)) out.push(cleanText(para.replace(/\s*\n\s*/g, ' ').trim()), '');
-  out.push('## What matters most to you', '', ...goalLines(game.public, prefs).map((g) => `- ${g}`), '');
-  const reds = describeRedLines(game.public, prefs);
-  out.push('## Your red lines: you never sign these', '', ...(reds.length ? reds.map((r) => `- ${cleanText(r)}`) : ['- None: everything is negotiable, at a price.']), '');
-  out.push('## If the talks fail', '', batnaWords(prefs, prefs.reservation, game.public.setting), '');
+  if (p.role === 'mediator') {
+    out.push(
+      '## You are the mediator',
+      '',
+      ...MEDIATOR_ROLE.map((line) => `${line}\n`),
+      `Your score is the parties' average gain. ${batnaWords(prefs, prefs.reservation, game.public.setting)}`,
+      '',
+    );
+  } else {
+    out.push('## What matters most to you', '', ...goalLines(game.public, prefs).map((g) => `- ${g}`), '');
+    const reds = describeRedLines(game.public, prefs);
+    out.push('## Your red lines: you never sign these', '', ...(reds.length ? reds.map((r) => `- ${cleanText(r)}`) : ['- None: everything is negotiable, at a price.']), '');
+    out.push('## If the talks fail', '', batnaWords(prefs, prefs.reservation, game.public.setting), '');
+  }
   if (p.envoys.length) out.push('## Your envoys', '', ...p.envoys.map((e) => `- ${cleanText(e.name)}: carries a package off the record to one party — and may garble it.`), '');
   if (p.levers.length) out.push('## Your levers', '', ...p.levers.map((l) => `- ${cleanText(l.label)} (presses ${cleanText(game.party[l.target]?.name ?? l.target)})`), '');
   if (p.domestic.vetoPlayers.length) out.push('## Who must approve a deal at home', '', ...p.domestic.vetoPlayers.map((v) => `- ${cleanText(v.name)}`), '');

@@ -387,3 +387,9 @@ export function leverWords(pub: PublicGame, l: { target: PartyId; pressure: numb
   if (!apply) return `${presses}${l.cost ? ' · what it cost you stays spent' : ''}`;
   return `${l.cost ? `costs you pressure ${sign(l.cost)}` : 'costs you nothing'} · ${presses}`;
 }
+
+/** What a mediator's seat is, in every briefing (screen, handout, plain mode): it has no goals or red lines. */
+export const MEDIATOR_ROLE = [
+  'You have no stake of your own: a package is as good for you as it is, on average, for the parties. You sign nothing and accept nothing.',
+  'Table one text for every party, to the whole table. Read their answers and reasons, and table it again, amended, until all of them accept it.',
+] as const;

@@ -90,3 +90,18 @@ describe('a mediator at the keyboard', () => {
     expect(whyNot(playerView(world, game, 'grey'), 'accept')).toBe('A mediator signs nothing, so it accepts nothing: table a text everyone can accept (p).');
   });
 });
+
+describe('a mediator’s briefing', () => {
+  it('says what the seat does instead of listing goals and red lines, on paper and in plain mode', async () => {
+    const { briefingMarkdown } = await import('../../src/cli/handouts.js');
+    const { briefingText } = await import('../../src/cli/plain/text.js');
+    const game = mediated();
+    const paper = briefingMarkdown(game, 'grey');
+    expect(paper).toContain('## You are the mediator');
+    expect(paper).not.toContain('What matters most to you');
+    expect(paper).not.toContain('red lines');
+    const plain = briefingText(game, 'grey').join('\n');
+    expect(plain).toContain('You are the mediator.');
+    expect(plain).not.toContain('What matters most to you');
+  });
+});

@@ -7,7 +7,7 @@ import { crossesRedLine, utility, type Game, type Preferences } from '../../mode
 import { clarifiable, legalCommandTypes, readable, relayable } from '../../model/rules.js';
 import type { CommandType, LogLine, PartyId, Terms, World } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
-import { cableLine, cableLook, leverWords, partyName, percent, postureLabel, roundDate, viaWords } from '../../ui/format.js';
+import { cableLine, cableLook, leverWords, MEDIATOR_ROLE, partyName, percent, postureLabel, roundDate, viaWords } from '../../ui/format.js';
 
 const f2 = (x: number) => x.toFixed(2);
 
@@ -168,6 +168,10 @@ export function briefingText(game: Game, self: PartyId): string[] {
   const out: string[] = [];
   out.push(`== Confidential briefing for ${party.name} (${party.leader}) ==`);
   for (const para of party.briefing.split(/\n\s*\n/)) out.push(para.replace(/\s*\n\s*/g, ' ').trim(), '');
+  if (party.role === 'mediator') {
+    out.push('You are the mediator.', ...MEDIATOR_ROLE, `Your score is the parties' average gain: no deal is worth ${f2(prefs.reservation)} to you now.`);
+    return out;
+  }
   const ranked = prefs.weights
     .map((w, i) => ({ w, i }))
     .sort((a, b) => b.w - a.w)

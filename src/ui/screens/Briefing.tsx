@@ -8,7 +8,7 @@ import { RichWindow, plainLine, scrollHint, wrapRich, type RichLine } from '../c
 import { Section } from '../components/Section.js';
 import { useKeys } from '../context/keys.js';
 import { keyOf } from '../keymap.js';
-import { batnaWords, goalLines, partyName, redLineLines, roundDate, safeText } from '../format.js';
+import { batnaWords, goalLines, partyName, redLineLines, roundDate, safeText, MEDIATOR_ROLE } from '../format.js';
 import { wrapIndented } from '../text.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { useTheme, type Theme } from '../theme.js';
@@ -50,8 +50,7 @@ export function briefingLines(game: Game, party: PartyId, batna: number, width: 
   para(me.briefing);
   if (me.role === 'mediator') {
     heading('You are the mediator');
-    para('You have no stake of your own: a package is as good for you as it is, on average, for the parties. You sign nothing and accept nothing.', '  ');
-    para('Table one text for every party (p, to the whole table). Read their answers and reasons, and table it again, amended, until all of them accept it.', '  ');
+    for (const line of MEDIATOR_ROLE) para(line, '  ');
     para(`Your score is the parties' average gain: ${batnaWords(prefs, batna, pub.setting)}`, '  ');
   } else {
     heading('What you want most (its share of all you care about)');
