@@ -1,6 +1,7 @@
 // Every command parses its flags the same way: strictly, with --help/-h, and with one clear usage line
 // (exit 2) for an unknown option or a missing value.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { cleanText } from '../scenario/clean-text.js';
 import { usageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -22,4 +23,11 @@ function argumentProblem(error: unknown): string {
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option ${option} needs a value`;
   return message.replace(/\.$/, '');
+}
+
+/** A flag's whole number between `min` and `max` (`fallback` when the flag is absent); anything else is a usage error. */
+export function wholeNumber(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw usageError(`--${flag} takes a whole number from ${min} to ${max}, not "${cleanText(text)}"`);
+  return Number(text);
 }

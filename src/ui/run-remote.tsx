@@ -55,12 +55,6 @@ class RemoteOutput extends Writable {
       done(error as Error);
     }
   }
-  getColorDepth(): number {
-    return 8;
-  }
-  hasColors(): boolean {
-    return true;
-  }
 }
 
 export interface RemoteApp {

@@ -37,12 +37,12 @@ export function startSession(start: GameStart): GameSession {
  * One seat's session at a live table (a class served over SSH): the table's own actor, shared with the other
  * players, seen as `party` alone. The table makes the automatic moves and saves; this screen only commands.
  */
-export function seatSession(choice: ScenarioChoice, actor: SessionActor, seed: number, party: PartyId, resume?: GameStart['resume']): GameSession {
-  return { choice, game: choice.game, seed, humans: [party], actor, priorLines: linesBefore(choice.game, seed, resume) };
+export function seatSession(choice: ScenarioChoice, actor: SessionActor, seed: number, party: PartyId, priorLines: LogLine[]): GameSession {
+  return { choice, game: choice.game, seed, humans: [party], actor, priorLines };
 }
 
 /** The log lines of the moves before a resumed game. */
-function linesBefore(game: Game, seed: number, resume: GameStart['resume']): LogLine[] {
+export function linesBefore(game: Game, seed: number, resume: GameStart['resume']): LogLine[] {
   if (!resume) return [];
   try {
     return replay(game, seed, resume.log).lines;

@@ -2,7 +2,7 @@
 // their own terminal with nothing installed; the teacher watches every table from a dashboard. Runs until
 // Ctrl+C (or SIGTERM); every move is saved in the class folder as it is made.
 import { cleanText } from '../../scenario/clean-text.js';
-import { parseCommand } from '../args.js';
+import { parseCommand, wholeNumber as whole } from '../args.js';
 import { usageError } from '../errors.js';
 
 const help = `Usage: backchannel serve DIR [--port 2222] [--host 0.0.0.0] [--when-away wait|ai] [--max N] [--idle MIN]
@@ -36,11 +36,6 @@ export async function run(argv: string[]): Promise<number> {
     delay: { type: 'string' },
   });
   if (positionals.length !== 1) throw usageError('serve DIR [--port 2222] [--host 0.0.0.0] (try: backchannel serve --help)');
-  const whole = (name: string, text: string | undefined, fallback: number, min: number, max: number): number => {
-    if (text === undefined) return fallback;
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw usageError(`--${name} takes a whole number from ${min} to ${max}, not "${cleanText(text)}"`);
-    return Number(text);
-  };
   const port = whole('port', values.port, 2222, 0, 65535);
   const maxConnections = whole('max', values.max, 100, 1, 10_000);
   const idleMinutes = whole('idle', values.idle, 30, 1, 24 * 60);

@@ -5,7 +5,7 @@ import { simulate, type SimulationSummary } from '../../engine/simulate.js';
 import { compileGame, type Game } from '../../model/game.js';
 import type { TraceSummary } from '../../engine/trace.js';
 import { Scenario } from '../../scenario/schema.js';
-import { parseCommand } from '../args.js';
+import { parseCommand, wholeNumber } from '../args.js';
 import { usageError } from '../errors.js';
 import { loadGame, parseSeed } from '../scenario-arg.js';
 import { progress } from '../progress.js';
@@ -27,10 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   const [arg, ...extra] = parsed.positionals;
   if (!arg) throw usageError('simulate needs a scenario: backchannel simulate SCENARIO [--runs N] [--seed N] [--json]');
   if (extra.length) throw usageError(`simulate takes one scenario, not ${parsed.positionals.length}`);
-  const runsText = parsed.values.runs ?? '100';
-  if (!/^\d+$/.test(runsText) || Number(runsText) < 1 || Number(runsText) > 10_000_000) {
-    throw usageError(`--runs takes a whole number from 1 to 10000000, not "${runsText}"`);
-  }
+  const runs = wholeNumber('runs', parsed.values.runs, 100, 1, 10_000_000);
   const seed = parseSeed(parsed.values.seed, 1);
   const { seat: seatArg, strategy } = parsed.values;
   if ((seatArg === undefined) !== (strategy === undefined)) throw usageError('simulate: --seat and --strategy go together (try: backchannel simulate --help)');
@@ -42,7 +39,6 @@ export async function run(argv: string[]): Promise<number> {
     throw usageError(`simulate: no party "${seatArg}" in ${game.scenario.meta.id}; the seats are ${game.partyIds.join(', ')}`);
   }
   const seat = seatArg !== undefined ? { party: seatArg, strategy: strategy as SeatStrategy } : undefined;
-  const runs = Number(runsText);
   if (parsed.values.vary !== undefined) {
     const sweep = parseVary(parsed.values.vary);
     const bar = progress('sweeping', !parsed.values.json);

@@ -13,7 +13,8 @@ import { cleanText } from '../../scenario/clean-text.js';
 import type { LiveSeat, LiveStatus, ScenarioChoice } from '../../ui/app-options.js';
 import { roundLabel } from '../../ui/format.js';
 import type { ClassRoom, DashboardTable, RoomSnapshot } from '../../ui/screens/Dashboard.js';
-import { seatSession } from '../../ui/session.js';
+import { linesBefore, seatSession } from '../../ui/session.js';
+import type { LogLine } from '../../model/types.js';
 import { authentic, loadClass, savesDir, signatureOf, studentSavePath } from '../class-store.js';
 import { classReportOf } from '../class-results.js';
 import { CliError } from '../errors.js';
@@ -51,7 +52,12 @@ export class LiveClass implements ClassRoom {
   readonly choice: ScenarioChoice;
   readonly tables = new Map<string, LiveTable>();
   private readonly attached = new Map<string, Attached>();
+  /** The dashboards: told of every change at every table. */
   private readonly listeners = new Set<() => void>();
+  /** The students' screens: told only when the teacher's message comes or goes (their table tells them the rest). */
+  private readonly notices = new Set<() => void>();
+  /** Each resumed table's log before this server started, replayed once for every screen that joins it. */
+  private readonly priorLines = new Map<LiveTable, LogLine[]>();
   private readonly messageMs: number;
   private readonly log: (line: string) => void;
   private message: { text: string; timer: ReturnType<typeof setTimeout> } | undefined;
@@ -166,7 +172,8 @@ export class LiveClass implements ClassRoom {
     const before = this.attached.get(student);
     this.attached.set(student, screen);
     if (before) before.kick('You connected again from another terminal; this one is closed.');
-    this.seat(student)?.table.join(this.seat(student)!.party);
+    const seat = this.seat(student);
+    seat?.table.join(seat.party);
     this.log(`${student} connected`);
     this.changed();
     return () => {
@@ -182,18 +189,20 @@ export class LiveClass implements ClassRoom {
   /** What the student's game screen needs to sit at their table. */
   liveSeat(student: string): LiveSeat {
     const { table, party } = this.seat(student)!;
-    const session = seatSession(this.choice, table.actor, table.seed, party, table.resumed);
+    let prior = this.priorLines.get(table);
+    if (!prior) this.priorLines.set(table, (prior = linesBefore(this.choice.game, table.seed, table.resumed)));
+    const session = seatSession(this.choice, table.actor, table.seed, party, prior);
     return {
       session,
       party,
       student,
       status: (): LiveStatus => ({ ...table.status(party), ended: this.ended, ...(this.message ? { message: this.message.text } : {}) }),
       subscribe: (listener) => {
-        const a = table.subscribe(listener);
-        this.listeners.add(listener);
+        const stop = table.subscribe(listener);
+        this.notices.add(listener);
         return () => {
-          a();
-          this.listeners.delete(listener);
+          stop();
+          this.notices.delete(listener);
         };
       },
       readBriefing: () => table.readBriefing(party),
@@ -209,6 +218,12 @@ export class LiveClass implements ClassRoom {
 
   private changed(): void {
     for (const listener of [...this.listeners]) listener();
+  }
+
+  /** The teacher's message came or went: every screen. */
+  private announced(): void {
+    this.changed();
+    for (const listener of [...this.notices]) listener();
   }
 
   snapshot = (): RoomSnapshot => {
@@ -228,7 +243,7 @@ export class LiveClass implements ClassRoom {
           .filter((id) => game.party[id]!.playable || t.seats[id] != null)
           .map((id) => ({ party: id, name: game.party[id]!.name, student: t.seats[id] ?? null, connected: t.isPresent(id), ai: t.isAiTaken(id) })),
         offers: world.open.map((n) => {
-          const p = world.proposals.find((x) => x.id === n)!;
+          const p = world.proposals[n - 1]!;
           return `#${p.id} ${game.party[p.by]!.name} (R${p.round})`;
         }),
       };
@@ -263,12 +278,12 @@ export class LiveClass implements ClassRoom {
     if (this.message) clearTimeout(this.message.timer);
     const timer = setTimeout(() => {
       this.message = undefined;
-      this.changed();
+      this.announced();
     }, this.messageMs);
     timer.unref?.();
     this.message = { text: clean, timer };
     this.log(`the teacher said: ${clean}`);
-    this.changed();
+    this.announced();
     return `Said to ${this.attached.size} connected student${this.attached.size === 1 ? '' : 's'}: ${clean}`;
   };
 

@@ -1,9 +1,10 @@
 // The teacher's view of a class played live: every table at a glance (the round, whose move it is, who is
 // connected, the offers on the table, the deals), and what a teacher does during a lesson: pause and resume the
 // tables, speak to the class, let the AI take over a seat, move a student, end the lesson and read the report.
-import { useRef, useState, useSyncExternalStore } from 'react';
+import { useRef, useState } from 'react';
 import { Box, Text, useApp, useInput } from 'ink';
 import type { PartyId } from '../../model/types.js';
+import { useStoreValue } from '../hooks/use-store-value.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { fit, truncate, wrap } from '../text.js';
 import { useTheme } from '../theme.js';
@@ -70,9 +71,7 @@ export function Dashboard({ room, onExit: reportExit }: DashboardProps) {
     exit();
   };
   const { columns, rows } = useTerminalSize();
-  // The snapshot is rebuilt on each call: compare it by content so React re-renders only when it changed.
-  const key = useSyncExternalStore(room.subscribe, () => JSON.stringify(room.snapshot()));
-  const snap = JSON.parse(key) as RoomSnapshot;
+  const snap = useStoreValue(room.subscribe, room.snapshot);
   // Keys can arrive faster than frames (Down and Enter in one read): the handlers read and write refs, so the
   // second key sees what the first did; the state only redraws.
   const [, redraw] = useState(0);

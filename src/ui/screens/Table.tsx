@@ -1,7 +1,7 @@
 // The table: the header, then either the overview (map, parties, offers, moves, cables, news) or the panel an
 // action key opened (builder, offers, choices, log, signing), then the status line and the keys. It reads the
 // session through selectors and only ever draws one human party's view; commands go to the session actor.
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import { Box } from 'ink';
 import { useSelector } from '@xstate/react';
 import { tablesFor } from '../../ai/tables.js';
@@ -35,6 +35,7 @@ import { tableLayout } from '../layout.js';
 import type { GameSession } from '../session.js';
 import type { LiveSeat, LiveStatus } from '../app-options.js';
 import { useTableActions } from '../hooks/use-table-actions.js';
+import { useStoreValue } from '../hooks/use-store-value.js';
 
 export interface TableProps {
   session: GameSession;
@@ -226,9 +227,7 @@ const noStatus = () => undefined;
 
 /** The live table's status for this seat, kept current (undefined away from a live table). */
 function useLiveStatus(live: LiveSeat | undefined): LiveStatus | undefined {
-  // The status object changes identity on every call: compare what it says, so React re-renders only then.
-  const key = useSyncExternalStore(live?.subscribe ?? noSeat, live ? () => JSON.stringify(live.status()) : noStatus);
-  return useMemo(() => (key === undefined ? undefined : (JSON.parse(key) as LiveStatus)), [key]);
+  return useStoreValue<LiveStatus | undefined>(live?.subscribe ?? noSeat, live ? live.status : noStatus);
 }
 
 /** The status line at a live table: the lesson's state and the teacher's word come before whose turn it is. */
