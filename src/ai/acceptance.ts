@@ -149,14 +149,20 @@ export interface Acceptable {
  * then the most acceptances. Accepting what nobody else will take only wastes a turn.
  */
 export function bestAcceptable(view: PlayerView, t: Tables, targets: Targets, offers = openOffers(view), chance?: (p: ViewProposal) => number): Acceptable | undefined {
-  let best: Acceptable | undefined;
-  let bestValue = -Infinity;
+  const acceptable: Acceptable[] = [];
   for (const p of offers) {
     const verdict = judge(view, t, p.terms, targets, onlyUsLeft(view, p));
-    if (!verdict.ok) continue;
-    const value = verdict.utility * (chance ? chance(p) : 1);
-    if (!best || value > bestValue + 1e-9 || (value > bestValue - 1e-9 && p.accepted.length > best.proposal.accepted.length)) {
-      best = { proposal: p, utility: verdict.utility, rule: verdict.rule };
+    if (verdict.ok) acceptable.push({ proposal: p, utility: verdict.utility, rule: verdict.rule });
+  }
+  // With one offer to take there is nothing to weigh: the chances (the costly part, a fitted opponent model)
+  // are asked only to rank two or more.
+  if (acceptable.length < 2) return acceptable[0];
+  let best: Acceptable | undefined;
+  let bestValue = -Infinity;
+  for (const a of acceptable) {
+    const value = a.utility * (chance ? chance(a.proposal) : 1);
+    if (!best || value > bestValue + 1e-9 || (value > bestValue - 1e-9 && a.proposal.accepted.length > best.proposal.accepted.length)) {
+      best = a;
       bestValue = value;
     }
   }

@@ -36,27 +36,35 @@ export function bestHeardOffer(game: Game, world: World, party: PartyId, from?: 
  * out `party` means that party. The loader rejects a missing party where there is no `self`.
  */
 export function holds(cond: Condition, game: Game, world: World, self?: PartyId): boolean {
-  const who = (party: string | undefined): PartyId => {
-    const id = party ?? self;
-    if (id === undefined) throw new Error('condition names no party and has no party to default to');
-    return id;
-  };
   if ('round' in cond) return compare(world.round, cond.round);
   if ('control' in cond) return compare(world.control[cond.control.territory] ?? 0, cond.control);
-  if ('pressure' in cond) return compare(world.parties[who(cond.pressure.party)]!.pressure, cond.pressure);
-  if ('batna' in cond) return compare(world.parties[who(cond.batna.party)]!.batna, cond.batna);
-  if ('credibility' in cond) return compare(world.parties[who(cond.credibility.party)]!.credibility, cond.credibility);
+  if ('pressure' in cond) return compare(world.parties[who(cond.pressure.party, self)]!.pressure, cond.pressure);
+  if ('batna' in cond) return compare(world.parties[who(cond.batna.party, self)]!.batna, cond.batna);
+  if ('credibility' in cond) return compare(world.parties[who(cond.credibility.party, self)]!.credibility, cond.credibility);
   if ('trust' in cond) {
-    const trust = world.parties[who(cond.trust.party)]!.trust[cond.trust.toward] ?? 0;
+    const trust = world.parties[who(cond.trust.party, self)]!.trust[cond.trust.toward] ?? 0;
     return compare(trust, cond.trust);
   }
-  if ('offer' in cond) return compare(bestHeardOffer(game, world, who(cond.offer.party), cond.offer.from), cond.offer);
-  if ('posture' in cond) return world.parties[who(cond.posture.party)]!.posture === cond.posture.is;
+  if ('offer' in cond) return compare(bestHeardOffer(game, world, who(cond.offer.party, self), cond.offer.from), cond.offer);
+  if ('posture' in cond) return world.parties[who(cond.posture.party, self)]!.posture === cond.posture.is;
   if ('walkedOut' in cond) return world.parties[cond.walkedOut]!.status === 'walked-out';
   if ('ceasefire' in cond) return world.ceasefire === cond.ceasefire;
   if ('event' in cond) return world.firedEvents.includes(cond.event);
   if ('meeting' in cond) return world.meetingsHeld.includes(cond.meeting);
-  if ('all' in cond) return cond.all.every((c) => holds(c, game, world, self));
-  if ('any' in cond) return cond.any.some((c) => holds(c, game, world, self));
+  if ('all' in cond) {
+    for (const c of cond.all) if (!holds(c, game, world, self)) return false;
+    return true;
+  }
+  if ('any' in cond) {
+    for (const c of cond.any) if (holds(c, game, world, self)) return true;
+    return false;
+  }
   return !holds(cond.not, game, world, self);
+}
+
+/** The party a condition is about: the one it names, else the party whose transitions are checked. */
+function who(party: string | undefined, self: PartyId | undefined): PartyId {
+  const id = party ?? self;
+  if (id === undefined) throw new Error('condition names no party and has no party to default to');
+  return id;
 }

@@ -145,9 +145,11 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       rejected: p.rejected,
       status: p.status,
       exposed,
-      ...(p.meeting !== undefined ? { meeting: p.meeting } : {}),
-      ...(p.reasons !== undefined ? { reasons: p.reasons } : {}),
     });
+    // Optional keys are set only when present (as a spread would, without its throwaway objects).
+    const view = proposals[proposals.length - 1]!;
+    if (p.meeting !== undefined) view.meeting = p.meeting;
+    if (p.reasons !== undefined) view.reasons = p.reasons;
   }
   const messages: ViewMessage[] = [];
   const known = (m: Message) => m.from === self || m.to.includes(self);
@@ -177,26 +179,23 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       const root = m.said.kind === 'account' ? m.said.of : m.id;
       disputed = (versions.get(root) ?? []).some((v) => !sameTerms(v, body.terms));
     }
-    messages.push({
-      id: m.id,
-      round: m.round,
-      from: m.from,
-      to: m.to,
-      channel: m.channel,
-      envoy: m.envoy,
-      record: m.record,
-      body,
-      exposed,
-      ...((m.from === self || m.envoyOf === self) && m.exposedTo.some((id) => id !== self) ? { foundOut: true } : {}),
-      clarified: m.clarified.includes(self),
-      disputed,
-      // A clarification that did not expose the message confirmed it: it is now as good as on the record.
-      confidence: m.from === self ? 1 : exposed ? 0 : m.clarified.includes(self) ? 1 : confidenceOf(m),
-      ...(m.said.kind === 'account' ? { about: m.said.of, speaker: world.messages[m.said.of - 1]!.from } : {}),
-      ...(m.meeting !== undefined ? { meeting: m.meeting } : {}),
-      ...talksOf(world, m),
-      ...(exposed ? exposure(world, m, self) : {}),
-    });
+    const view = { id: m.id, round: m.round, from: m.from, to: m.to, channel: m.channel, envoy: m.envoy, record: m.record, body, exposed } as ViewMessage;
+    // Optional keys are set only when present, in the order the type lists them (as spreads would, without
+    // their throwaway objects).
+    if ((m.from === self || m.envoyOf === self) && m.exposedTo.some((id) => id !== self)) view.foundOut = true;
+    view.clarified = m.clarified.includes(self);
+    view.disputed = disputed;
+    // A clarification that did not expose the message confirmed it: it is now as good as on the record.
+    view.confidence = m.from === self ? 1 : exposed ? 0 : view.clarified ? 1 : confidenceOf(m);
+    if (m.said.kind === 'account') {
+      view.about = m.said.of;
+      view.speaker = world.messages[m.said.of - 1]!.from;
+    }
+    if (m.meeting !== undefined) view.meeting = m.meeting;
+    const talks = talksOf(world, m);
+    if (talks) view.talks = talks;
+    if (exposed) exposure(world, m, self, view);
+    messages.push(view);
   }
   return {
     self,
@@ -219,20 +218,21 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
 }
 
 /** The talks a message with terms is about: its own, or those an account describes. */
-function talksOf(world: World, m: Message): Pick<ViewMessage, 'talks'> {
+function talksOf(world: World, m: Message): ViewMessage['talks'] {
   const root = m.said.kind === 'account' ? world.messages[m.said.of - 1] : m;
-  if (!root || root.said.kind !== 'proposal') return {};
+  if (!root || root.said.kind !== 'proposal') return undefined;
+  const talks: NonNullable<ViewMessage['talks']> = { root: root.id, speaker: root.from, proposal: root.said.proposal, round: root.round, listeners: root.to };
   const meeting = world.proposals[root.said.proposal - 1]?.meeting;
-  return { talks: { root: root.id, speaker: root.from, proposal: root.said.proposal, round: root.round, listeners: root.to, ...(meeting !== undefined ? { meeting } : {}) } };
+  if (meeting !== undefined) talks.meeting = meeting;
+  return talks;
 }
 
-/** What an exposure taught `self`: what it had been told, and what was really said. */
-function exposure(world: World, m: Message, self: PartyId): Pick<ViewMessage, 'told' | 'truth'> {
+/** What an exposure taught `self`, written into its view: what it had been told, and what was really said. */
+function exposure(world: World, m: Message, self: PartyId, into: ViewMessage): void {
   const heard = m.heard[self] ?? m.said;
-  const told = heard.kind === 'proposal' || heard.kind === 'account' ? heard.terms : undefined;
+  if (heard.kind === 'proposal' || heard.kind === 'account') into.told = heard.terms;
   const root = m.said.kind === 'account' ? world.messages[m.said.of - 1] : m;
-  const truth = root && root.said.kind === 'proposal' ? { from: root.from, channel: root.channel, round: root.round, terms: root.said.terms } : undefined;
-  return { ...(told ? { told } : {}), ...(truth ? { truth } : {}) };
+  if (root && root.said.kind === 'proposal') into.truth = { from: root.from, channel: root.channel, round: root.round, terms: root.said.terms };
 }
 
 /**

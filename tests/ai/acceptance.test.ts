@@ -71,6 +71,14 @@ describe('acceptance', () => {
     expect(bestAcceptable(v, t, targets({ now: 0.7 }), undefined, (p) => (p.id === 1 ? 0.9 : 0.1))?.proposal.id).toBe(1);
   });
 
+  it('takes the one acceptable offer without weighing chances: the opponent model is fitted only to rank two', () => {
+    const v = view({ proposals: [offer({ id: 1, by: 'russia', terms: [1, 0, 0] }), offer({ id: 2, by: 'europe', terms: [1, 1, 1] })] });
+    const asked: number[] = [];
+    const chance = (p: { id: number }) => (asked.push(p.id), 0.5);
+    expect(bestAcceptable(v, t, targets({ now: 0.7 }), undefined, chance)?.proposal.id).toBe(1); // #2 (0.58) falls short
+    expect(asked).toEqual([]);
+  });
+
   it('says what it asks for when it turns a package down: the least that would do on the issue it names', () => {
     const v = view();
     const tight = targets({ now: 0.7, next: 0.7, floor: 0.6 });
