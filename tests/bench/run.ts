@@ -1,17 +1,35 @@
 // `npm run bench`: the engine's figures, each next to a baseline measured in the same run (NODE_ENV=production, as
 // the shipped bundle runs).
 //   1. complete flagship games per second through the session machine (xstate) vs the same games as a plain
-//      loop over step (the xstate layer bypassed) — the ratio is the actor overhead;
+//      loop over step (the xstate layer bypassed) — the ratio is the actor overhead; beside them the rules
+//      alone (the games' commands replayed without the AI) and the same loop run from source;
 //   2. engine commands per second (the same runs, counted by command);
 //   3. `simulate` of 10,000 games: wall time and memory at 1,000 vs 10,000 games (flat memory means equal);
 //   4. start-up to the first frame of the title screen vs bare `node -e 0`.
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
-import { playGame } from '../../src/engine/advance.js';
-import { playSession } from '../../src/engine/headless.js';
-import { runSeed, simulate } from '../../src/engine/simulate.js';
-import { compileGame } from '../../src/model/game.js';
-import { loadScenarioOrThrow } from '../../src/scenario/bundled.js';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import * as source from './engine.js';
+
+// The engine as it ships: bench/engine.ts bundled as the CLI is (src/cli/bundle.mjs), one file, production
+// defines. Run from source through tsx the same code is slower (tsx keeps function names and wraps modules),
+// so both are timed and the bundle's figure is the one that counts.
+const outfile = fileURLToPath(new URL('../../.build/bench/engine.mjs', import.meta.url));
+await build({
+  entryPoints: [fileURLToPath(new URL('./engine.ts', import.meta.url))],
+  outfile,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  external: ['ssh2', 'react', 'ink'],
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+const shipped = (await import(outfile)) as typeof source;
+const { playGame, playSession, replay, runSeed, simulate, compileGame, loadScenarioOrThrow } = shipped;
 
 const game = compileGame(loadScenarioOrThrow('alaska-2025').scenario);
 const line = (s: string) => process.stdout.write(`${s}\n`);
@@ -39,6 +57,24 @@ line('Complete flagship games on one core (all-AI, ~' + machine.movesPerGame.toF
 line(`  baseline: pure step loop      ${pure.gps.toFixed(0).padStart(8)} games/s   ${pure.cps.toFixed(0).padStart(9)} commands/s`);
 line(`  engine:   xstate session      ${machine.gps.toFixed(0).padStart(8)} games/s   ${machine.cps.toFixed(0).padStart(9)} commands/s`);
 line(`  actor overhead: the engine runs at ${(machine.gps / pure.gps).toFixed(2)}× the baseline's speed`);
+
+// Where the time goes: the same games' commands replayed through the rules alone (the AI never asked), and the
+// pure loop from source through tsx, as the tests see it.
+const logs = Array.from({ length: 200 }, (_, g) => playGame(game, runSeed(42, g)).entries.map((e) => ({ command: e.command })));
+const replayed = (() => {
+  let games = 0;
+  const start = performance.now();
+  while (performance.now() - start < 2000) {
+    replay(game, runSeed(42, games % logs.length), logs[games % logs.length]!);
+    games++;
+  }
+  return games / ((performance.now() - start) / 1000);
+})();
+const sourceGame = source.compileGame(source.loadScenarioOrThrow('alaska-2025').scenario);
+gamesPerSecond((s) => source.playGame(sourceGame, s), 0.5);
+const fromSource = gamesPerSecond((s) => source.playGame(sourceGame, s), 3);
+line(`  the rules alone (the same games replayed, no AI): ${replayed.toFixed(0)} games/s — the AI's turns take ${(100 * (1 - pure.gps / replayed)).toFixed(0)}% of a game`);
+line(`  the pure loop from source (tsx, as tests run):    ${fromSource.gps.toFixed(0)} games/s (${(fromSource.gps / pure.gps).toFixed(2)}× the bundle)`);
 
 line('');
 // Memory is "flat in N" when what stays alive after a collection does not grow with the number of games:
