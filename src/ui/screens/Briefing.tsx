@@ -21,6 +21,8 @@ export interface BriefingProps {
   width: number;
   height: number;
   onDone: () => void;
+  /** At a live table: the room's word while the student reads (the teacher's message, a pause, the end). */
+  notice?: { text: string; tone: 'info' | 'wait' | 'good' } | undefined;
 }
 
 export function briefingLines(game: Game, party: PartyId, batna: number, width: number, theme: Theme): RichLine[] {
@@ -81,10 +83,10 @@ export function briefingLines(game: Game, party: PartyId, batna: number, width: 
   return lines;
 }
 
-export function Briefing({ game, party, batna, width, height, onDone }: BriefingProps) {
+export function Briefing({ game, party, batna, width, height, onDone, notice }: BriefingProps) {
   const theme = useTheme();
   const lines = briefingLines(game, party, batna, width - 2, theme);
-  const windowHeight = height - 3;
+  const windowHeight = height - (notice ? 4 : 3);
   const { offset, dispatch } = useScroll(lines.length, windowHeight);
   useKeys('briefing', (action) => {
     if (action === 'up' || action === 'down' || action === 'pageUp' || action === 'pageDown') dispatch({ type: action });
@@ -96,6 +98,11 @@ export function Briefing({ game, party, batna, width, height, onDone }: Briefing
       <Box paddingLeft={1} flexGrow={1}>
         <RichWindow lines={lines} offset={offset} height={windowHeight} width={width - 1} />
       </Box>
+      {notice && (
+        <Text wrap="truncate" bold color={notice.tone === 'good' ? theme.good : notice.tone === 'wait' ? theme.warn : theme.accent}>
+          {notice.text}
+        </Text>
+      )}
       <Text wrap="truncate">
         <Text color={theme.accent} bold>{`Press ${keyOf('briefing', 'select')} to go to the table.`}</Text>
         <Text color={theme.muted}>{`  ${scrollHint(offset, windowHeight, lines.length)}`}</Text>

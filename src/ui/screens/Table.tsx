@@ -35,7 +35,7 @@ import { tableLayout } from '../layout.js';
 import type { GameSession } from '../session.js';
 import type { LiveSeat, LiveStatus } from '../app-options.js';
 import { useTableActions } from '../hooks/use-table-actions.js';
-import { useStoreValue } from '../hooks/use-store-value.js';
+import { useLiveStatus } from '../hooks/use-live-status.js';
 
 export interface TableProps {
   session: GameSession;
@@ -220,14 +220,6 @@ export function Table({ session, viewer, width, height, onDebrief, live }: Table
       <KeyBar scope={scope} width={width} only={scope === 'table' || scope === 'signing' ? only : undefined} words={legal.includes('return') ? { walk: 'come back' } : undefined} />
     </Box>
   );
-}
-
-const noSeat = () => () => undefined;
-const noStatus = () => undefined;
-
-/** The live table's status for this seat, kept current (undefined away from a live table). */
-function useLiveStatus(live: LiveSeat | undefined): LiveStatus | undefined {
-  return useStoreValue<LiveStatus | undefined>(live?.subscribe ?? noSeat, live ? live.status : noStatus);
 }
 
 /** The status line at a live table: the lesson's state and the teacher's word come before whose turn it is. */
