@@ -6,7 +6,8 @@ import { Box, Text, useApp, useInput } from 'ink';
 import type { PartyId } from '../../model/types.js';
 import { useStoreValue } from '../hooks/use-store-value.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { fit, truncate, wrap } from '../text.js';
+import { markdownLines } from '../markdown-lines.js';
+import { fit, truncate } from '../text.js';
 import { useTheme } from '../theme.js';
 
 export interface DashboardSeat {
@@ -189,9 +190,9 @@ export function Dashboard({ room, onExit: reportExit }: DashboardProps) {
   let body: { text: string; color?: string | undefined; bold?: boolean }[] = [];
   let keys: string;
   if (mode.kind === 'report') {
-    const lines = (snap.report ?? ['No report yet.']).flatMap((l) => (l === '' ? [''] : wrap(l, width)));
+    const lines = markdownLines(snap.report ?? ['No report yet.'], width);
     const top = Math.min(scroll, Math.max(0, lines.length - (height - 4)));
-    body = lines.slice(top, top + height - 4).map((text) => ({ text }));
+    body = lines.slice(top, top + height - 4).map((l) => ({ text: l.text, bold: l.bold, color: l.heading ? theme.accent : undefined }));
     keys = '↑↓ Space scroll · r the tables · q leave';
   } else if (mode.kind === 'seat' || mode.kind === 'move-who' || mode.kind === 'move-where') {
     const items =
