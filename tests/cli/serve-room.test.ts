@@ -67,9 +67,13 @@ describe('a class served live', () => {
     const ben = room.liveSeat('Ben');
     // Both screens share one game.
     expect(ana.session.actor).toBe(ben.session.actor);
+    // Before the talks open the dashboard says who is still reading, and nobody is to move.
+    expect(room.snapshot().tables[0]).toMatchObject({ state: 'Round 1/18 · Briefing · 18 rounds left · still reading: Ukraine (Ana Lima), Russia (Ben)', toMove: '' });
     ana.readBriefing();
+    expect(room.snapshot().tables[0]!.state).toBe('Round 1/18 · Briefing · 18 rounds left · still reading: Russia (Ben)');
     ben.readBriefing();
     await settle();
+    expect(room.snapshot().tables[0]).toMatchObject({ toMove: 'Ukraine (Ana Lima)' });
     expect(ben.status().waiting).toBe('Waiting for Ukraine (Ana Lima)');
     ana.session.actor.send({ type: 'COMMAND', command: { type: 'pass', by: 'ukraine' } });
     await settle();

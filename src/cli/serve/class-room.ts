@@ -233,10 +233,12 @@ export class LiveClass implements ClassRoom {
       const turn = currentActor(world, game);
       const who = (id: PartyId) => `${game.party[id]!.name} (${t.seats[id] != null && !t.isAiTaken(id) ? t.seats[id] : 'AI'})`;
       const waiting = t.waitingFor();
+      // Before the talks open nobody is to move: the table waits for whoever has not read the briefing yet.
+      const reading = world.phase === 'briefing' ? game.partyIds.filter((id) => t.seats[id] != null && !t.isAiTaken(id) && !t.status(id).briefed) : [];
       const row: DashboardTable = {
         id: t.id,
         state: roundLabel(game.public, world.round, world.phase),
-        toMove: waiting !== undefined ? who(waiting) : turn !== undefined ? who(turn) : '',
+        toMove: world.phase === 'briefing' ? '' : waiting !== undefined ? who(waiting) : turn !== undefined ? who(turn) : '',
         // The current round counts: in round 18 of 18 there is one round left.
         roundsLeft: Math.max(0, game.public.rounds - world.round + 1),
         seats: game.partyIds
@@ -249,6 +251,7 @@ export class LiveClass implements ClassRoom {
       };
       if (world.outcome) row.outcome = world.outcome.summary;
       if (world.phase !== 'ended') row.state += ` · ${row.roundsLeft} round${row.roundsLeft === 1 ? '' : 's'} left`;
+      if (reading.length > 0) row.state += ` · still reading: ${reading.map(who).join(', ')}`;
       return row;
     });
     const students = this.plan.tables.reduce((n, t) => n + Object.values(t.seats).filter((s) => s !== null).length, 0);
