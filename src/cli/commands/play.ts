@@ -3,6 +3,7 @@
 // so that any mistake is one line and an exit code before a screen is drawn; then starts the terminal UI, or
 // plain mode when asked for or when stdin or stdout is not a terminal. React and Ink are imported only on the
 // interactive path.
+import { loadUi } from '../load-ui.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Game } from '../../model/game.js';
@@ -265,7 +266,7 @@ async function interactive(
     ...(offer ? { classOffer: offer.classOffer } : {}),
   };
   // The UI (React, Ink) lives in its own chunk of the bundle: only this path loads it.
-  const { runApp } = await import('../../ui/run-app.js');
+  const { runApp } = await loadUi(() => import('../../ui/run-app.js'));
   const result = await runApp(options);
   // A student chose their name on the title screen: seat them as play --class DIR --student NAME would.
   if (offer && result.student !== undefined) return playInClass({ class: offer.dir, student: result.student }, [], false);

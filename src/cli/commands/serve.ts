@@ -1,6 +1,7 @@
 // `backchannel serve DIR [--port 2222] [--host 0.0.0.0]`: the class in DIR over SSH. Every student plays at
 // their own terminal with nothing installed; the teacher watches every table from a dashboard. Runs until
 // Ctrl+C (or SIGTERM); every move is saved in the class folder as it is made.
+import { loadUi } from '../load-ui.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { parseCommand, wholeNumber as whole } from '../args.js';
 import { usageError } from '../errors.js';
@@ -48,7 +49,7 @@ export async function run(argv: string[]): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   process.env.FORCE_COLOR ??= '2';
-  const { serveClass } = await import('../serve/ssh-server.js');
+  const { serveClass } = await loadUi(() => import('../serve/ssh-server.js'));
   const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${cleanText(line)}\n`);
   const server = await serveClass({ dir: positionals[0]!, host: values.host ?? '0.0.0.0', port, whenAway: away, maxConnections, idleMs: idleMinutes * 60_000, delayMs, log });
   const shown = values.host && values.host !== '0.0.0.0' ? values.host : 'THIS-MACHINE';
