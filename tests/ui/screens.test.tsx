@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppResult } from '../../src/ui/app-options.js';
 import { App } from '../../src/ui/app.js';
-import { KEYS, renderApp, type Terminal } from './render.js';
+import { KEYS, Providers, renderApp, type Terminal } from './render.js';
+import { RolePicker } from '../../src/ui/screens/RolePicker.js';
 import { alaskaChoice, startAt, testOptions } from './fixtures.js';
 import { gameFrom, scenarioPath } from '../helpers/games.js';
 
@@ -81,6 +82,20 @@ describe('scenario and role pickers', () => {
     await t.press(KEYS.enter);
     screen = await t.waitFor('CONFIDENTIAL');
     expect(screen).toContain('Briefing for Ukraine');
+  });
+  it('says what a mediator’s seat is, instead of counting the issues it signs (none)', async () => {
+    const game = gameFrom(scenarioPath('camp-david-1978')).public;
+    t = renderApp(
+      <Providers>
+        <RolePicker game={game} width={80} height={24} onStart={() => {}} onBack={() => {}} />
+      </Providers>,
+      80,
+      24,
+    );
+    const screen = await t.waitFor('choose your side');
+    expect(screen).toMatch(/Egypt +Anwar Sadat\n +signs 7 of 7 issues/);
+    expect(screen).toMatch(/United States +Jimmy Carter\n +the mediator: signs nothing, scored on what the parties gain/);
+    expect(screen).not.toContain('signs 0 of');
   });
 });
 

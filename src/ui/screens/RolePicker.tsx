@@ -58,7 +58,7 @@ export function RolePicker({ game, width, height, onStart, onBack }: RolePickerP
                 {safeText(p.leader)}
               </Text>
               <Text color={theme.muted} wrap="truncate">
-                {`        signs ${others(p.id)} of ${game.issues.length} issues${p.envoys.length ? ` · envoys: ${p.envoys.map((e) => safeText(e.name)).join(', ')}` : ''}`}
+                {`        ${p.role === 'mediator' ? 'the mediator: signs nothing, scored on what the parties gain' : `signs ${others(p.id)} of ${game.issues.length} issues`}${p.envoys.length ? ` · envoys: ${p.envoys.map((e) => safeText(e.name)).join(', ')}` : ''}`}
               </Text>
             </Box>
           );
