@@ -26,7 +26,7 @@
 import type { PartyId, Terms } from '../model/types.js';
 import type { PlayerView, ViewProposal } from '../model/view.js';
 import { speakerOf, wasThere } from './accounts.js';
-import { fitPreferences, type Comparison } from './preference-fit.js';
+import { Comparisons, fitPreferences } from './preference-fit.js';
 import { relianceTable } from './reliance.js';
 import { gameTablesFor, type Tables } from './tables.js';
 
@@ -98,17 +98,10 @@ function grow(b: Beliefs, k: number, n: number, total: number): void {
   }
 }
 
-/** `terms` with issue `i` set to option `o`. */
-function swap(terms: Terms, i: number, o: number): number[] {
-  const out = Array.from(terms);
-  out[i] = o;
-  return out;
-}
-
 /** What one party's record shows: its offers (oldest first), the comparisons read from it, its red-line claims. */
 interface PartyRecord {
   offers: ViewProposal[];
-  comparisons: Comparison[];
+  comparisons: Comparisons;
   /** Round of each red-line claim per option (−1: none). */
   claims: Int32Array;
   /** Combinations it named as red lines, with the round named. */
@@ -118,9 +111,9 @@ interface PartyRecord {
 }
 
 /** Every single-issue change of `terms`, each preferred less than `terms` itself. */
-function overEveryChange(t: Tables, terms: Terms, weight: number, into: Comparison[]): void {
+function overEveryChange(t: Tables, terms: Terms, weight: number, into: Comparisons): void {
   for (let i = 0; i < t.issues; i++) {
-    for (let o = 0; o < t.offset[i + 1]! - t.offset[i]!; o++) if (o !== terms[i]) into.push({ a: terms, b: swap(terms, i, o), weight });
+    for (let o = 0; o < t.offset[i + 1]! - t.offset[i]!; o++) if (o !== terms[i]) into.swapped(terms, -1, 0, i, o, weight);
   }
 }
 
@@ -141,7 +134,7 @@ export function learnBeliefs(view: PlayerView, t: Tables, parties: readonly Part
   const trustIn = (id: PartyId) => reliance[index.get(id) ?? 0] ?? 1;
   const byId = new Map<number, ViewProposal>();
   for (const p of view.proposals) byId.set(p.id, p);
-  const records: PartyRecord[] = parties.map(() => ({ offers: [], comparisons: [], claims: new Int32Array(total).fill(-1), pairClaims: [] }));
+  const records: PartyRecord[] = parties.map(() => ({ offers: [], comparisons: new Comparisons(t.offset, n), claims: new Int32Array(total).fill(-1), pairClaims: [] }));
 
   for (const p of view.proposals) {
     const j = rowOf(p.by);
@@ -160,12 +153,12 @@ export function learnBeliefs(view: PlayerView, t: Tables, parties: readonly Part
     for (let at = from; at < r.offers.length; at++) {
       const p = r.offers[at]!;
       const next = r.offers[at + 1];
-      if (next) r.comparisons.push({ a: p.terms, b: next.terms, weight: WEIGHTS.conceded * trust });
+      if (next) r.comparisons.packages(p.terms, next.terms, WEIGHTS.conceded * trust);
       const answered = p.replyTo !== undefined ? byId.get(p.replyTo) : undefined;
       if (answered && answered.by !== p.by) {
-        r.comparisons.push({ a: p.terms, b: answered.terms, weight: WEIGHTS.counter * trust });
+        r.comparisons.packages(p.terms, answered.terms, WEIGHTS.counter * trust);
         for (let i = 0; i < n; i++) {
-          if (p.terms[i] !== answered.terms[i]) r.comparisons.push({ a: swap(answered.terms, i, p.terms[i]!), b: answered.terms, weight: WEIGHTS.changed * trust });
+          if (p.terms[i] !== answered.terms[i]) r.comparisons.swapped(answered.terms, i, p.terms[i]!, -1, 0, WEIGHTS.changed * trust);
         }
       }
     }
@@ -178,7 +171,7 @@ export function learnBeliefs(view: PlayerView, t: Tables, parties: readonly Part
       if (j < 0) continue;
       b.informed[j] = 1;
       const next = records[j]!.offers.find((q) => q.round > p.round || (q.round === p.round && q.id > p.id));
-      if (next) records[j]!.comparisons.push({ a: p.terms, b: next.terms, weight: WEIGHTS.accepted });
+      if (next) records[j]!.comparisons.packages(p.terms, next.terms, WEIGHTS.accepted);
     }
     for (const id of p.rejected) {
       const j = rowOf(id);
@@ -193,17 +186,17 @@ export function learnBeliefs(view: PlayerView, t: Tables, parties: readonly Part
         continue;
       }
       if (reason.wants !== undefined && reason.wants !== p.terms[reason.issue]) {
-        r.comparisons.push({ a: swap(p.terms, reason.issue, reason.wants), b: p.terms, weight: WEIGHTS.wants });
+        r.comparisons.swapped(p.terms, reason.issue, reason.wants, -1, 0, WEIGHTS.wants);
       }
       let asked: ViewProposal | undefined;
       for (const q of r.offers) if (q.round <= p.round) asked = q;
-      if (asked) r.comparisons.push({ a: asked.terms, b: p.terms, weight: WEIGHTS.rejected });
+      if (asked) r.comparisons.packages(asked.terms, p.terms, WEIGHTS.rejected);
       const ideal = r.wanted;
       if (ideal) {
-        const hurt = swap(ideal, reason.issue, p.terms[reason.issue]!);
+        // Giving way on any other issue it was asked to would have hurt it less than on the one it named.
         for (let i = 0; i < n; i++) {
           if (i === reason.issue || p.terms[i] === ideal[i]) continue;
-          r.comparisons.push({ a: swap(ideal, i, p.terms[i]!), b: hurt, weight: WEIGHTS.named });
+          r.comparisons.swapped(ideal, i, p.terms[i]!, reason.issue, p.terms[reason.issue]!, WEIGHTS.named);
         }
       }
     }
@@ -257,8 +250,8 @@ export function learnBeliefs(view: PlayerView, t: Tables, parties: readonly Part
       b.informed[j] = 1;
       const ideal = r.wanted;
       if (!ideal) continue;
-      const hurt = swap(ideal, c.issue, worstFor(t, c.issue, ideal[c.issue]!));
-      for (let i = 0; i < n; i++) if (i !== c.issue) r.comparisons.push({ a: swap(ideal, i, worstFor(t, i, ideal[i]!)), b: hurt, weight: WEIGHTS.committed });
+      const hurt = worstFor(t, c.issue, ideal[c.issue]!);
+      for (let i = 0; i < n; i++) if (i !== c.issue) r.comparisons.swapped(ideal, i, worstFor(t, i, ideal[i]!), c.issue, hurt, WEIGHTS.committed);
     }
   }
 

@@ -6,15 +6,60 @@
 // only the options where its two packages differ). Afterwards each issue's worst option is set to 0 and the
 // whole scaled so the party's ideal package is worth 1 — the scale of the true preferences.
 //
-// Comparisons come from beliefs.ts: a counter-offer over the offer it answers, an offer over a package the party
-// rejected as falling short, a package it accepted over its next offer, an opening offer's option over every
+// Comparisons (below) come from beliefs.ts: a counter-offer over the offer it answers, an offer over a package
+// the party rejected as falling short, a package it accepted over its next offer, an opening offer's option over every
 // other option of its issue, and the issue a rejection names over the others in the same package.
+import type { Terms } from '../model/types.js';
 
-/** One observed preference: the party prefers package `a` to `b`, with a weight. */
-export interface Comparison {
-  a: readonly number[];
-  b: readonly number[];
-  weight: number;
+/**
+ * Observed preferences, each "the party prefers package A to package B" with a weight, kept flat: per
+ * comparison only the options where A and B differ (A's in `plus`, B's in `minus`, in issue order), from
+ * `start[c]` to `start[c + 1]`. The packages are described as one base package with at most one issue changed
+ * on each side, which covers every signal beliefs.ts reads — so no package is ever built to be compared.
+ */
+export class Comparisons {
+  readonly plus: number[] = [];
+  readonly minus: number[] = [];
+  readonly start: number[] = [0];
+  readonly weight: number[] = [];
+
+  constructor(
+    private readonly offset: Int32Array,
+    private readonly issues: number,
+  ) {}
+
+  get length(): number {
+    return this.weight.length;
+  }
+
+  /** `a` over `b`. */
+  packages(a: Terms, b: Terms, weight: number): void {
+    for (let i = 0; i < this.issues; i++) if (a[i] !== b[i]) this.pair(i, a[i]!, b[i]!);
+    this.close(weight);
+  }
+
+  /**
+   * `base` with issue `ai` set to `ax`, over `base` with issue `bi` set to `bx` (an issue of −1: that side is
+   * `base` itself).
+   */
+  swapped(base: Terms, ai: number, ax: number, bi: number, bx: number, weight: number): void {
+    for (let i = 0; i < this.issues; i++) {
+      const a = i === ai ? ax : base[i]!;
+      const b = i === bi ? bx : base[i]!;
+      if (a !== b) this.pair(i, a, b);
+    }
+    this.close(weight);
+  }
+
+  private pair(issue: number, a: number, b: number): void {
+    this.plus.push(this.offset[issue]! + a);
+    this.minus.push(this.offset[issue]! + b);
+  }
+
+  private close(weight: number): void {
+    this.start.push(this.plus.length);
+    this.weight.push(weight);
+  }
 }
 
 export interface FitOptions {
@@ -32,31 +77,11 @@ export const FIT: Readonly<FitOptions> = Object.freeze({ margin: 0.003, prior: 1
  * Fits θ (length offset[issues]) to the comparisons, starting from and pulled toward `prior`; writes it into
  * `out`, normalised (worst option of each issue 0, ideal package 1).
  */
-export function fitPreferences(offset: Int32Array, issues: number, prior: Float64Array, comparisons: readonly Comparison[], out: Float64Array, opts: FitOptions = FIT): void {
+export function fitPreferences(offset: Int32Array, issues: number, prior: Float64Array, comparisons: Comparisons, out: Float64Array, opts: FitOptions = FIT): void {
   const total = offset[issues]!;
   for (let k = 0; k < total; k++) out[k] = prior[k]!;
+  const { plus, minus, start, weight } = comparisons;
   const count = comparisons.length;
-  // The comparisons flattened: per comparison, the options that gain (a's) and lose (b's), from start[c].
-  let differing = 0;
-  for (let c = 0; c < count; c++) {
-    const { a, b } = comparisons[c]!;
-    for (let i = 0; i < issues; i++) if (a[i] !== b[i]) differing++;
-  }
-  const plus = new Int32Array(differing);
-  const minus = new Int32Array(differing);
-  const start = new Int32Array(count + 1);
-  let size = 0;
-  for (let c = 0; c < count; c++) {
-    start[c] = size;
-    const { a, b } = comparisons[c]!;
-    for (let i = 0; i < issues; i++) {
-      if (a[i] === b[i]) continue;
-      plus[size] = offset[i]! + a[i]!;
-      minus[size] = offset[i]! + b[i]!;
-      size++;
-    }
-  }
-  start[count] = size;
   const pull = 2 * opts.prior;
   for (let step = 0; step < opts.steps; step++) {
     const rate = opts.rate / (1 + step / 10);
@@ -68,7 +93,7 @@ export function fitPreferences(offset: Int32Array, issues: number, prior: Float6
       let s = 0;
       for (let x = from; x < to; x++) s += out[plus[x]!]! - out[minus[x]!]!;
       if (s >= opts.margin) continue;
-      const g = rate * comparisons[c]!.weight;
+      const g = rate * weight[c]!;
       for (let x = from; x < to; x++) {
         out[plus[x]!] = out[plus[x]!]! + g;
         out[minus[x]!] = out[minus[x]!]! - g;
