@@ -56,7 +56,14 @@ export interface DecideOptions {
   model?: OpponentModel;
 }
 
-const learnt: OpponentModel = (view, t, parties) => learnBeliefs(view, t, parties, emptyBeliefs());
+// One model's arrays per observer (its tables), reused: a decision's beliefs live only while it decides, and
+// decisions never overlap, so every turn need not make them anew.
+const scratch = new WeakMap<Tables, Beliefs>();
+const learnt: OpponentModel = (view, t, parties) => {
+  let into = scratch.get(t);
+  if (!into) scratch.set(t, (into = emptyBeliefs()));
+  return learnBeliefs(view, t, parties, into);
+};
 
 /** Spread of the seeded wobble on the target, so that games vary by seed. */
 const JITTER = 0.02;
