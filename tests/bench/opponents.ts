@@ -37,6 +37,8 @@ for (const id of ['alaska-2025', 'moscow-2025-08']) {
     [`dominatedShare ${pct(q.dominatedShare)} (< 10%)`, q.dominatedShare < 0.1],
     [`batnaBeatingPackageMissed ${pct(q.batnaBeatingPackageMissed)} (< 10%)`, q.batnaBeatingPackageMissed < 0.1],
     ...game.partyIds.map((p): [string, boolean] => [`belowReservation ${p} ${pct(q.belowReservation[p]!)} (< 10%)`, q.belowReservation[p]! < 0.1]),
+    // Below where it started is what a long war does to a side; below its BATNA when it signed is a mistake.
+    ...game.partyIds.map((p): [string, boolean] => [`belowBatna at signing ${p} ${pct(q.belowBatna[p]!)} (< 10%)`, q.belowBatna[p]! < 0.1]),
   ];
   for (const [text, ok] of checks) {
     line(`  ${mark(ok)} ${text}`);

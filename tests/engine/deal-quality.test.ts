@@ -51,6 +51,27 @@ describe('deal quality', () => {
     expect(q.result().belowReservation).toMatchObject({ russia: 1, usa: 0 });
   });
 
+  it('tells a deal signed below the BATNA of the moment from one that the war pushed below where a party started', () => {
+    const q = new DealQualityCounter(game);
+    const terms: Terms = [0, 1, 0]; // Russia: 0.15 against its 0.35 at the start
+    const sign = (world: World, by: string, batna: number) => {
+      world.parties[by]!.batna = batna;
+      q.watch({ command: { type: 'sign', by }, round: rounds }, world);
+    };
+    // The war brought Russia's BATNA down to 0.1 before it signed: worse than where it began, not a mistake.
+    const late = ended('deal', terms);
+    for (const id of game.partyIds) sign(late, id, id === 'russia' ? 0.1 : late.parties[id]!.batna);
+    q.add(late);
+    expect(q.result().belowReservation).toMatchObject({ russia: 1 });
+    expect(q.result().belowBatna).toMatchObject({ russia: 0, usa: 0 });
+    // Russia signed with a BATNA of 0.3 in hand: a deal worth 0.15 was a mistake, whatever the BATNA did later.
+    const early = ended('deal', terms);
+    for (const id of game.partyIds) sign(early, id, id === 'russia' ? 0.3 : early.parties[id]!.batna);
+    early.parties.russia!.batna = 0.05;
+    q.add(early);
+    expect(q.result().belowBatna).toMatchObject({ russia: 0.5, usa: 0 });
+  });
+
   it('counts a no-deal game as missed only when a late package beat every BATNA and nobody signed one', () => {
     const terms: Terms = [1, 1, 1];
     const watchLate = (q: DealQualityCounter, world: World) => q.watch({ command: { type: 'propose', by: 'usa', terms, channel: 'direct' }, round: rounds }, world);

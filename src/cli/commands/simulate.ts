@@ -183,7 +183,13 @@ export function formatSummary(game: Game, s: SimulationSummary): string {
   out.push('');
   out.push('Quality of the deals:');
   out.push(`  off the Pareto frontier: ${pct(q.dominatedShare)}   Nash product against the best possible: ${q.nashProductRatio.toFixed(2)}`);
-  out.push(`  below a party's reservation value: ${game.scenario.parties.map((p) => `${p.name} ${pct(q.belowReservation[p.id] ?? 0)}`).join(', ')}`);
+  const byParty = (shares: Record<string, number>) =>
+    game.scenario.parties
+      .filter((p) => shares[p.id] !== undefined)
+      .map((p) => `${p.name} ${pct(shares[p.id]!)}`)
+      .join(', ');
+  out.push(`  below a party's reservation value (where it stood when the talks opened): ${byParty(q.belowReservation)}`);
+  out.push(`  signed below its BATNA at the time (it would have done better without the deal): ${byParty(q.belowBatna)}`);
   out.push(`  games without a deal that left a package better than no deal for everyone on the table late: ${pct(q.batnaBeatingPackageMissed)}`);
   if (s.seat) {
     const seat = s.seat;
