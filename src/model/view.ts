@@ -179,14 +179,25 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       const root = m.said.kind === 'account' ? m.said.of : m.id;
       disputed = (versions.get(root) ?? []).some((v) => !sameTerms(v, body.terms));
     }
-    const view = { id: m.id, round: m.round, from: m.from, to: m.to, channel: m.channel, envoy: m.envoy, record: m.record, body, exposed } as ViewMessage;
-    // Optional keys are set only when present, in the order the type lists them (as spreads would, without
-    // their throwaway objects).
-    if ((m.from === self || m.envoyOf === self) && m.exposedTo.some((id) => id !== self)) view.foundOut = true;
-    view.clarified = m.clarified.includes(self);
-    view.disputed = disputed;
+    const clarified = m.clarified.includes(self);
     // A clarification that did not expose the message confirmed it: it is now as good as on the record.
-    view.confidence = m.from === self ? 1 : exposed ? 0 : view.clarified ? 1 : confidenceOf(m);
+    const confidence = m.from === self ? 1 : exposed ? 0 : clarified ? 1 : confidenceOf(m);
+    const view: ViewMessage = {
+      id: m.id,
+      round: m.round,
+      from: m.from,
+      to: m.to,
+      channel: m.channel,
+      envoy: m.envoy,
+      record: m.record,
+      body,
+      exposed,
+      clarified,
+      disputed,
+      confidence,
+    };
+    // Optional keys are set only when present (as spreads would, without their throwaway objects).
+    if ((m.from === self || m.envoyOf === self) && m.exposedTo.some((id) => id !== self)) view.foundOut = true;
     if (m.said.kind === 'account') {
       view.about = m.said.of;
       view.speaker = world.messages[m.said.of - 1]!.from;
