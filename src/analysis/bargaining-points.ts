@@ -4,8 +4,12 @@
 import type { Preferences } from '../model/game.js';
 import type { Terms } from '../model/types.js';
 import { DEFAULT_NODE_BUDGET, DEFAULT_TOLERANCE, frontierOf, GAIN_EPS, localImprovement, nashProduct, type BargainingOptions, type BargainingPoint } from './frontier.js';
+import { dominanceIn } from './dominance.js';
 import { bestStart, branchAndBound, maxMinMultipliers, polyak, type Objective } from './package-search.js';
 import { argmaxLinear, compileSpace, idealUtilities, utilitiesOf, utilityRanges, type Space } from './space.js';
+
+/** Nodes the exact search for a Pareto improvement of a max–min point may visit. */
+const POLISH_BUDGET = 200_000;
 
 /**
  * The Nash bargaining point: the package maximising Π(u_p − d_p) among those every party strictly prefers to
@@ -124,6 +128,13 @@ function maxMinSearch(space: Space, d: readonly number[], scale: readonly number
   let terms: Terms = result.terms;
   for (let k = 0; k < 50; k++) {
     const better = localImprovement(space, terms);
+    if (!better) break;
+    terms = better;
+  }
+  // Changes of one or two issues can miss an improvement that needs more at once: the exact dominance search
+  // finds it (each step raises the total, so this ends; the budget bounds it on large tables).
+  for (let k = 0; k < 20; k++) {
+    const better = dominanceIn(space, terms, POLISH_BUDGET).by;
     if (!better) break;
     terms = better;
   }

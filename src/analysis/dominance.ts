@@ -5,7 +5,7 @@
 // the worst case bounded; the answer says whether the search finished.
 import type { Preferences } from '../model/game.js';
 import type { Terms } from '../model/types.js';
-import { clashes, compileSpace, EPS, utilitiesOf, type SpaceOptions } from './space.js';
+import { clashes, compileSpace, EPS, utilitiesOf, type Space, type SpaceOptions } from './space.js';
 
 export interface Dominance {
   /** A package that dominates the one asked about, when one was found. */
@@ -23,6 +23,11 @@ export interface DominanceOptions extends SpaceOptions {
 export function dominance(prefs: readonly Preferences[], terms: Terms, opts: DominanceOptions = {}): Dominance {
   const space = compileSpace(prefs, opts);
   if (!space) return { exact: true };
+  return dominanceIn(space, terms, opts.nodeBudget ?? 2_000_000);
+}
+
+/** The same search in a compiled package space, visiting at most `budget` nodes. */
+export function dominanceIn(space: Space, terms: Terms, budget: number): Dominance {
   const n = space.parties;
   const issues = space.issues;
   const need = utilitiesOf(space, terms);
@@ -56,7 +61,6 @@ export function dominance(prefs: readonly Preferences[], terms: Terms, opts: Dom
       capFrom[i]![p] = capFrom[i + 1]![p]! + best;
     }
   }
-  const budget = opts.nodeBudget ?? 2_000_000;
   let nodes = 0;
   const u = new Array<number>(n).fill(0);
   const pick = new Array<number>(issues).fill(0);
