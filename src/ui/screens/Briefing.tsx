@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { Game } from '../../model/game.js';
 import type { PartyId } from '../../model/types.js';
 import { KeyBar } from '../components/KeyBar.js';
+import type { Status } from '../components/StatusLine.js';
 import { RichWindow, plainLine, scrollHint, wrapRich, type RichLine } from '../components/RichText.js';
 import { Section } from '../components/Section.js';
 import { useKeys } from '../context/keys.js';
@@ -22,7 +23,7 @@ export interface BriefingProps {
   height: number;
   onDone: () => void;
   /** At a live table: the room's word while the student reads (the teacher's message, a pause, the end). */
-  notice?: { text: string; tone: 'info' | 'wait' | 'good' } | undefined;
+  notice?: Status | undefined;
 }
 
 export function briefingLines(game: Game, party: PartyId, batna: number, width: number, theme: Theme): RichLine[] {
@@ -99,7 +100,7 @@ export function Briefing({ game, party, batna, width, height, onDone, notice }: 
         <RichWindow lines={lines} offset={offset} height={windowHeight} width={width - 1} />
       </Box>
       {notice && (
-        <Text wrap="truncate" bold color={notice.tone === 'good' ? theme.good : notice.tone === 'wait' ? theme.warn : theme.accent}>
+        <Text wrap="truncate" bold color={notice.tone === 'good' ? theme.good : notice.tone === 'bad' ? theme.bad : notice.tone === 'wait' ? theme.warn : theme.accent}>
           {notice.text}
         </Text>
       )}

@@ -1,14 +1,13 @@
 // The screens of a game in progress: briefings, the hot-seat pass screen, the table and the debrief. Drives the
 // automatic moves while the table is on screen and hands the keyboard over between people.
 import { useEffect } from 'react';
-import type { LiveSeat, LiveStatus } from '../app-options.js';
+import type { LiveSeat } from '../app-options.js';
 import { useSelector } from '@xstate/react';
 import { afterBriefing, handover, type Screen } from '../flow.js';
-import { safeText } from '../format.js';
 import { useAutoAdvance } from '../hooks/use-auto-advance.js';
-import { useLiveStatus } from '../hooks/use-live-status.js';
+import { roomWord, useLiveStatus } from '../hooks/use-live-status.js';
 import type { GameSession } from '../session.js';
-import { Briefing, type BriefingProps } from './Briefing.js';
+import { Briefing } from './Briefing.js';
 import { Debrief } from './Debrief.js';
 import { PassKeyboard } from './PassKeyboard.js';
 import { Table } from './Table.js';
@@ -48,7 +47,7 @@ export function GameScreens({ session, screen, setScreen, width, height, paused,
           batna={world.parties[screen.party]!.batna}
           width={width}
           height={height}
-          notice={liveStatus && briefingNotice(liveStatus)}
+          notice={liveStatus && roomWord(liveStatus)}
           onDone={() => {
             if (live) {
               live.readBriefing();
@@ -90,12 +89,4 @@ export function GameScreens({ session, screen, setScreen, width, height, paused,
     default:
       return null;
   }
-}
-
-/** What the room says to a student still reading the briefing: the end of the lesson, the teacher's word, a pause. */
-function briefingNotice(live: LiveStatus): BriefingProps['notice'] {
-  if (live.ended) return { text: 'The lesson has ended: the teacher has the class report. Press q to leave.', tone: 'good' };
-  if (live.message) return { text: `Teacher: ${safeText(live.message)}`, tone: 'info' };
-  if (live.paused) return { text: 'The teacher has paused the tables for a moment…', tone: 'wait' };
-  return undefined;
 }

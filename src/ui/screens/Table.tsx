@@ -35,7 +35,7 @@ import { tableLayout } from '../layout.js';
 import type { GameSession } from '../session.js';
 import type { LiveSeat, LiveStatus } from '../app-options.js';
 import { useTableActions } from '../hooks/use-table-actions.js';
-import { useLiveStatus } from '../hooks/use-live-status.js';
+import { roomWord, useLiveStatus } from '../hooks/use-live-status.js';
 
 export interface TableProps {
   session: GameSession;
@@ -225,13 +225,8 @@ export function Table({ session, viewer, width, height, onDebrief, live }: Table
 /** The status line at a live table: the lesson's state and the teacher's word come before whose turn it is. */
 function liveTableStatus(view: PlayerView, live: LiveStatus, error: string | undefined, notice: string | undefined): Status {
   if (notice || error) return tableStatus(view, [], error, notice);
-  if (live.ended) return { text: 'The lesson has ended: the teacher has the class report. Press q to leave.', tone: 'good' };
-  if (live.message) {
-    // The message stands for a while: it must not hide that the table is waiting for this student.
-    const mine = view.turn === view.self && (view.phase === 'diplomacy' || view.phase === 'signing') && !live.paused;
-    return { text: `Teacher: ${safeText(live.message)}${mine ? ' · Your move.' : ''}`, tone: 'info' };
-  }
-  if (live.paused) return { text: 'The teacher has paused the tables for a moment…', tone: 'wait' };
+  const word = roomWord(live, view.turn === view.self && (view.phase === 'diplomacy' || view.phase === 'signing'));
+  if (word) return word;
   if (live.aiPlays && view.phase !== 'ended') return { text: 'The AI plays your seat for now; the teacher will give it back.', tone: 'wait' };
   if (live.waiting && view.phase !== 'ended') return { text: `${safeText(live.waiting)}…`, tone: 'wait' };
   return tableStatus(view, [], error, notice);
