@@ -20,8 +20,9 @@ await build({
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   define: { 'process.env.NODE_ENV': '"production"' },
-  // Ink imports react-devtools-core only when DEV is set; keep it (and its weight) out of the bundle.
-  alias: { 'react-devtools-core': './src/cli/devtools-stub.js' },
+  // Ink imports react-devtools-core only when DEV is set; keep it (and its weight) out of the bundle. Text is
+  // measured through ui/string-width-narrow.ts, which spares the first frame string-width's set-up.
+  alias: { 'react-devtools-core': './src/cli/devtools-stub.js', 'string-width': './src/ui/string-width-narrow.ts' },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // ssh2 loads optional native helpers when they were built; from node_modules, as it expects.
   external: ['ssh2'],
