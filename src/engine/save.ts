@@ -1,7 +1,6 @@
 // Saves: the scenario's id and content hash, the seed, who played which party, and every accepted command.
 // A game is rebuilt by folding step over the commands — the AI is never asked again — and the final world's
 // hash proves the rebuild is the same game.
-import { z } from 'zod';
 import type { Game } from '../model/game.js';
 import { hashWorld, hashWorldAs } from '../model/hash.js';
 import type { PartyId, World } from '../model/types.js';
@@ -27,20 +26,49 @@ export interface SaveFile {
   signature?: string;
 }
 
-const SaveShape = z.object({
-  format: z.literal(SAVE_FORMAT),
-  version: z.union([z.literal(1), z.literal(2), z.literal(SAVE_VERSION)]),
-  scenario: z.object({ id: z.string(), hash: z.string() }),
-  seed: z.number().int(),
-  humans: z.array(z.string()),
-  // Commands are checked one by one against the rules during replay, which says more than a schema could.
-  commands: z.array(z.object({ command: z.looseObject({ type: z.string() }), round: z.number(), reason: z.string().optional() })),
-  hash: z.string(),
-  player: z.object({ name: z.string(), table: z.string() }).optional(),
-  signature: z.string().optional(),
-});
-
 export class SaveError extends Error {}
+
+/** What a JSON value is, in words, for a message. */
+const kindOf = (v: unknown): string => (v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+
+/**
+ * The save's fields checked one by one and copied (unknown fields are dropped). Commands are checked against the
+ * rules during replay, which says more than a shape could; here only that each is an object with a type. Written
+ * out rather than with the schema library: the title screen, which reads no save, need not load it.
+ */
+function saveShape(data: Record<string, unknown>, version: SaveFile['version']): SaveFile {
+  const fail = (path: string, what: string): never => {
+    throw new SaveError(`corrupt save: ${path}: ${what}`);
+  };
+  const object = (v: unknown, path: string): Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(path, `expected an object, not ${kindOf(v)}`);
+  const text = (v: unknown, path: string): string => (typeof v === 'string' ? v : fail(path, `expected text, not ${kindOf(v)}`));
+  const number = (v: unknown, path: string): number => (typeof v === 'number' && Number.isFinite(v) ? v : fail(path, `expected a number, not ${kindOf(v)}`));
+  const list = (v: unknown, path: string): unknown[] => (Array.isArray(v) ? v : fail(path, `expected a list, not ${kindOf(v)}`));
+  // In the order of the fields, so the first thing wrong is the one named.
+  const scenario = object(data.scenario, 'scenario');
+  const scenarioId = text(scenario.id, 'scenario.id');
+  const scenarioHash = text(scenario.hash, 'scenario.hash');
+  const seed = number(data.seed, 'seed');
+  if (!Number.isInteger(seed)) fail('seed', 'expected a whole number');
+  const humans = list(data.humans, 'humans').map((h, i) => text(h, `humans.${i}`));
+  const commands = list(data.commands, 'commands').map((c, i) => {
+    const entry = object(c, `commands.${i}`);
+    const { type, ...rest } = object(entry.command, `commands.${i}.command`);
+    // The type first, then the command's other fields as they were.
+    const command = { type: text(type, `commands.${i}.command.type`), ...rest } as unknown as LoggedCommand['command'];
+    const logged: LoggedCommand = { command, round: number(entry.round, `commands.${i}.round`) };
+    if (entry.reason !== undefined) logged.reason = text(entry.reason, `commands.${i}.reason`);
+    return logged;
+  });
+  const save: SaveFile = { format: SAVE_FORMAT, version, scenario: { id: scenarioId, hash: scenarioHash }, seed, humans, commands, hash: text(data.hash, 'hash') };
+  if (data.player !== undefined) {
+    const player = object(data.player, 'player');
+    save.player = { name: text(player.name, 'player.name'), table: text(player.table, 'player.table') };
+  }
+  if (data.signature !== undefined) save.signature = text(data.signature, 'signature');
+  return save;
+}
 
 export function makeSave(game: Game, scenarioHash: string, seed: number, humans: PartyId[], commands: readonly LoggedCommand[], world: World): SaveFile {
   return {
@@ -70,12 +98,7 @@ export function parseSave(text: string): SaveFile {
   if (!READS.includes(version as number)) {
     throw new SaveError(`a save of format version ${String(version)}; this game reads versions ${READS.slice(0, -1).join(', ')} and ${READS.at(-1)}`);
   }
-  const result = SaveShape.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new SaveError(`corrupt save: ${issue.path.join('.') || 'file'}: ${issue.message}`);
-  }
-  return result.data as SaveFile;
+  return saveShape(data as Record<string, unknown>, version as SaveFile['version']);
 }
 
 export function serializeSave(save: SaveFile): string {

@@ -9,6 +9,7 @@ import { cleanText } from './clean-text.js';
 import { mergeScenario, originOf } from './extends.js';
 import { cleanDeep, deepFreeze } from './freeze.js';
 import { bundledDir } from './package-root.js';
+import { MAX_SCENARIO_BYTES, scenarioHash } from './scenario-files.js';
 import { checkReferences } from './references.js';
 import { Scenario } from './schema.js';
 import { dropSuggestedMissing, issuesToLocated, type Located } from './schema-problems.js';
@@ -47,22 +48,14 @@ export interface ReferenceProblem {
   also?: DataPath[];
 }
 
-/** Scenario files larger than this are refused before parsing. */
-export const MAX_SCENARIO_BYTES = 1024 * 1024;
+export { MAX_SCENARIO_BYTES, scenarioHash };
+
 /** How many alias expansions a file may make: more is taken for an "alias bomb" (billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
 
 /** "file:line:col: message" — the format editors and terminals turn into a link. */
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.col}: ${p.message}`;
-}
-
-/**
- * The content hash saves and replays carry to recognise a scenario: the first 16 hex digits (64 bits) of the
- * SHA-256 of the file's text encoded as UTF-8 (a leading byte-order mark is not part of the text).
- */
-export function scenarioHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
 }
 
 /** Reads and parses a scenario file. Never throws: an unreadable file is one Problem at 1:1. */

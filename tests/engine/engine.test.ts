@@ -62,6 +62,24 @@ describe('saves', () => {
     expect(() => parseSave('{"format":"backchannel-save","version":1,')).toThrow(/not JSON/);
     expect(() => parseSave('{"hello":1}')).toThrow(/no "backchannel-save" format marker/);
     expect(() => parseSave('{"format":"backchannel-save","version":9}')).toThrow(/version 9/);
+    // The first field that is wrong is named, where it is.
+    const save = (fields: string) => `{"format":"backchannel-save","version":3,"scenario":{"id":"alaska-2025","hash":"ab"},${fields}}`;
+    expect(() => parseSave(save('"seed":1.5'))).toThrow('corrupt save: seed: expected a whole number');
+    expect(() => parseSave(save('"seed":1,"humans":["ukraine",2]'))).toThrow('corrupt save: humans.1: expected text, not a number');
+    expect(() => parseSave(save('"seed":1,"humans":[],"commands":[{"command":{"by":"ukraine"},"round":1}]'))).toThrow(
+      'corrupt save: commands.0.command.type: expected text, not nothing',
+    );
+    expect(() => parseSave(save('"seed":1,"humans":[],"commands":[],"hash":"h","player":{"name":"Ana"}'))).toThrow('corrupt save: player.table: expected text, not nothing');
+    // Unknown fields are dropped; a command keeps its own, its type first.
+    expect(parseSave(save('"seed":1,"humans":[],"commands":[{"command":{"by":"ukraine","type":"pass"},"round":1,"x":0}],"hash":"h","extra":true'))).toEqual({
+      format: 'backchannel-save',
+      version: 3,
+      scenario: { id: 'alaska-2025', hash: 'ab' },
+      seed: 1,
+      humans: [],
+      commands: [{ command: { type: 'pass', by: 'ukraine' }, round: 1 }],
+      hash: 'h',
+    });
   });
 
   it('golden replay: a recorded game still replays to its recorded hash', () => {
