@@ -7,7 +7,8 @@ import { classReport, type ClassReport, type StudentGame } from '../engine/class
 import { impactsByParty } from '../engine/move-impact.js';
 import { authentic, loadClass, studentSavePath } from './class-store.js';
 import { loadGame } from './scenario-arg.js';
-import { loadSave, rebuildLog } from './save-store.js';
+import { loadSave } from './save-load.js';
+import { rebuildLog } from './save-store.js';
 
 export function classReportOf(dir: string): ClassReport {
   const plan = loadClass(dir);

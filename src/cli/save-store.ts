@@ -1,27 +1,19 @@
-// Where saves live and how they are written and read. A save is written atomically (a temporary file in the
+// Where saves live and how they are written and read (a save read back into a game, its scenario loaded and its
+// commands replayed, is save-load.ts). A save is written atomically (a temporary file in the
 // same folder, flushed to disk, then renamed over the old one), so a crash or `kill -9` leaves either the old
 // save or the new one, never half a file. Reading a save never writes to it: a corrupt or foreign save stays
 // exactly as it was, byte for byte.
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join, resolve } from 'node:path';
 import { replay, type LoggedCommand } from '../engine/advance.js';
-import { makeSave, parseSave, replaySave, SaveError, serializeSave, type SaveFile } from '../engine/save.js';
+import { makeSave, parseSave, SaveError, serializeSave, type SaveFile } from '../engine/save.js';
 import type { Game } from '../model/game.js';
 import type { LogLine, PartyId, World } from '../model/types.js';
-import { resolveScenario, ScenarioNotFound } from '../scenario/bundled.js';
-import { compileGame } from '../model/game.js';
-import { MAX_SCENARIO_BYTES, scenarioHash } from '../scenario/load.js';
-import { deepFreeze } from '../scenario/freeze.js';
-import type { Scenario } from '../scenario/schema.js';
 import { cleanText } from '../scenario/clean-text.js';
 import { CliError } from './errors.js';
 import type { LoadedGame } from './scenario-arg.js';
-import { loadGame } from './scenario-arg.js';
 import { commandHint } from './hint.js';
-import { hmacHex, sameSignature } from './hmac.js';
 
 /** The folder for saves: `$XDG_STATE_HOME/backchannel`, else `~/.local/state/backchannel`. */
 export function saveDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -233,46 +225,6 @@ export function readSave(path: string): SaveFile {
   }
 }
 
-/**
- * The scenario a save belongs to: the SCENARIO argument when one is given, else the bundled scenario with the
- * save's id. A save of a scenario that is not bundled needs its file.
- */
-export function scenarioForSave(path: string, save: SaveFile, scenarioArg: string | undefined, command: 'play' | 'replay' | 'debrief' = 'play'): LoadedGame {
-  if (scenarioArg !== undefined) return loadGame(scenarioArg);
-  try {
-    return loadGame(save.scenario.id);
-  } catch (error) {
-    if (error instanceof ScenarioNotFound) {
-      throw new CliError(
-        `${cleanText(path)}: a save of scenario "${cleanText(save.scenario.id)}", which is not bundled; give its file too (e.g. ${cleanText(command === 'play' ? commandHint('play', 'SCENARIO.yaml', '--load', path) : commandHint(command, path, '--scenario', 'SCENARIO.yaml'))})`,
-      );
-    }
-    throw error;
-  }
-}
-
-/**
- * Reads, checks and rebuilds a save: its scenario (same id, same content hash), every command legal, and the
- * rebuilt world's hash equal to the one recorded. Any failure is one CliError line; the file is not touched.
- */
-export function loadSave(path: string, scenarioArg?: string, command: 'play' | 'debrief' = 'play'): LoadedSave {
-  const save = readSave(path);
-  const loaded = scenarioForSave(path, save, scenarioArg, command);
-  let replay;
-  try {
-    replay = replaySave(loaded.game, loaded.hash, save);
-  } catch (error) {
-    if (error instanceof SaveError) throw new CliError(`${cleanText(path)}: ${cleanText(error.message)}`);
-    throw new CliError(`${cleanText(path)}: corrupt save: ${error instanceof Error ? cleanText(error.message) : String(error)}`);
-  }
-  if (!replay.matches) {
-    throw new CliError(
-      `${cleanText(path)}: the save does not reproduce its game (recorded hash ${cleanText(save.hash)}, replay gives ${replay.hash}); it was edited or is corrupt`,
-    );
-  }
-  return { path, save, loaded, world: replay.world, log: replay.log, hash: replay.hash };
-}
-
 /** Writes a transcript (Markdown) to the current folder, or the save folder when that fails; returns the path. */
 export function writeTranscript(name: string, markdown: string, env: NodeJS.ProcessEnv = process.env): string {
   const file = `${safeName(name.replace(/\.md$/i, ''))}.md`;
@@ -293,100 +245,4 @@ export function writeTranscript(name: string, markdown: string, env: NodeJS.Proc
 /** The full text log of a game, rebuilt from its commands (World keeps only the recent lines). */
 export function rebuildLog(game: Game, seed: number, commands: readonly LoggedCommand[]): LogLine[] {
   return replay(game, seed, commands).lines;
-}
-
-// ── the scenario cache: fast start ───────────────────────────────────────────────────────────────────────────
-// Reading a scenario (YAML with source positions, the schema, the cross-references) takes a good part of the
-// game's start-up. A scenario that passed once is kept as JSON in $XDG_CACHE_HOME/backchannel (or
-// ~/.cache/backchannel), keyed by the file's content hash and by the build of the game that checked it, so an
-// edited file or a new version of the game always goes through the loader again. Only the bundle uses it; any
-// trouble with the cache falls back to the loader, which also reports every problem of an invalid file.
-// An entry is data anyone could edit (a reservation value set to 0, a title carrying escape codes): each is
-// signed with a key kept apart from the cache, in the state folder, and checked again against the schema and
-// the text rules before it is trusted. An edited entry is ignored and rewritten.
-
-const CACHE_FORMAT = 'backchannel-scenario-cache';
-
-/** The build that checked a cached scenario: the bundle chunk holding this code (its name carries a content hash). */
-const here = fileURLToPath(import.meta.url);
-const BUILD = here.includes(`${sep}.build${sep}`) ? basename(here) : undefined;
-
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const cache = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
-  return join(cache, 'backchannel');
-}
-
-/** loadGame, through the scenario cache when running from the bundle. Same result, same errors. */
-export function loadGameCached(arg: string, env: NodeJS.ProcessEnv = process.env, build: string | undefined = BUILD): LoadedGame {
-  if (build === undefined) return loadGame(arg);
-  let path: string;
-  let text: string;
-  try {
-    path = resolveScenario(arg);
-    if (statSync(path).size > MAX_SCENARIO_BYTES) return loadGame(arg);
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return loadGame(arg);
-  }
-  const hash = scenarioHash(text);
-  const file = join(cacheDir(env), `scenario-${hash}.json`);
-  try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; build?: unknown; hash?: unknown; scenario?: unknown; mac?: unknown };
-    const key = cacheKey(env);
-    const signed = key !== undefined && typeof cached.mac === 'string' && sameSignature(cached.mac, cacheMac(key, build, hash, cached.scenario));
-    // A signed entry is what this machine's loader wrote (the key never leaves the state folder): the schema
-    // need not run again, which is the point of the cache. An unsigned or edited one never gets this far.
-    const scenario = signed && cached.format === CACHE_FORMAT && cached.build === build && cached.hash === hash ? frozenScenario(cached.scenario) : undefined;
-    if (scenario) return { game: compileGame(scenario), hash, path };
-  } catch {
-    // No cache yet, or an unreadable one: load it properly below.
-  }
-  const loaded = loadGame(arg);
-  const key = cacheKey(env, true);
-  // A scenario that extends another has a hash over both files, never the file's own: it is not cached, so a
-  // changed base can never be served from a stale entry.
-  if (loaded.hash === hash && key !== undefined) {
-    try {
-      const scenario = loaded.game.scenario;
-      writeFileAtomic(file, JSON.stringify({ format: CACHE_FORMAT, build, hash, scenario, mac: cacheMac(key, build, hash, scenario) }));
-    } catch {
-      // A cache that cannot be written only costs time.
-    }
-  }
-  return loaded;
-}
-
-/** The key that signs cache entries, kept in the state folder (created, readable by the user alone, on first write). */
-function cacheKey(env: NodeJS.ProcessEnv, create = false): Buffer | undefined {
-  const file = join(saveDir(env), 'cache.key');
-  try {
-    const key = readFileSync(file);
-    if (key.length >= 32) return key;
-  } catch {
-    // None yet.
-  }
-  if (!create) return undefined;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const key = randomBytes(32);
-    writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
-    return key;
-  } catch {
-    // Another process made it first, or the folder cannot be written: read what is there, or do without a cache.
-    try {
-      const key = readFileSync(file);
-      return key.length >= 32 ? key : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-function cacheMac(key: Buffer, build: string, hash: string, scenario: unknown): string {
-  return hmacHex(key, `${CACHE_FORMAT}\n${build}\n${hash}\n${JSON.stringify(scenario)}`);
-}
-
-/** The cached scenario, frozen as the loader leaves it; undefined when it is not even an object. */
-function frozenScenario(data: unknown): Scenario | undefined {
-  return data !== null && typeof data === 'object' && !Array.isArray(data) ? deepFreeze(data as Scenario) : undefined;
 }

@@ -2,7 +2,9 @@
 // throws the scenario layer's ScenarioNotFound / ScenarioInvalid, which main() prints (located lines, exit 1).
 import { compileGame, type Game } from '../model/game.js';
 import { loadScenarioOrThrow } from '../scenario/bundled.js';
-import { CliError } from './errors.js';
+import { cachedGame, rememberGame, BUILD } from './scenario-cache.js';
+
+export { parseSeed } from './seed.js';
 
 export interface LoadedGame {
   game: Game;
@@ -15,9 +17,7 @@ export function loadGame(arg: string): LoadedGame {
   return { game: compileGame(scenario), hash, path };
 }
 
-/** Parses a --seed value: a non-negative integer below 2^32. */
-export function parseSeed(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > 0xffffffff) throw new CliError(`--seed takes a whole number from 0 to 4294967295, not "${value}"`, 2);
-  return Number(value);
+/** loadGame, through the scenario cache when running from the bundle (scenario-cache.ts). Same result, same errors. */
+export function loadGameCached(arg: string, env: NodeJS.ProcessEnv = process.env, build: string | undefined = BUILD): LoadedGame {
+  return cachedGame(arg, env, build) ?? rememberGame(arg, loadGame(arg), env, build);
 }

@@ -4,7 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClass } from '../../src/cli/class-store.js';
-import { loadGameCached } from '../../src/cli/save-store.js';
+import { loadGameCached } from '../../src/cli/scenario-arg.js';
 import { serveClass } from '../../src/cli/serve/ssh-server.js';
 import { dealSeats } from '../../src/engine/class-plan.js';
 import { tempDir } from './helpers.js';

@@ -11,7 +11,7 @@ import { parseCommand } from '../args.js';
 import { authentic, classCodes, createClass, loadClass, studentSavePath } from '../class-store.js';
 import { CliError, usageError } from '../errors.js';
 import { commandHint } from '../hint.js';
-import { loadSave } from '../save-store.js';
+import { loadSave } from '../save-load.js';
 import { loadGame, parseSeed } from '../scenario-arg.js';
 import { clockSeed } from '../tty.js';
 

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { classReportMarkdown } from '../../engine/class-report.js';
 import { classReportHtml } from '../../engine/class-report-html.js';
 import { classReportOf } from '../class-results.js';
-import { loadSave, rebuildLog, writeFileAtomic } from '../save-store.js';
+import { loadSave } from '../save-load.js';
+import { rebuildLog, writeFileAtomic } from '../save-store.js';
 
 const usage = 'usage: backchannel debrief SAVE... [--markdown FILE] [--scenario PATH]\n       backchannel debrief CLASS_DIR [--markdown FILE] [--html FILE] [--json]';
 

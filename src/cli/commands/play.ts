@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Game } from '../../model/game.js';
 import type { PartyId } from '../../model/types.js';
-import { listBundled } from '../../scenario/bundled.js';
+import { listBundled } from '../../scenario/scenario-files.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import type { AppOptions, ClassOffer, GameStart, ScenarioChoice } from '../../ui/app-options.js';
 import { parseCommand } from '../args.js';
@@ -16,10 +16,12 @@ import { CliError, usageError } from '../errors.js';
 import { INTERRUPT, lineSource } from '../plain/input.js';
 import { pickParties, pickScenario } from '../plain/pickers.js';
 import { INTERRUPT_EXIT, playPlain } from '../plain/session.js';
-import { checkSaveTarget, loadGameCached, loadSave, lockSave, newSavePath, writeSave, writeTranscript, type SaveState } from '../save-store.js';
+import { checkSaveTarget, lockSave, newSavePath, writeSave, writeTranscript, type SaveState } from '../save-store.js';
+import { cachedGame } from '../scenario-cache.js';
 import { authentic, loadClass, signatureOf, studentSavePath } from '../class-store.js';
 import { seatOf } from '../../engine/class-plan.js';
-import { parseSeed, type LoadedGame } from '../scenario-arg.js';
+import type { LoadedGame } from '../scenario-arg.js';
+import { parseSeed } from '../seed.js';
 import { clockSeed, exitOnBrokenPipe, wantsColor, wantsPlain } from '../tty.js';
 import { commandHint } from '../hint.js';
 
@@ -119,7 +121,7 @@ export async function run(argv: string[]): Promise<number> {
   // ── resuming a save ──────────────────────────────────────────────────────────────────────────────────────
   if (flags.load !== undefined) {
     if (positionals.length > 1) throw usageError(`play: --load takes at most one SCENARIO (the save's scenario file)\n${playUsage}`);
-    const loaded = loadSave(flags.load, positionals[0]);
+    const loaded = (await import('../save-load.js')).loadSave(flags.load, positionals[0]);
     const { save, world } = loaded;
     if (flags.seed !== undefined && parseSeed(flags.seed, save.seed) !== save.seed) {
       throw usageError(`play: the save was played with seed ${save.seed}; drop --seed to resume it`);
@@ -161,7 +163,7 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   // ── a new game ───────────────────────────────────────────────────────────────────────────────────────────
-  const given = positionals.map((arg) => loadGameCached(arg));
+  const given = await Promise.all(positionals.map((arg) => gameOf(arg)));
   const seed = parseSeed(flags.seed, clockSeed());
   let humans: PartyId[] | undefined;
   if (names !== undefined) {
@@ -180,7 +182,7 @@ export async function run(argv: string[]): Promise<number> {
     if (given.length === 1) {
       chosen = given[0]!;
     } else {
-      const picked = await pickScenario(pickerList(given), input, write);
+      const picked = await pickScenario(await pickerList(given), input, write);
       if (!picked.ok) return leaveBeforeStart(input, picked.reason);
       chosen = picked.value;
     }
@@ -210,15 +212,24 @@ export async function run(argv: string[]): Promise<number> {
     humans = picked.value;
   }
   const start: GameStart | undefined = humans !== undefined ? { choice: choiceOf(given[0]!), seed, humans } : undefined;
-  const scenarios = start ? [start.choice] : pickerList(given).map(choiceOf);
+  const scenarios = start ? [start.choice] : (await pickerList(given)).map(choiceOf);
   // Started in (or next to) a class folder, the title screen offers to join it: a student need not type a flag.
-  const offer = !start && given.length === 0 && flags.save === undefined ? findClassOffer(process.cwd()) : undefined;
+  const offer = !start && given.length === 0 && flags.save === undefined ? await findClassOffer(process.cwd()) : undefined;
   return interactive(scenarios, seed, start, flags.save, undefined, offer);
 }
 
+/**
+ * A SCENARIO argument's game: from the scenario cache when it holds it, else through the scenario reader, which
+ * is loaded only then (the YAML parser and the schema are a good part of a cold start; scenario-cache.ts).
+ */
+async function gameOf(arg: string): Promise<LoadedGame> {
+  return cachedGame(arg) ?? (await import('../scenario-arg.js')).loadGameCached(arg);
+}
+
 /** The scenario picker's list: the bundled scenarios, then the files given on the command line (each once). */
-function pickerList(given: LoadedGame[]): LoadedGame[] {
-  const bundled = listBundled().map((b) => loadGameCached(b.path));
+async function pickerList(given: LoadedGame[]): Promise<LoadedGame[]> {
+  const bundled: LoadedGame[] = [];
+  for (const b of listBundled()) bundled.push(await gameOf(b.path));
   const list = [...bundled];
   for (const g of given) if (!list.some((l) => resolve(l.path) === resolve(g.path))) list.push(g);
   if (list.length === 0) throw new CliError('no bundled scenarios found; give a scenario file');
@@ -286,7 +297,7 @@ async function interactive(
  * A class folder where the game was started — the current folder, or one folder in it (the first by name) —
  * as the title screen offers it; undefined when there is none or it cannot be read.
  */
-export function findClassOffer(cwd: string): { dir: string; classOffer: ClassOffer } | undefined {
+export async function findClassOffer(cwd: string): Promise<{ dir: string; classOffer: ClassOffer } | undefined> {
   const candidates = [cwd];
   try {
     for (const entry of readdirSync(cwd, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) if (entry.isDirectory()) candidates.push(join(cwd, entry.name));
@@ -297,7 +308,7 @@ export function findClassOffer(cwd: string): { dir: string; classOffer: ClassOff
     if (!existsSync(join(dir, 'class.json'))) continue;
     try {
       const plan = loadClass(dir);
-      const loaded = loadGameCached(plan.scenario.path ?? plan.scenario.id);
+      const loaded = await gameOf(plan.scenario.path ?? plan.scenario.id);
       const students = plan.tables.flatMap((t) =>
         Object.entries(t.seats).flatMap(([party, name]) => (name === null ? [] : [{ name, table: t.id, seat: loaded.game.party[party]?.name ?? party }])),
       );
@@ -324,7 +335,7 @@ async function playInClass(flags: Flags, positionals: string[], plain: boolean):
     const names = plan.tables.flatMap((t) => Object.values(t.seats).filter((s): s is string => s !== null));
     throw new CliError(`"${cleanText(flags.student)}" is not on the class list (${names.length} students: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''})`);
   }
-  const loaded = loadGameCached(plan.scenario.path ?? plan.scenario.id);
+  const loaded = await gameOf(plan.scenario.path ?? plan.scenario.id);
   if (loaded.hash !== plan.scenario.hash)
     throw new CliError(`the scenario "${cleanText(plan.scenario.id)}" has changed since the class was made; the teacher must make the class again`);
   const player = { name: seat.student, table: seat.table.id };
@@ -336,7 +347,7 @@ async function playInClass(flags: Flags, positionals: string[], plain: boolean):
   lockSave(savePath);
   let resume: GameStart['resume'];
   if (existsSyncSafe(savePath)) {
-    const existing = loadSave(savePath, plan.scenario.path ?? plan.scenario.id);
+    const existing = (await import('../save-load.js')).loadSave(savePath, plan.scenario.path ?? plan.scenario.id);
     if (!authentic(dir, existing.save)) throw new CliError(`${cleanText(savePath)} was changed outside the game (its signature does not match); ask your teacher`);
     resume = { world: existing.world, log: existing.log };
   }

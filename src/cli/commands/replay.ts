@@ -6,7 +6,8 @@ import { cleanText } from '../../scenario/clean-text.js';
 import { parseCommand } from '../args.js';
 import { CliError, usageError } from '../errors.js';
 import { exitOnBrokenPipe } from '../tty.js';
-import { readSave, scenarioForSave } from '../save-store.js';
+import { scenarioForSave } from '../save-load.js';
+import { readSave } from '../save-store.js';
 
 const usage = 'usage: backchannel replay SAVE [--scenario PATH]';
 

@@ -18,7 +18,9 @@ import type { LogLine } from '../../model/types.js';
 import { authentic, loadClass, savesDir, signatureOf, studentSavePath } from '../class-store.js';
 import { classReportOf } from '../class-results.js';
 import { CliError } from '../errors.js';
-import { loadGameCached, loadSave, lockSave, writeFileAtomic, writeSave, type LoadedSave } from '../save-store.js';
+import { loadSave } from '../save-load.js';
+import { lockSave, writeFileAtomic, writeSave, type LoadedSave } from '../save-store.js';
+import { loadGameCached } from '../scenario-arg.js';
 
 export interface LiveClassOptions {
   dir: string;
