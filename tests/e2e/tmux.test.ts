@@ -153,12 +153,13 @@ describe.skipIf(!hasTmux)('the game in a real terminal (tmux, 100×30)', () => {
   }, 60_000);
 
   it('shows the progress of a long simulate in the terminal, and none when its output is piped or --json', async () => {
-    const pane = start(['simulate', 'moscow-2025-08', '--runs', '400'], env);
-    expect(await pane.waitFor(/simulating [█░]+ \d+\/400/, 30_000)).toMatch(/simulating/);
-    const done = await pane.waitFor(/\[exit \d+\]/, 60_000);
+    // Long enough to be seen on a fast machine: the bar shows only while the games run (about 5 s here).
+    const pane = start(['simulate', 'moscow-2025-08', '--runs', '2000'], env);
+    expect(await pane.waitFor(/simulating [█░]+ \d+\/2000/, 30_000)).toMatch(/simulating/);
+    const done = await pane.waitFor(/\[exit \d+\]/, 120_000);
     expect(done).toContain('[exit 0]');
     expect(done).not.toContain('simulating');
     const piped = await runCli(['simulate', 'moscow-2025-08', '--runs', '20'], { env: cliEnv(state) });
     expect(piped.stderr).toBe('');
-  }, 90_000);
+  }, 180_000);
 });
