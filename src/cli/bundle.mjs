@@ -29,7 +29,8 @@ rmSync(new URL('../../.build/', import.meta.url), { recursive: true, force: true
 
 await build({
   absWorkingDir: root,
-  entryPoints: { backchannel: 'src/cli/main.ts' },
+  // The sweep worker is an entry of its own: simulate --vary starts it in worker threads (cli/sweep-pool.ts).
+  entryPoints: { backchannel: 'src/cli/main.ts', 'sweep-worker': 'src/cli/sweep-worker.ts' },
   outdir: '.build',
   bundle: true,
   splitting: true,

@@ -1,5 +1,6 @@
 // The shipped bundle keeps React and Ink out of everything but the interactive screens: the headless commands
-// and plain mode load only chunks without them, and `play` reaches the UI chunk through a dynamic import alone.
+// and plain mode load only chunks without them, and `play` reaches the UI chunk through a dynamic import alone;
+// and the title screen does without the scenario reader.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,5 +43,18 @@ describe('the bundle', () => {
     expect(ui).toBeDefined();
     const closure = [...staticClosure(`chunks/${ui!}`)];
     expect(closure.some((file) => REACT.test(read(file)))).toBe(true);
+  });
+
+  it('play draws the title without loading the scenario reader (YAML, zod), which only a cache miss needs', () => {
+    // A start whose scenarios are all in the cache does not need it: about a quarter of the start-up.
+    const play = commandChunk('play');
+    const ui = /import\("\.\/(run-app-[A-Z0-9]+\.mjs)"\)/.exec(read(play))![1]!;
+    const text = [...staticClosure('backchannel.mjs'), ...staticClosure(play), ...staticClosure(`chunks/${ui}`)].map(read).join('\n');
+    // The UI and the engine are there (the right imports were followed)…
+    expect(text).toContain('node_modules/ink/');
+    expect(text).toContain('node_modules/xstate/');
+    // …and the reader is not.
+    expect(text).not.toContain('node_modules/yaml/');
+    expect(text).not.toContain('node_modules/zod/');
   });
 });
