@@ -7,7 +7,7 @@ import { dealSeats, parseRoster, type ClassPlan } from '../../engine/class-plan.
 import { listBundled } from '../../scenario/bundled.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { padCells } from '../../ui/text.js';
-import { parseCommand } from '../args.js';
+import { parseCommand, wholeNumber } from '../args.js';
 import { authentic, classCodes, createClass, loadClass, studentSavePath } from '../class-store.js';
 import { CliError, usageError } from '../errors.js';
 import { commandHint } from '../hint.js';
@@ -68,10 +68,10 @@ function newClass(argv: string[]): number {
   }
   if (roster.length === 0) throw new CliError(`${cleanText(values.roster)}: no students on the roster`);
   const perText = values['seats-per-table'];
-  if (perText !== undefined && !/^[1-9]\d*$/.test(perText)) throw usageError(`--seats-per-table takes a whole number from 1, not "${cleanText(perText)}"`);
+  const perTable = perText === undefined ? undefined : wholeNumber('seats-per-table', perText, 0, 1, 1000);
   const seed = parseSeed(values.seed, clockSeed());
   const bundled = listBundled().some((b) => resolve(b.path) === resolve(loaded.path));
-  const plan = dealSeats(loaded.game, loaded.hash, roster, { seed, ...(perText ? { seatsPerTable: Number(perText) } : {}), sameSeed: values['same-seed'] === true });
+  const plan = dealSeats(loaded.game, loaded.hash, roster, { seed, ...(perTable !== undefined ? { seatsPerTable: perTable } : {}), sameSeed: values['same-seed'] === true });
   if (!bundled) plan.scenario.path = resolve(loaded.path);
   createClass(dir, plan);
   process.stdout.write(
