@@ -324,10 +324,30 @@ export function ruledOut(b: Beliefs, t: Tables, j: number, terms: Terms): number
   return -1;
 }
 
+/**
+ * Believed utility of a package for party row `j`, or −Infinity when it holds an option or a combination `j`
+ * ruled out: ruledOut and believedUtility in one pass (the same sum, in the same order).
+ */
+export function believedStanding(b: Beliefs, t: Tables, j: number, terms: Terms): number {
+  const row = j * t.offset[t.issues]!;
+  let u = 0;
+  for (let i = 0; i < t.issues; i++) {
+    const x = row + t.offset[i]! + terms[i]!;
+    if (b.banned[x] === 1) return -Infinity;
+    u += b.contribution[x]!;
+  }
+  for (const [a, x, c, y] of b.pairs[j] ?? []) if (terms[a] === x && terms[c] === y) return -Infinity;
+  return u;
+}
+
+/** The believed chance that party row `j` accepts a package it values at `u` (believed): logistic in the gap. */
+export function acceptanceAt(b: Beliefs, j: number, u: number): number {
+  return u === -Infinity ? 0 : 1 / (1 + Math.exp(-(u - b.threshold[j]!) / SPREAD));
+}
+
 /** The believed chance that party row `j` accepts a package: 0 across what it ruled out, else logistic in the gap. */
 export function acceptance(b: Beliefs, t: Tables, j: number, terms: Terms): number {
-  if (ruledOut(b, t, j, terms) >= 0) return 0;
-  return 1 / (1 + Math.exp(-(believedUtility(b, t, j, terms) - b.threshold[j]!) / SPREAD));
+  return acceptanceAt(b, j, believedStanding(b, t, j, terms));
 }
 
 /**

@@ -8,7 +8,7 @@ import { sameTerms } from '../model/game.js';
 import type { Command, PartyId, Terms } from '../model/types.js';
 import type { PlayerView, ViewProposal } from '../model/view.js';
 import type { Strategy } from '../scenario/schema.js';
-import { emptyBeliefs, learnBeliefs, SPREAD, type Beliefs } from './beliefs.js';
+import { acceptanceAt, believedStanding, emptyBeliefs, learnBeliefs, type Beliefs } from './beliefs.js';
 import type { Decision, DecideOptions } from './decide.js';
 import { latestOwn } from './on-the-table.js';
 import { issueName, names } from './reasons.js';
@@ -111,21 +111,11 @@ const GAINS = 1;
  */
 export function bestText(t: Tables, b: Beliefs, starts: readonly Terms[]): Terms {
   const n = b.parties.length;
-  const total = t.offset[t.issues]!;
-  // The search's inner loop: acceptance() and believedUtility() of beliefs.ts in one pass over the issues (the
-  // same sums in the same order, so the same numbers), instead of three.
   const score = (terms: Terms): number => {
     let sum = 0;
     for (let j = 0; j < n; j++) {
-      const row = j * total;
-      let u = 0;
-      for (let i = 0; i < t.issues; i++) {
-        const x = row + t.offset[i]! + terms[i]!;
-        if (b.banned[x] === 1) return -Infinity;
-        u += b.contribution[x]!;
-      }
-      for (const [a, x, c, y] of b.pairs[j] ?? []) if (terms[a] === x && terms[c] === y) return -Infinity;
-      const chance = 1 / (1 + Math.exp(-(u - b.threshold[j]!) / SPREAD));
+      const u = believedStanding(b, t, j, terms);
+      const chance = acceptanceAt(b, j, u);
       if (chance <= 0) return -Infinity;
       sum += Math.log(chance) + GAINS * Math.log(Math.max(0.01, u - b.threshold[j]! + 0.1));
     }

@@ -2,7 +2,7 @@
 // throws the scenario layer's ScenarioNotFound / ScenarioInvalid, which main() prints (located lines, exit 1).
 import { compileGame, type Game } from '../model/game.js';
 import { loadScenarioOrThrow } from '../scenario/bundled.js';
-import { cachedGame, rememberGame, BUILD } from './scenario-cache.js';
+import { BUILD, lookUp } from './scenario-cache.js';
 
 export { parseSeed } from './seed.js';
 
@@ -19,5 +19,6 @@ export function loadGame(arg: string): LoadedGame {
 
 /** loadGame, through the scenario cache when running from the bundle (scenario-cache.ts). Same result, same errors. */
 export function loadGameCached(arg: string, env: NodeJS.ProcessEnv = process.env, build: string | undefined = BUILD): LoadedGame {
-  return cachedGame(arg, env, build) ?? rememberGame(arg, loadGame(arg), env, build);
+  const entry = lookUp(arg, env, build);
+  return entry.hit ?? entry.keep(loadGame(arg));
 }

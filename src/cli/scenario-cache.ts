@@ -46,50 +46,43 @@ function fileOf(arg: string): { path: string; hash: string } | undefined {
   }
 }
 
-/** The game of a SCENARIO argument from the cache, when this build wrote a signed entry for its text; else undefined. */
-export function cachedGame(arg: string, env: NodeJS.ProcessEnv = process.env, build: string | undefined = BUILD): LoadedGame | undefined {
-  if (build === undefined) return undefined;
-  const file = fileOf(arg);
-  if (!file) return undefined;
+/** What the cache has for a SCENARIO argument: its game when this build has it, and how to keep the loader's otherwise. */
+export interface CacheEntry {
+  hit?: LoadedGame;
+  /** Keeps a game the loader read for the same argument (when its file can be cached); returns it. */
+  keep: (loaded: LoadedGame) => LoadedGame;
+}
+
+/** Looks a SCENARIO argument up in the cache: the file is read and hashed once, for the look-up and the keeping. */
+export function lookUp(arg: string, env: NodeJS.ProcessEnv = process.env, build: string | undefined = BUILD): CacheEntry {
+  const file = build === undefined ? undefined : fileOf(arg);
+  if (build === undefined || !file) return { keep: (loaded) => loaded };
+  const path = join(cacheDir(env), `scenario-${file.hash}.json`);
+  const keep = (loaded: LoadedGame): LoadedGame => {
+    const key = cacheKey(env, true);
+    // A scenario that extends another has a hash over both files, never the file's own: it is not cached, so a
+    // changed base can never be served from a stale entry.
+    if (loaded.hash !== file.hash || key === undefined) return loaded;
+    try {
+      const scenario = loaded.game.scenario;
+      writeFileAtomic(path, JSON.stringify({ format: CACHE_FORMAT, build, hash: file.hash, scenario, mac: cacheMac(key, build, file.hash, scenario) }));
+    } catch {
+      // A cache that cannot be written only costs time.
+    }
+    return loaded;
+  };
   try {
-    const cached = JSON.parse(readFileSync(join(cacheDir(env), `scenario-${file.hash}.json`), 'utf8')) as {
-      format?: unknown;
-      build?: unknown;
-      hash?: unknown;
-      scenario?: unknown;
-      mac?: unknown;
-    };
+    const cached = JSON.parse(readFileSync(path, 'utf8')) as { format?: unknown; build?: unknown; hash?: unknown; scenario?: unknown; mac?: unknown };
     const key = cacheKey(env);
     const signed = key !== undefined && typeof cached.mac === 'string' && sameSignature(cached.mac, cacheMac(key, build, file.hash, cached.scenario));
     // A signed entry is what this machine's loader wrote (the key never leaves the state folder): the schema
     // need not run again, which is the point of the cache. An unsigned or edited one never gets this far.
     const scenario = signed && cached.format === CACHE_FORMAT && cached.build === build && cached.hash === file.hash ? frozenScenario(cached.scenario) : undefined;
-    return scenario ? { game: compileGame(scenario), hash: file.hash, path: file.path } : undefined;
+    if (scenario) return { hit: { game: compileGame(scenario), hash: file.hash, path: file.path }, keep };
   } catch {
     // No cache yet, or an unreadable one.
-    return undefined;
   }
-}
-
-/** Keeps a game the loader read from `arg` in the cache (when its file can be cached); returns it. */
-export function rememberGame(arg: string, loaded: LoadedGame, env: NodeJS.ProcessEnv = process.env, build: string | undefined = BUILD): LoadedGame {
-  if (build === undefined) return loaded;
-  const file = fileOf(arg);
-  const key = file && cacheKey(env, true);
-  // A scenario that extends another has a hash over both files, never the file's own: it is not cached, so a
-  // changed base can never be served from a stale entry.
-  if (file && loaded.hash === file.hash && key !== undefined) {
-    try {
-      const scenario = loaded.game.scenario;
-      writeFileAtomic(
-        join(cacheDir(env), `scenario-${file.hash}.json`),
-        JSON.stringify({ format: CACHE_FORMAT, build, hash: file.hash, scenario, mac: cacheMac(key, build, file.hash, scenario) }),
-      );
-    } catch {
-      // A cache that cannot be written only costs time.
-    }
-  }
-  return loaded;
+  return { keep };
 }
 
 /** The key that signs cache entries, kept in the state folder (created, readable by the user alone, on first write). */

@@ -132,7 +132,7 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
   for (const p of world.proposals) {
     if (p.by !== self && !p.to.includes(self)) continue;
     const exposed = world.messages[p.message - 1]!.exposedTo.includes(self);
-    proposals.push({
+    const view: ViewProposal = {
       id: p.id,
       round: p.round,
       by: p.by,
@@ -145,11 +145,11 @@ export function playerView(world: World, game: Game, self: PartyId): PlayerView 
       rejected: p.rejected,
       status: p.status,
       exposed,
-    });
+    };
     // Optional keys are set only when present (as a spread would, without its throwaway objects).
-    const view = proposals[proposals.length - 1]!;
     if (p.meeting !== undefined) view.meeting = p.meeting;
     if (p.reasons !== undefined) view.reasons = p.reasons;
+    proposals.push(view);
   }
   const messages: ViewMessage[] = [];
   const known = (m: Message) => m.from === self || m.to.includes(self);

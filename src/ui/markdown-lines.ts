@@ -1,7 +1,7 @@
 // The Markdown the game writes (the class report) drawn for the terminal: headings stand out, pipe tables are
 // laid out in aligned columns that fit the width, list items wrap under their bullet, and the marks themselves
 // (**, `, escapes) are not shown. Only the small subset the game writes is read; anything else is wrapped text.
-import { cells, fit, padCells, padCellsStart, truncate, wrap, wrapIndented } from './text.js';
+import { cells, padCells, padCellsStart, truncate, wrap, wrapIndented } from './text.js';
 
 export interface MarkdownLine {
   text: string;
@@ -57,7 +57,7 @@ function table(rows: string[], width: number): MarkdownLine[] {
       const cell = truncate(r[c] ?? '', widths[c]!);
       parts.push(right[c] ? padCellsStart(cell, widths[c]!) : padCells(cell, widths[c]!));
     }
-    const line: MarkdownLine = { text: fit(parts.join(' '.repeat(gap)).trimEnd(), width).trimEnd() };
+    const line: MarkdownLine = { text: truncate(parts.join(' '.repeat(gap)).trimEnd(), width) };
     if (i === 0 && ruleAt === 1) line.bold = true;
     return line;
   });

@@ -17,7 +17,7 @@ import { INTERRUPT, lineSource } from '../plain/input.js';
 import { pickParties, pickScenario } from '../plain/pickers.js';
 import { INTERRUPT_EXIT, playPlain } from '../plain/session.js';
 import { checkSaveTarget, lockSave, newSavePath, writeSave, writeTranscript, type SaveState } from '../save-store.js';
-import { cachedGame } from '../scenario-cache.js';
+import { lookUp } from '../scenario-cache.js';
 import { authentic, loadClass, signatureOf, studentSavePath } from '../class-store.js';
 import { seatOf } from '../../engine/class-plan.js';
 import type { LoadedGame } from '../scenario-arg.js';
@@ -223,7 +223,8 @@ export async function run(argv: string[]): Promise<number> {
  * is loaded only then (the YAML parser and the schema are a good part of a cold start; scenario-cache.ts).
  */
 async function gameOf(arg: string): Promise<LoadedGame> {
-  return cachedGame(arg) ?? (await import('../scenario-arg.js')).loadGameCached(arg);
+  const entry = lookUp(arg);
+  return entry.hit ?? entry.keep((await import('../scenario-arg.js')).loadGame(arg));
 }
 
 /** The scenario picker's list: the bundled scenarios, then the files given on the command line (each once). */

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Command, CommandType } from '../../model/types.js';
 import type { PlayerView } from '../../model/view.js';
+import { isMediator } from '../../ai/mediator.js';
 import { openOffers } from '../components/OffersPanel.js';
 import { partyName, redLinesCrossed } from '../format.js';
 import { keyOf, type Action } from '../keymap.js';
@@ -26,10 +27,9 @@ export function whyNot(view: PlayerView, action: Action): string {
     return view.turn ? `Not now: it is ${partyName(view.game, view.turn)}'s turn.` : 'Not now.';
   }
   if (view.parties[view.self]?.status === 'walked-out') return `You have walked out: ${keyOf('table', 'walk')} comes back, ${keyOf('table', 'pass')} waits.`;
-  const mediator = view.game.parties.some((p) => p.id === view.self && p.role === 'mediator');
   switch (action) {
     case 'accept':
-      if (mediator) return 'A mediator signs nothing, so it accepts nothing: table a text everyone can accept (p).';
+      if (isMediator(view)) return 'A mediator signs nothing, so it accepts nothing: table a text everyone can accept (p).';
       return 'Nothing is open for you to answer.';
     case 'reject':
       return 'Nothing is open for you to answer.';

@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import type { Game } from '../../model/game.js';
 import type { PartyId } from '../../model/types.js';
 import { KeyBar } from '../components/KeyBar.js';
-import type { Status } from '../components/StatusLine.js';
+import { StatusLine, type Status } from '../components/StatusLine.js';
 import { RichWindow, plainLine, scrollHint, wrapRich, type RichLine } from '../components/RichText.js';
 import { Section } from '../components/Section.js';
 import { useKeys } from '../context/keys.js';
@@ -99,11 +99,7 @@ export function Briefing({ game, party, batna, width, height, onDone, notice }: 
       <Box paddingLeft={1} flexGrow={1}>
         <RichWindow lines={lines} offset={offset} height={windowHeight} width={width - 1} />
       </Box>
-      {notice && (
-        <Text wrap="truncate" bold color={notice.tone === 'good' ? theme.good : notice.tone === 'bad' ? theme.bad : notice.tone === 'wait' ? theme.warn : theme.accent}>
-          {notice.text}
-        </Text>
-      )}
+      {notice && <StatusLine status={notice} width={width} />}
       <Text wrap="truncate">
         <Text color={theme.accent} bold>{`Press ${keyOf('briefing', 'select')} to go to the table.`}</Text>
         <Text color={theme.muted}>{`  ${scrollHint(offset, windowHeight, lines.length)}`}</Text>
