@@ -5,6 +5,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ClassRoom, RoomSnapshot } from '../../src/ui/screens/Dashboard.js';
 import { runRemoteDashboard } from '../../src/ui/run-remote.js';
 
+// As `backchannel serve` does before it loads Ink: the screen goes to a terminal at the far end, so this machine's
+// CI setting must not make Ink hold every frame back until the end (CI sets CI=true, and then nothing is drawn).
+vi.hoisted(() => {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+});
+
 // eslint-disable-next-line no-control-regex -- removing the terminal's escape codes is the point
 const plain = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 const until = (check: () => void) => vi.waitFor(check, { timeout: 4000, interval: 20 });
