@@ -55,6 +55,18 @@ export function openOffers(view: PlayerView): ViewProposal[] {
   return out;
 }
 
+/** The proposals to this party that it rejected and that are still on the table (it may accept them after all), newest first. */
+export function turnedDown(view: PlayerView): ViewProposal[] {
+  const out: ViewProposal[] = [];
+  const proposals = view.proposals;
+  for (let k = proposals.length - 1; k >= 0; k--) {
+    const p = proposals[k]!;
+    if (p.round < view.round - LIFETIME) break;
+    if (p.status === 'open' && p.by !== view.self && p.to.includes(view.self) && p.rejected.includes(view.self)) out.push(p);
+  }
+  return out;
+}
+
 /** The commitments that bind this party now: the standing ones made since its current posture began. */
 export function bindingCommitments(view: PlayerView): Commitment[] {
   const me = view.parties[view.self];

@@ -5,7 +5,7 @@
 //   1. an offer through an envoy that looks too good to be true, or that another account contradicts → ask for a
 //      clarification (clarify.ts; sooner for a party caught distorting before, reliance.ts);
 //   2. an acceptable offer (acceptance.ts: target, next, closing, deadline; never a red line, a binding
-//      commitment or below the floor) → accept;
+//      commitment or below the floor) → accept; in the last rounds, also one we turned down that is still open;
 //   3. nothing heard comes near the BATNA (walkOutBelow) → walk out;
 //   4. levers: press a party that rejected our proposal, relieve one that accepted;
 //   5. statements: commit in public, once a posture, on our most important issue (statements.ts);
@@ -25,7 +25,19 @@ import type { Command, PartyId, Terms } from '../model/types.js';
 import type { PlayerView, ViewProposal } from '../model/view.js';
 import type { Strategy } from '../scenario/schema.js';
 import { dealChance, latestOwn, movesBefore, reconsidered, standingValue, supportedProposal } from './on-the-table.js';
-import { bestAcceptable, bestOpenOffer, bindingCommitments, brokenBinding, judge, onlyUsLeft, openOffers, reasonFor, type Verdict } from './acceptance.js';
+import {
+  DEADLINE_ROUNDS,
+  bestAcceptable,
+  bestOpenOffer,
+  bindingCommitments,
+  brokenBinding,
+  judge,
+  onlyUsLeft,
+  openOffers,
+  reasonFor,
+  turnedDown,
+  type Verdict,
+} from './acceptance.js';
 import { latestAccountTerms } from './accounts.js';
 import { targetsFor, type Targets } from './aspiration.js';
 import { emptyBeliefs, learnBeliefs, believedUtility, type Beliefs } from './beliefs.js';
@@ -109,7 +121,10 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng, options: 
   const model = options.model ?? learnt;
   const believe = (): Beliefs => (beliefs ??= model(view, t, others));
   const offers = openOffers(view);
-  const acceptable = bestAcceptable(view, t, targets, offers, (p) => dealChance(believe(), t, p));
+  // In the last rounds an offer we turned down may be worth taking after all (our floor has come down, and the
+  // others may have accepted it since); before them, what we turned down stays turned down.
+  const takeable = view.round > view.game.rounds - DEADLINE_ROUNDS ? [...offers, ...turnedDown(view)] : offers;
+  const acceptable = bestAcceptable(view, t, targets, takeable, (p) => dealChance(believe(), t, p));
   if (acceptable) {
     const id = acceptable.proposal.id;
     const why =
@@ -120,7 +135,8 @@ export function decide(view: PlayerView, strategy: Strategy, rng: Rng, options: 
           : acceptable.rule === 'closing'
             ? 'everyone else has accepted it, and it is a deal we can live with'
             : `time is running out, and it beats ${settingWords(view.game.setting).goingOn}`;
-    return { command: { type: 'accept', by: self, proposal: id }, reason: `accepted #${id}: ${why}` };
+    const again = acceptable.proposal.rejected.includes(self) ? ' after all' : '';
+    return { command: { type: 'accept', by: self, proposal: id }, reason: `accepted #${id}${again}: ${why}` };
   }
 
   // 2b. An offer across our red line from a party we have not told: tell it, so it stops asking.

@@ -7,8 +7,17 @@ import type { Command, CommandType, PartyId, World } from './types.js';
 /** Proposals stay open this many rounds after the one they were made in. */
 export const PROPOSAL_LIFETIME = 2;
 
+/** The open proposals to `party` that await its answer (it may accept or reject them). */
 export function openProposalsFor(world: World, party: PartyId) {
   return world.open.map((id) => world.proposals[id - 1]!).filter((p) => p.to.includes(party) && !p.accepted.includes(party) && !p.rejected.includes(party));
+}
+
+/**
+ * The open proposals `party` may still accept: those awaiting its answer, and those it turned down that are
+ * still on the table (a party may change its mind while the others have not let the offer fall).
+ */
+export function acceptableProposalsFor(world: World, party: PartyId) {
+  return world.open.map((id) => world.proposals[id - 1]!).filter((p) => p.to.includes(party) && !p.accepted.includes(party));
 }
 
 /** The command types `party` may issue now (a propose still needs valid terms, and so on). */
@@ -21,7 +30,8 @@ export function legalCommandTypes(game: Game, world: World, party: PartyId): Com
   if (me.status === 'walked-out') return ['return', 'pass'];
   const types: CommandType[] = ['propose', 'statement'];
   // A mediator signs nothing, so it accepts nothing; it may still turn a proposal down.
-  if (openProposalsFor(world, party).length > 0) types.push(...(game.party[party]!.role === 'mediator' ? (['reject'] as const) : (['accept', 'reject'] as const)));
+  if (game.party[party]!.role !== 'mediator' && acceptableProposalsFor(world, party).length > 0) types.push('accept');
+  if (openProposalsFor(world, party).length > 0) types.push('reject');
   if (clarifiable(world, party).length > 0) types.push('clarify');
   const channels = game.party[party]!.channels;
   if (channels.includes('relay') && relayable(world, party).length > 0) types.push('relay');
@@ -163,7 +173,8 @@ export function validate(game: Game, world: World, command: Command): string | n
     case 'accept':
     case 'reject': {
       if (command.type === 'accept' && party.role === 'mediator') return `${party.name} is the mediator: it signs nothing, so it accepts nothing (table a text instead)`;
-      if (!openProposalsFor(world, by).some((p) => p.id === command.proposal)) return `proposal #${command.proposal} is not open to ${party.name}`;
+      const open = command.type === 'accept' ? acceptableProposalsFor(world, by) : openProposalsFor(world, by);
+      if (!open.some((p) => p.id === command.proposal)) return `proposal #${command.proposal} is not open to ${party.name}`;
       if (command.type === 'reject' && command.reason !== undefined) return badReason(game, command.reason);
       return null;
     }

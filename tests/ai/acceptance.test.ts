@@ -99,6 +99,16 @@ describe('acceptance', () => {
     expect(d.reason).toBe('accepted #1: it gives us what we came for');
   });
 
+  it('in the last rounds takes an offer it turned down that is still open, and not before them', () => {
+    const turnedDown = (round: number) =>
+      view({ round, proposals: [offer({ id: 1, round: round - 1, by: 'russia', terms: [1, 1, 1], accepted: ['russia', 'europe'], rejected: ['ukraine'] })] });
+    const late = decide(turnedDown(10), strategy({ aspiration: 0.9, floor: 0.5 }), new Rng(1));
+    expect(late.command).toEqual({ type: 'accept', by: 'ukraine', proposal: 1 });
+    expect(late.reason).toMatch(/^accepted #1 after all: /);
+    const early = decide(turnedDown(5), strategy({ aspiration: 0.9, floor: 0.5 }), new Rng(1));
+    expect(early.command.type).not.toBe('accept');
+  });
+
   it('decide does not accept an offer below its target early on', () => {
     const v = view({ proposals: [offer({ id: 1, by: 'russia', terms: [1, 1, 1] })] });
     const d = decide(v, strategy({ aspiration: 0.9, floor: 0.5 }), new Rng(1));

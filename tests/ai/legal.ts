@@ -49,7 +49,9 @@ export function illegal(view: PlayerView, command: Command): string | null {
     case 'accept':
     case 'reject': {
       const p = view.proposals.find((x) => x.id === command.proposal);
-      if (!p || p.status !== 'open' || !p.to.includes(self) || p.accepted.includes(self) || p.rejected.includes(self)) return 'not open to it';
+      if (!p || p.status !== 'open' || !p.to.includes(self) || p.accepted.includes(self)) return 'not open to it';
+      // An offer it rejected may still be accepted while it is open (a change of mind), not rejected again.
+      if (command.type === 'reject' && p.rejected.includes(self)) return 'rejects it twice';
       if (command.type === 'accept') {
         if (crossesRedLine(view.preferences, p.terms)) return 'accepts across its red line';
         if (utility(view.preferences, p.terms) < view.batna - 1e-9) return 'accepts below its BATNA';

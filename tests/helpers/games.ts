@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { compileGame, type Game } from '../../src/model/game.js';
-import { clarifiable, legalCommandTypes, openProposalsFor, readable, relayable, summitPartners } from '../../src/model/rules.js';
+import { clarifiable, legalCommandTypes, acceptableProposalsFor, openProposalsFor, readable, relayable, summitPartners } from '../../src/model/rules.js';
 import type { Rng } from '../../src/model/rng.js';
 import { currentActor } from '../../src/model/view.js';
 import type { Command, World } from '../../src/model/types.js';
@@ -67,7 +67,8 @@ export function randomLegalCommand(game: Game, world: World, rng: Rng): Command 
     }
     case 'accept':
     case 'reject': {
-      const open = openProposalsFor(world, by);
+      // A party may accept an open offer it rejected before (it changed its mind), never reject one twice.
+      const open = type === 'accept' ? acceptableProposalsFor(world, by) : openProposalsFor(world, by);
       return { type, by, proposal: open[rng.int(open.length)]!.id };
     }
     case 'statement': {

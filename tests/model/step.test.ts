@@ -87,6 +87,26 @@ describe('step', () => {
     }
   });
 
+  it('a party may accept an offer it rejected while the offer is still open, never reject it twice', () => {
+    let w = run(start(3), { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct' });
+    w = run(w, { type: 'reject', by: 'red', proposal: 1, reason: { issue: 0, why: 'target' } }, { type: 'accept', by: 'green', proposal: 1 });
+    w = run(w, { type: 'pass', by: 'blue' });
+    expect(validate(game, w, { type: 'reject', by: 'red', proposal: 1 })).toBe('proposal #1 is not open to Red');
+    expect(validate(game, w, { type: 'accept', by: 'red', proposal: 1 })).toBeNull();
+    w = run(w, { type: 'accept', by: 'red', proposal: 1 });
+    // The change of mind takes back the rejection and its reason, says so, and makes the agreement.
+    expect(w.proposals[0]!.rejected).toEqual([]);
+    expect(w.proposals[0]!.reasons?.red).toBeUndefined();
+    expect(w.recent.map((l) => l.text)).toContain('Red accepts package #1 after all.');
+    expect(w.phase).toBe('signing');
+  });
+
+  it('a proposal everyone rejected is off the table: nobody can accept it after all', () => {
+    let w = run(start(3), { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct' });
+    w = run(w, { type: 'reject', by: 'red', proposal: 1 }, { type: 'reject', by: 'green', proposal: 1 }, { type: 'pass', by: 'blue' });
+    expect(validate(game, w, { type: 'accept', by: 'red', proposal: 1 })).toBe('proposal #1 is not open to Red');
+  });
+
   it('a refusal at signing costs the refuser trust and sends the table back to talks', () => {
     let w = run(start(3), { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct' });
     w = run(w, { type: 'accept', by: 'red', proposal: 1 }, { type: 'accept', by: 'green', proposal: 1 });

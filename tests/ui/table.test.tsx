@@ -238,6 +238,28 @@ describe('answering and other actions', () => {
     expect(world().proposals[0]!.rejected).toContain('red');
   });
 
+  it('offers a proposal you rejected again while it is on the table, and accepts it after all', async () => {
+    session = startSession({ choice: miniChoice(), seed: 7, humans: ['red'] });
+    command({ type: 'begin' });
+    command({ type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct' });
+    command({ type: 'reject', by: 'red', proposal: 1 });
+    command({ type: 'pass', by: 'green' });
+    command({ type: 'pass', by: 'blue' });
+    t = table(session, 'red');
+    await t.waitFor('Your move, Red');
+    await t.press('a');
+    const screen = await t.waitFor('Open proposals to you');
+    expect(screen).toMatch(/#1 from Blue .* you said no/);
+    expect(screen).toContain('You rejected #1, but it is still on the table: a accepts it after all.');
+    await t.press('r');
+    await t.waitFor('You have already rejected #1.');
+    expect(world().proposals[0]!.rejected).toEqual(['red']);
+    await t.press('a');
+    await t.waitFor('── Front');
+    expect(world().proposals[0]!.accepted).toContain('red');
+    expect(world().proposals[0]!.rejected).toEqual([]);
+  });
+
   it('makes a public statement: issue, then option', async () => {
     t = redToAnswer();
     await t.waitFor('Your move, Red');

@@ -101,6 +101,12 @@ export function stateText(view: PlayerView, world: World, game: Game, shown: Set
       shown.add(p.id);
     }
   }
+  const declined = view.proposals.filter((p) => p.status === 'open' && p.by !== view.self && p.to.includes(view.self) && p.rejected.includes(view.self));
+  if (declined.length) {
+    out.push(
+      `Still on the table though you rejected ${declined.length === 1 ? 'it' : 'them'} (accept N takes it after all): ${declined.map((p) => `#${p.id} from ${partyName(g, p.by)}: ${worth(view.preferences, p.terms, view.batna)}`).join('; ')}.`,
+    );
+  }
   const own = view.proposals.filter((p) => p.by === view.self && p.status === 'open');
   for (const p of own) {
     const waiting = p.to.filter((id) => !p.accepted.includes(id) && !p.rejected.includes(id));
@@ -223,7 +229,7 @@ export function helpText(interruptCode: number): string[] {
     '  counter N [CHANGES]          answer package #N with changes to it',
     '  preview [CHANGES]            show a package and what it is worth to you, without tabling it',
     '  envoy ENVOY PARTY [CHANGES]  send a package through an envoy, off the record (he may misreport it)',
-    '  accept N | reject N          answer package #N',
+    '  accept N | reject N          answer package #N (accept N also takes an open one you rejected)',
     '  statement ISSUE OPTION       declare in public: nothing less than OPTION (an audience cost if you back down)',
     '  clarify mN                   check with the sender what message mN (heard second-hand) really said',
     '  relay mN to P,Q [CHANGES]    pass on the package message mN carried: as you heard it, or with CHANGES',

@@ -142,8 +142,16 @@ function answer(tx: Tx, c: Extract<Command, { type: 'accept' | 'reject' }>): voi
     return;
   }
   if (!audience) checkCommitments(tx, by, p.heard[by] ?? p.terms);
+  const after = p.rejected.indexOf(by);
+  if (after >= 0) {
+    p.rejected.splice(after, 1);
+    if (p.reasons?.[by]) {
+      const { [by]: _, ...rest } = p.reasons;
+      p.reasons = rest;
+    }
+  }
   p.accepted.push(by);
-  tx.log({ kind: 'action', party: by, text: `${nameOf(game, by)} accepts package #${p.id}.`, ...visibility });
+  tx.log({ kind: 'action', party: by, text: `${nameOf(game, by)} accepts package #${p.id}${after >= 0 ? ' after all' : ''}.`, ...visibility });
   if (game.public.signatories.every((id) => p.accepted.includes(id))) agree(tx, p.id);
 }
 

@@ -10,12 +10,18 @@ import { truncate, wrapIndented } from '../text.js';
 import { useTheme } from '../theme.js';
 import { Section } from './Section.js';
 
-/** Open proposals addressed to the viewer that it has not answered, newest first. */
+/**
+ * Open proposals addressed to the viewer that it has not accepted: those awaiting its answer, newest first; then
+ * those it turned down that are still on the table, which it may accept after all.
+ */
 export function openOffers(view: PlayerView): ViewProposal[] {
-  return view.proposals
-    .filter((p) => p.status === 'open' && p.by !== view.self && p.to.includes(view.self) && !p.accepted.includes(view.self) && !p.rejected.includes(view.self))
-    .sort((a, b) => b.id - a.id);
+  const open = view.proposals.filter((p) => p.status === 'open' && p.by !== view.self && p.to.includes(view.self) && !p.accepted.includes(view.self));
+  const newest = (a: ViewProposal, b: ViewProposal) => b.id - a.id;
+  return [...open.filter((p) => !turnedDown(view, p)).sort(newest), ...open.filter((p) => turnedDown(view, p)).sort(newest)];
 }
+
+/** Whether the viewer rejected this proposal (it may still accept it while it is open). */
+export const turnedDown = (view: PlayerView, p: ViewProposal): boolean => p.rejected.includes(view.self);
 
 /** The message that put a proposal on the table, as the viewer holds it. */
 export function proposalMessage(view: PlayerView, p: ViewProposal): ViewMessage | undefined {
@@ -74,6 +80,7 @@ export function OffersPanel({ view, width, rows, lines: log = [] }: { view: Play
         <Text key={`${p.id}b`} wrap="truncate">
           {'   you '}
           {verdict}
+          {turnedDown(view, p) && <Text color={theme.muted}>{' · you said no'}</Text>}
         </Text>,
       );
     } else {
@@ -82,6 +89,7 @@ export function OffersPanel({ view, width, rows, lines: log = [] }: { view: Play
         <Text key={p.id} wrap="truncate">
           <Text bold>{`#${p.id} `}</Text>
           <Text color={theme.party(view.game, p.by)}>{truncate(partyName(view.game, p.by), Math.max(6, width - 20))}</Text> {short}
+          {turnedDown(view, p) && <Text color={theme.muted}>{' (no)'}</Text>}
         </Text>,
       );
     }

@@ -11,7 +11,7 @@ import { wrapIndented } from '../text.js';
 import { useList } from '../hooks/use-list.js';
 import { keyOf } from '../keymap.js';
 import { useTheme } from '../theme.js';
-import { openOffers, proposalMessage, viaLabel } from './OffersPanel.js';
+import { openOffers, proposalMessage, turnedDown, viaLabel } from './OffersPanel.js';
 import { Section } from './Section.js';
 import { RichLineView, wrapRich } from './RichText.js';
 import { TermsList, termsLayout } from './TermsList.js';
@@ -63,6 +63,12 @@ export function OffersView({ view, width, rows, onAnswer, onCounter, onIntel, on
           '  ',
         ).map((text) => ({ text, color: theme.muted }))
       : []),
+    ...(chosen && turnedDown(view, chosen)
+      ? wrapIndented(`You rejected #${chosen.id}, but it is still on the table: ${keyOf('offers', 'accept')} accepts it after all.`, width, '', '  ').map((text) => ({
+          text,
+          color: theme.muted,
+        }))
+      : []),
     ...(notice ? wrapIndented(notice, width, '', '  ').map((text) => ({ text, color: theme.bad })) : []),
   ];
   // What the offer is worth to you, and the verdict: wrapped, never cut.
@@ -102,7 +108,8 @@ export function OffersView({ view, width, rows, onAnswer, onCounter, onIntel, on
       if (action === 'pageDown') setScroll((s) => Math.max(0, Math.min(issues - termsRows, s + Math.max(1, termsRows - 1))));
       if (action === 'back') onCancel();
       if (!chosen) return;
-      if (action === 'accept' || action === 'reject') onAnswer(chosen, action);
+      if (action === 'reject' && turnedDown(view, chosen)) setNotice(`You have already rejected #${chosen.id}.`);
+      else if (action === 'accept' || action === 'reject') onAnswer(chosen, action);
       if (action === 'counter') onCounter(chosen);
       if (action === 'intel') onIntel?.(chosen);
       if (action === 'clarify') {
@@ -135,7 +142,7 @@ export function OffersView({ view, width, rows, onAnswer, onCounter, onIntel, on
             <Text color={on ? theme.accent : undefined}>{on ? '▸ ' : '  '}</Text>
             {`#${p.id} from `}
             <Text color={theme.party(view.game, p.by)}>{partyName(view.game, p.by)}</Text>
-            <Text color={theme.muted}>{` · you ${util2(pu)} · ${viaLabel(view, p)} · round ${p.round}`}</Text>
+            <Text color={theme.muted}>{` · you ${util2(pu)} · ${viaLabel(view, p)} · round ${p.round}${turnedDown(view, p) ? ' · you said no' : ''}`}</Text>
           </Text>
         );
       })}
