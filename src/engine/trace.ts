@@ -4,6 +4,7 @@
 import type { Game } from '../model/game.js';
 import { sameTerms } from '../model/game.js';
 import type { LogLine, Message, PartyId, World } from '../model/types.js';
+import { exposureHow } from '../model/step.js';
 import type { LoggedCommand } from './advance.js';
 
 export interface GameTrace {
@@ -78,7 +79,7 @@ export class TraceCounter {
     for (const line of lines) {
       if (line.kind !== 'exposure' || line.message === undefined || line.party === undefined) continue;
       const key = `${line.message}:${line.party}`;
-      if (!this.current.exposures.has(key)) this.current.exposures.set(key, { round: line.round, how: line.text.slice(0, Math.max(0, line.text.indexOf(':'))) });
+      if (!this.current.exposures.has(key)) this.current.exposures.set(key, { round: line.round, how: exposureHow(line.text) });
     }
     if (c.type === 'posture' && !this.current.postures.some((p) => p.party === c.party && p.posture === c.posture))
       this.current.postures.push({ party: c.party, posture: c.posture, round: entry.round });

@@ -15,7 +15,7 @@ import { FREEZE, freezeWorld, Tx } from './step/tx.js';
 import type { Command, World } from './types.js';
 
 export { AMOUNTS } from './step/effects.js';
-export { culprit, heardTerms, misled, truthOf } from './step/information.js';
+export { culprit, exposureHow, heardTerms, misled, truthOf } from './step/information.js';
 
 export class IllegalCommand extends Error {}
 

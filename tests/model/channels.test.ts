@@ -5,7 +5,7 @@ import { decide } from '../../src/ai/decide.js';
 import { cableMachine, cableStatus, type CableEvent } from '../../src/engine/channel-machine.js';
 import { compileGame, crossesRedLine, utility } from '../../src/model/game.js';
 import { Rng } from '../../src/model/rng.js';
-import { step } from '../../src/model/step.js';
+import { exposureHow, step } from '../../src/model/step.js';
 import { playerView } from '../../src/model/view.js';
 import { initialWorld } from '../../src/model/world.js';
 import type { Command, World } from '../../src/model/types.js';
@@ -84,6 +84,26 @@ describe('exposure', () => {
     expect(cableStatus(playerView(after, game, 'blue').messages.find((m) => m.id === p.message)!)).toBe('exposed');
   });
 
+  it('an exposure line says how it came out, in the words a scenario gives, colons and all', () => {
+    const game = withMeeting(false);
+    const scenario = structuredClone<typeof base.scenario>(game.scenario);
+    const how = 'Recordings: a transcript of the palace meeting is published';
+    scenario.events.push({
+      id: 'tapes',
+      title: 'The tapes',
+      text: '',
+      when: { round: { gte: 2 } },
+      repeat: false,
+      effects: [{ check: { party: 'blue', meeting: 'palace', how } }],
+    } as never);
+    const taped = compileGame(scenario);
+    const { w } = distortedStart(taped);
+    const after = run(taped, w, { type: 'pass', by: 'blue' }, { type: 'pass', by: 'red' }, { type: 'pass', by: 'green' });
+    const line = after.recent.find((l) => l.kind === 'exposure');
+    expect(line?.text).toMatch(/^Recordings: a transcript of the palace meeting is published: Blue learns that its own envoy's report/);
+    expect(exposureHow(line!.text)).toBe(how);
+  });
+
   it("a meeting that leaves the notetaker open lets the guest's posture decide, seeded", () => {
     const scenario = structuredClone<typeof base.scenario>(base.scenario);
     scenario.meetings.push({ id: 'open', title: 'Open talks', round: 1, host: 'red', guest: 'blue', terms: {} });
@@ -114,7 +134,8 @@ describe('exposure', () => {
     const trust = w.parties.green!.trust.blue!;
     w = run(game, w, { type: 'clarify', by: 'green', message: relay.id });
     expect(w.parties.green!.trust.blue).toBeCloseTo(trust + game.scenario.information.exposure.trust);
-    expect(w.recent.some((l) => l.kind === 'exposure' && l.text.includes('what Blue told Green is not what Red said'))).toBe(true);
+    const line = w.recent.find((l) => l.kind === 'exposure' && l.text.includes('what Blue told Green is not what Red said'));
+    expect(exposureHow(line!.text)).toBe('A clarification call with Red');
   });
 
   it('two readouts of talks without a record that disagree are flagged for whoever holds both', () => {

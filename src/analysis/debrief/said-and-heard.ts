@@ -1,7 +1,7 @@
 // What was said and what was heard: every message some party heard otherwise than it was said, who told it
 // so, how it came out and what that cost; and how words were checked.
 import { sameTerms, utility, type Game } from '../../model/game.js';
-import { culprit, heardTerms, misled, truthOf } from '../../model/step.js';
+import { culprit, exposureHow, heardTerms, misled, truthOf } from '../../model/step.js';
 import type { LogLine, Message, PartyId, World } from '../../model/types.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { termLines } from './terms.js';
@@ -99,7 +99,7 @@ function exposureOf(world: World, m: Message, listener: PartyId, root: Message, 
   const found = lines.find((x) => !x.used && x.line.party === listener && x.line.text.includes(says));
   if (found) {
     found.used = true;
-    const how = found.line.text.slice(0, Math.max(0, found.line.text.indexOf(': ')));
+    const how = exposureHow(found.line.text);
     return { how: exposureKind(how), round: found.line.round, text: cleanText(how || found.line.text) };
   }
   if (m.clarified.includes(listener)) return { how: 'clarification', text: 'A clarification call' };

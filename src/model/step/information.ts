@@ -73,6 +73,15 @@ export function culprit(w: World, m: Message): PartyId {
   return m.from;
 }
 
+/**
+ * How an exposure line says its listener found out: the words before the account of what was wrong ("A leak",
+ * "A clarification call with Russia", or a scenario's own words, which may hold a colon themselves).
+ */
+export function exposureHow(text: string): string {
+  const found = /^(.*): (?:what .+ told .+ is not what .+ said\.|.+ learns that its own envoy's report of what .+ said was wrong\.)/s.exec(text);
+  return found ? found[1]! : text.slice(0, Math.max(0, text.indexOf(': ')));
+}
+
 /** `listener` finds out that what it heard in message `id` is not what was said: the culprit pays for it. */
 export function expose(tx: Tx, id: number, listener: PartyId, how: string): void {
   const { game, w } = tx;
