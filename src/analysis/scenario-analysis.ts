@@ -2,8 +2,9 @@
 // cross nobody's red line, the zone of agreement against the reservation values (and against each combination
 // of posture floors the parties can reach), the supported Pareto frontier, the Nash and Kalai–Smorodinsky
 // points, the most each party can get in the zone, and whether the scripted meetings' offers lie inside it.
-// Exact where the search finishes, sampled where it says so.
-import { crossesRedLine, offeredTerms, utility, type Game } from '../model/game.js';
+// Exact where the search finishes, sampled where it says so. At the start by default; or at a round of one
+// seeded game (`analyse --round N`), against what each party wants and would walk away below by then.
+import { crossesRedLine, offeredTerms, utility, type Game, type Preferences } from '../model/game.js';
 import type { PartyId } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
 import { describeTerms } from './bargaining.js';
@@ -20,19 +21,39 @@ export interface PointSummary {
   exact: boolean;
 }
 
+/**
+ * A round of one seeded game to analyse at: the preferences events had changed by then, and each party's BATNA
+ * and walk-away point then (its reservation value or its BATNA, the better — lower under pressure).
+ */
+export interface AnalysisPoint {
+  /** The round the game had reached (earlier than asked when the talks ended first). */
+  round: number;
+  seed: number;
+  /** How the talks had ended, when they ended before the round asked for. */
+  ended?: string;
+  /** The events that had fired, in order (titles). */
+  events: string[];
+  prefs: Record<PartyId, Preferences>;
+  batna: Record<PartyId, number>;
+  walkAway: Record<PartyId, number>;
+}
+
 export interface ScenarioAnalysis {
   scenario: string;
+  /** Where in a game the figures stand (absent: at the start, against the reservation values). */
+  at?: Omit<AnalysisPoint, 'prefs'>;
   /** Every combination of options. */
   packages: number;
   /** The share of packages that cross no party's red line (sampled unless `exhaustive`). */
   signable: { share: number; exhaustive: boolean };
+  /** What the zone is measured against: the reservation values, or the walk-away points at the round analysed. */
   reservations: Record<PartyId, number>;
   zopa: { exists: boolean; certain: boolean; share: number; exhaustive: boolean; sampled: number; inside: number };
   /** Supported points (a weighted sum picks them out); in a small space, every Pareto-optimal package, counted exactly. */
   frontier: { supported: number; exact?: number };
   nash?: PointSummary;
   kalai?: PointSummary;
-  /** Per party: its reservation value and the most it can get in a package every other party could sign at its reservation value. */
+  /** Per party: its reservation value (its walk-away point at the round analysed) and the most it can get in a package every other party could sign at theirs. */
   parties: { party: PartyId; name: string; reservation: number; bestInZone?: number; bestSignable: number }[];
   /** The posture combinations reachable before the last third, and how many leave a package above every floor. */
   postures: { combinations: number; withDeal: number; blocked: Record<PartyId, string>[] };
@@ -40,11 +61,11 @@ export interface ScenarioAnalysis {
   meetings: { meeting: string; account?: string; utilities: Record<PartyId, number>; inside: boolean; short: PartyId[] }[];
 }
 
-export function analyseScenario(game: Game): ScenarioAnalysis {
+export function analyseScenario(game: Game, at?: AnalysisPoint): ScenarioAnalysis {
   // A mediator bargains for no one: the zone, the frontier and the points are the parties'.
   const ids = game.bargainers;
-  const prefs = ids.map((id) => game.prefs[id]!);
-  const reservations = prefs.map((p) => p.reservation);
+  const prefs = ids.map((id) => at?.prefs[id] ?? game.prefs[id]!);
+  const reservations = at ? ids.map((id) => at.walkAway[id]!) : prefs.map((p) => p.reservation);
   const packages = game.scenario.issues.reduce((n, i) => n * i.options.length, 1);
   const point = (p: ReturnType<typeof nashPoint>): PointSummary | undefined =>
     p && { terms: describeTerms(game.public, p.terms), utilities: byParty(ids, p.utilities), exact: p.exact };
@@ -85,7 +106,7 @@ export function analyseScenario(game: Game): ScenarioAnalysis {
     return { party: id, name: cleanText(game.party[id]!.name), reservation: reservations[k]!, ...(bestInZone !== undefined ? { bestInZone } : {}), bestSignable };
   });
 
-  const exactFrontier = packages <= EXACT_LIMIT ? countParetoOptimal(game) : undefined;
+  const exactFrontier = packages <= EXACT_LIMIT ? countParetoOptimal(game, prefs) : undefined;
   const nash = point(nashPoint(prefs, reservations, { excludeRedLines: true, frontier }));
   const kalai = point(kalaiPoint(prefs, reservations, { excludeRedLines: true, frontier }));
   const combos = postureCombinations(game);
@@ -100,8 +121,14 @@ export function analyseScenario(game: Game): ScenarioAnalysis {
     }
   }
 
+  let where: ScenarioAnalysis['at'];
+  if (at) {
+    const { prefs: _, ...rest } = at;
+    where = rest;
+  }
   return {
     scenario: game.scenario.meta.id,
+    ...(where ? { at: where } : {}),
     packages,
     signable: { share: signable.size.fraction, exhaustive: signable.size.exhaustive },
     reservations: byParty(ids, reservations),
@@ -123,8 +150,7 @@ export function analyseScenario(game: Game): ScenarioAnalysis {
 const EXACT_LIMIT = 20_000;
 
 /** How many signable packages no other signable package Pareto-dominates (every package enumerated). */
-function countParetoOptimal(game: Game): number {
-  const prefs = game.bargainers.map((id) => game.prefs[id]!);
+function countParetoOptimal(game: Game, prefs: readonly Preferences[]): number {
   const sizes = game.scenario.issues.map((i) => i.options.length);
   const points: number[][] = [];
   const terms = sizes.map(() => 0);

@@ -29,20 +29,24 @@ export const usage = `Backchannel — a diplomatic-negotiation strategy game for
 Usage:
   backchannel                              title screen
   backchannel play [SCENARIO] [--as PARTY] [--players a,b] [--seed N] [--load SAVE] [--save SAVE] [--plain]
-  backchannel simulate SCENARIO [--runs N] [--seed N] [--json]
+  backchannel play --class DIR --student NAME [--plain]
+  backchannel simulate SCENARIO [--runs N] [--seed N] [--json] [--seat PARTY --strategy NAME] [--trace]
+                                [--vary PATH=FROM:TO[:STEP] [--threads N]]
   backchannel validate FILE... [--strict]
-  backchannel analyse SCENARIO [--json]
+  backchannel analyse SCENARIO [--round N [--seed S]] [--json]
   backchannel diagram SCENARIO [--format text|mermaid|dot]
   backchannel class new DIR --scenario SCENARIO --roster FILE [--seed N] [--seats-per-table K] [--same-seed]
   backchannel class show DIR
   backchannel handouts SCENARIO|CLASS_DIR [--party P] --out DIR
-  backchannel schema
-  backchannel new ID
+  backchannel schema [--markdown]
+  backchannel new ID [--out FILE] [--template bilateral|multilateral|summit|mediated]
   backchannel replay SAVE [--scenario PATH]
   backchannel debrief SAVE... [--markdown FILE] [--scenario PATH]
-  backchannel serve CLASS_DIR [--port 2222] [--host 0.0.0.0]
+  backchannel debrief CLASS_DIR [--markdown FILE] [--html FILE] [--json]
+  backchannel serve CLASS_DIR [--port 2222] [--host 0.0.0.0] [--when-away wait|ai] [--max N] [--idle MIN]
 
 SCENARIO is a path to a .yaml file or the id of a bundled scenario (e.g. alaska-2025).
+COMMAND --help says more about each command.
 Exit codes: 0 success, 1 invalid input, 2 usage error. DEBUG=backchannel shows stack traces.
 `;
 

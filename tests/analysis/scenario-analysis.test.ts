@@ -1,9 +1,10 @@
 // `analyse` on a small scenario, every figure checked against brute force over all its packages.
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../../src/analysis/scenario-analysis.js';
-import { formatAnalysis } from '../../src/cli/commands/analyse.js';
-import { crossesRedLine, utility } from '../../src/model/game.js';
-import { mini } from '../helpers/games.js';
+import { formatAnalysis, pointOf } from '../../src/cli/commands/analyse.js';
+import { compileGame, crossesRedLine, utility } from '../../src/model/game.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+import { fixturePath, mini } from '../helpers/games.js';
 
 const game = mini();
 const prefs = game.partyIds.map((id) => game.prefs[id]!);
@@ -49,5 +50,38 @@ describe('analyse', () => {
     expect(text).toMatch(/counted exactly/);
     expect(text).toMatch(/Posture floors: \d+ of \d+ combinations/);
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+  });
+});
+
+describe('analyse --round', () => {
+  const loaded = loadScenarioFile(fixturePath('mini-change.yaml'));
+  if (!loaded.ok) throw new Error('mini-change.yaml does not load');
+  const changing = compileGame(loaded.scenario);
+  const brute = (ps: typeof prefs, floors: number[]) =>
+    all.filter((t) => !ps.some((p) => crossesRedLine(p, t)) && ps.every((p, k) => utility(p, t) > floors[k]!)).length / all.length;
+
+  it('stands at a round of a seeded game: the preferences its events changed, the walk-away points then', () => {
+    const before = pointOf(changing, 2, 5);
+    const after = pointOf(changing, 3, 5);
+    expect(before.round).toBe(2);
+    expect(after.round).toBe(3);
+    expect(before.events).not.toContain('A new government in Red');
+    expect(after.events).toContain('A new government in Red');
+    // From round 3 Red will never sign the treaty guarantee: the zone is counted with that red line.
+    expect(crossesRedLine(after.prefs.red!, [0, 0, 2])).toBe(true);
+    expect(crossesRedLine(before.prefs.red!, [0, 0, 2])).toBe(false);
+    for (const id of changing.bargainers) expect(after.walkAway[id]).toBeGreaterThanOrEqual(Math.min(after.prefs[id]!.reservation, after.batna[id]!) - 1e-12);
+    for (const point of [before, after]) {
+      const a = analyseScenario(changing, point);
+      const ps = changing.bargainers.map((id) => point.prefs[id]!);
+      const floors = changing.bargainers.map((id) => point.walkAway[id]!);
+      expect(a.zopa.share).toBeCloseTo(brute(ps, floors), 12);
+      expect(a.reservations).toEqual(point.walkAway);
+      expect(a.at).toMatchObject({ round: point.round, seed: 5, events: point.events });
+    }
+    const text = formatAnalysis(analyseScenario(changing, after));
+    expect(text).toMatch(/^mini-change at the start of round 3 of the all-AI game seed 5\.\nEvents fired by then: .*A new government in Red/);
+    expect(text).toContain('better off than at its walk-away point then');
+    expect(text).toMatch(/party +BATNA +walk-away +best inside the zone/);
   });
 });

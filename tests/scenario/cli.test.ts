@@ -224,5 +224,10 @@ describe('backchannel analyse', () => {
     expect(await runAnalyse(['moscow-2025-08', '--json'])).toBe(0);
     expect((JSON.parse(out) as { packages: number }).packages).toBe(162);
     expect((await thrown(runAnalyse([]))).exitCode).toBe(2);
+    out = '';
+    expect(await runAnalyse(['moscow-2025-08', '--round', '4', '--seed', '2'])).toBe(0);
+    expect(out).toMatch(/^moscow-2025-08 at the start of round 4 of the all-AI game seed 2\.\nEvents fired by then: /);
+    expect((await thrown(runAnalyse(['moscow-2025-08', '--round', '11']))).message).toBe('--round takes a whole number from 1 to 10, not "11"');
+    expect((await thrown(runAnalyse(['moscow-2025-08', '--seed', '2']))).exitCode).toBe(2);
   });
 });

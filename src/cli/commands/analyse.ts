@@ -1,30 +1,64 @@
-// `backchannel analyse FILE [--json]`: what a scenario allows before anyone plays it — for authors balancing one.
-import { analyseScenario, type ScenarioAnalysis } from '../../analysis/scenario-analysis.js';
-import { parseCommand } from '../args.js';
+// `backchannel analyse FILE [--round N [--seed S]] [--json]`: what a scenario allows before anyone plays it, or
+// at a round of one seeded game — for authors balancing one.
+import { reserveOf } from '../../ai/aspiration.js';
+import { analyseScenario, type AnalysisPoint, type ScenarioAnalysis } from '../../analysis/scenario-analysis.js';
+import { advance } from '../../engine/advance.js';
+import { prefsOf, type Game } from '../../model/game.js';
+import { playerView } from '../../model/view.js';
+import { initialWorld } from '../../model/world.js';
+import { cleanText } from '../../scenario/clean-text.js';
+import { parseCommand, wholeNumber } from '../args.js';
 import { usageError } from '../errors.js';
 import { loadGame } from '../scenario-arg.js';
+import { parseSeed } from '../seed.js';
 import { padCells } from '../../ui/text.js';
 
-const help = `Usage: backchannel analyse SCENARIO [--json]
+const help = `Usage: backchannel analyse SCENARIO [--round N [--seed S]] [--json]
 
 What the scenario allows before anyone plays it: how many packages there are and how many cross no red line,
 the zone of possible agreement against the reservation values, the Pareto frontier, the Nash and
 Kalai–Smorodinsky points, the most each party can get inside the zone, which combinations of posture floors
 the parties can reach before the last third of the talks leave a deal possible, and whether each scripted
 meeting's offer lies inside the zone. --json prints one JSON object.
+
+--round N gives the same figures at the start of round N of the all-AI game seed S plays (default 1): with the
+preferences and red lines the events that fired by then had changed, and the zone measured against what each
+party would walk away below then — its reservation value or its BATNA, whichever is better (lower under
+pressure), as its AI judges. It names the events that fired; if the talks ended before round N, it says so
+and stands where they ended.
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommand('analyse', argv, { json: { type: 'boolean' } });
+  const { values, positionals } = parseCommand('analyse', argv, { json: { type: 'boolean' }, round: { type: 'string' }, seed: { type: 'string' } });
   if (values.help) {
     process.stdout.write(help);
     return 0;
   }
   if (positionals.length !== 1) throw usageError('analyse takes one scenario, e.g. backchannel analyse my-scenario.yaml');
+  if (values.seed !== undefined && values.round === undefined) throw usageError('--seed goes with --round: the seed of the game to analyse a round of');
   const { game } = loadGame(positionals[0]!);
-  const a = analyseScenario(game);
+  const round = values.round === undefined ? undefined : wholeNumber('round', values.round, 1, 1, game.scenario.calendar.rounds);
+  const a = analyseScenario(game, round === undefined ? undefined : pointOf(game, round, parseSeed(values.seed, 1)));
   process.stdout.write(values.json ? `${JSON.stringify(a)}\n` : formatAnalysis(a));
   return 0;
+}
+
+/** Where the all-AI game `seed` plays stands at the start of `round` (or where it ended, if it ended first). */
+export function pointOf(game: Game, round: number, seed: number): AnalysisPoint {
+  let world = initialWorld(game, seed);
+  while (world.phase !== 'ended' && world.round < round) world = advance(game, world, { max: 1, record: false }).world;
+  const ids = game.bargainers;
+  const titles = new Map(game.scenario.events.map((e) => [e.id, cleanText(e.title)]));
+  const outcome = world.outcome;
+  return {
+    round: world.round,
+    seed,
+    ...(world.phase === 'ended' && world.round < round && outcome ? { ended: outcome.kind === 'deal' ? `a deal (${outcome.reason})` : `no deal (${outcome.reason})` } : {}),
+    events: world.firedEvents.map((id) => titles.get(id) ?? id),
+    prefs: Object.fromEntries(ids.map((id) => [id, prefsOf(game, world, id)])),
+    batna: Object.fromEntries(ids.map((id) => [id, world.parties[id]!.batna])),
+    walkAway: Object.fromEntries(ids.map((id) => [id, reserveOf(playerView(world, game, id)).reserve])),
+  };
 }
 
 const pct = (x: number) => (x === 0 ? '0%' : x < 0.01 ? `${(x * 100).toPrecision(2)}%` : `${(x * 100).toFixed(1)}%`);
@@ -34,17 +68,28 @@ export function formatAnalysis(a: ScenarioAnalysis): string {
   const out: string[] = [];
   const names = Object.fromEntries(a.parties.map((p) => [p.party, p.name]));
   const w = Math.max(...a.parties.map((p) => p.name.length)) + 2;
+  const at = a.at;
+  if (at) {
+    out.push(
+      at.ended
+        ? `${a.scenario} where the all-AI game seed ${at.seed} ended, in round ${at.round} (before the round asked for), with ${at.ended}.`
+        : `${a.scenario} at the start of round ${at.round} of the all-AI game seed ${at.seed}.`,
+      `Events fired by then: ${at.events.length ? at.events.join('; ') : 'none'}.`,
+      '',
+    );
+  }
+  const against = at ? 'its walk-away point then' : 'its reservation value';
   out.push(`${a.scenario}: ${a.packages.toLocaleString('en-US')} packages; ${pct(a.signable.share)} cross no party's red line${a.signable.exhaustive ? '' : ' (sampled)'}.`);
   out.push(
     a.zopa.exists
-      ? `Zone of possible agreement (every party better off than at its reservation value): ${
+      ? `Zone of possible agreement (every party better off than at ${against}): ${
           a.zopa.exhaustive
             ? `${pct(a.zopa.share)} of packages`
             : a.zopa.inside === 0
               ? `none of ${a.zopa.sampled.toLocaleString('en-US')} sampled packages — a small zone, which the Nash point below proves is not empty`
               : `about ${pct(a.zopa.share)} of packages (${a.zopa.inside} of ${a.zopa.sampled.toLocaleString('en-US')} sampled)`
         }.`
-      : `No zone of possible agreement: no package gives every party its reservation value${a.zopa.certain ? '' : ' (the search did not finish: not proven)'}.`,
+      : `No zone of possible agreement: no package gives every party ${against}${a.zopa.certain ? '' : ' (the search did not finish: not proven)'}.`,
   );
   out.push(
     a.frontier.exact !== undefined
@@ -52,11 +97,21 @@ export function formatAnalysis(a: ScenarioAnalysis): string {
       : `Pareto frontier: ${a.frontier.supported} supported packages found (those a weighted sum of utilities picks out); the space is too large to count the frontier exactly, and it can hold more points between them.`,
     '',
   );
-  out.push(`${padCells('party', w)}reservation  best inside the zone  best it can get at all`);
-  for (const p of a.parties)
-    out.push(`${padCells(p.name, w)}${f2(p.reservation).padStart(11)}  ${(p.bestInZone === undefined ? '—' : f2(p.bestInZone)).padStart(19)}  ${f2(p.bestSignable).padStart(22)}`);
+  if (at) {
+    out.push(`${padCells('party', w)}      BATNA  walk-away  best inside the zone  best it can get at all`);
+    for (const p of a.parties)
+      out.push(
+        `${padCells(p.name, w)}${f2(at.batna[p.party]!).padStart(11)}  ${f2(p.reservation).padStart(9)}  ${(p.bestInZone === undefined ? '—' : f2(p.bestInZone)).padStart(19)}  ${f2(p.bestSignable).padStart(22)}`,
+      );
+  } else {
+    out.push(`${padCells('party', w)}reservation  best inside the zone  best it can get at all`);
+    for (const p of a.parties)
+      out.push(
+        `${padCells(p.name, w)}${f2(p.reservation).padStart(11)}  ${(p.bestInZone === undefined ? '—' : f2(p.bestInZone)).padStart(19)}  ${f2(p.bestSignable).padStart(22)}`,
+      );
+  }
   for (const [label, point] of [
-    ['Nash point (the largest product of gains over the reservation values)', a.nash],
+    [`Nash point (the largest product of gains over ${at ? 'the walk-away points' : 'the reservation values'})`, a.nash],
     ['Kalai–Smorodinsky point (gains in proportion to each party’s best)', a.kalai],
   ] as const) {
     if (!point) continue;
