@@ -7,7 +7,7 @@
 import type { Game, Preferences } from '../model/game.js';
 import type { PartyId } from '../model/types.js';
 import { reachablePostures } from './posture-reach.js';
-import { clashes, compileSpace, utilitiesOf } from './space.js';
+import { clashes, compileSpace, EPS, utilitiesOf } from './space.js';
 
 export interface FloorCheck {
   /** The best package for the tightest party, and by how much it clears every floor (negative: it does not). */
@@ -62,6 +62,61 @@ export function clearFloors(prefs: readonly Preferences[], floors: readonly numb
     bestMargin = Math.min(...check.map((x, p) => x - floors[p]!));
   }
   return { ...(best ? { terms: best } : {}), margin: bestMargin, exact: nodes <= nodeBudget };
+}
+
+/**
+ * The least party `k` gets in a package that leaves every party better off than at its floor (red lines
+ * excluded): the worst agreement it could still prefer to none. Exact by branch and bound within the budget;
+ * undefined utility when no package clears every floor.
+ */
+export function worstAboveFloors(
+  prefs: readonly Preferences[],
+  floors: readonly number[],
+  k: number,
+  nodeBudget = 3_000_000,
+): { terms?: number[]; utility?: number; exact: boolean } {
+  const space = compileSpace(prefs, { excludeRedLines: true });
+  if (!space) return { exact: true };
+  const n = space.parties;
+  const issues = space.issues;
+  // From issue i on: each party's highest reachable gain, and k's lowest.
+  const capFrom: number[][] = Array.from({ length: issues + 1 }, () => new Array<number>(n).fill(0));
+  const lowFrom: number[] = new Array<number>(issues + 1).fill(0);
+  for (let i = issues - 1; i >= 0; i--) {
+    for (let p = 0; p < n; p++) {
+      let best = -Infinity;
+      for (const o of space.options[i]!) best = Math.max(best, space.gain[p]![i]![o]!);
+      capFrom[i]![p] = capFrom[i + 1]![p]! + best;
+    }
+    lowFrom[i] = lowFrom[i + 1]! + Math.min(...space.options[i]!.map((o) => space.gain[k]![i]![o]!));
+  }
+  // Options per issue, worst for k first: the first packages found are low, and cut the rest.
+  const order = space.options.map((opts, i) => [...opts].sort((a, b) => space.gain[k]![i]![a]! - space.gain[k]![i]![b]!));
+  const u = new Array<number>(n).fill(0);
+  const pick = new Array<number>(issues).fill(0);
+  let worst: number[] | undefined;
+  let lowest = Infinity;
+  let nodes = 0;
+  const visit = (i: number): void => {
+    if (++nodes > nodeBudget) return;
+    if (u[k]! + lowFrom[i]! >= lowest - EPS) return;
+    for (let p = 0; p < n; p++) if (u[p]! + capFrom[i]![p]! <= floors[p]! + EPS) return;
+    if (i === issues) {
+      lowest = u[k]!;
+      worst = [...pick];
+      return;
+    }
+    for (const o of order[i]!) {
+      if (clashes(space, i, o, (j) => (j < i ? pick[j]! : -1))) continue;
+      pick[i] = o;
+      for (let p = 0; p < n; p++) u[p]! += space.gain[p]![i]![o]!;
+      visit(i + 1);
+      for (let p = 0; p < n; p++) u[p]! -= space.gain[p]![i]![o]!;
+    }
+  };
+  visit(0);
+  const exact = nodes <= nodeBudget;
+  return worst ? { terms: worst, utility: utilitiesOf(space, worst)[k]!, exact } : { exact };
 }
 
 function sumGain(gain: number[][][], i: number, o: number): number {

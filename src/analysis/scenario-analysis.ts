@@ -9,7 +9,7 @@ import type { PartyId } from '../model/types.js';
 import { cleanText } from '../scenario/clean-text.js';
 import { describeTerms } from './bargaining.js';
 import { kalaiPoint, nashPoint } from './bargaining-points.js';
-import { clearFloors, postureCombinations } from './floors.js';
+import { clearFloors, postureCombinations, worstAboveFloors } from './floors.js';
 import { paretoFrontier } from './frontier.js';
 import { zopa } from './zopa.js';
 import { byParty } from './debrief/terms.js';
@@ -53,8 +53,21 @@ export interface ScenarioAnalysis {
   frontier: { supported: number; exact?: number };
   nash?: PointSummary;
   kalai?: PointSummary;
-  /** Per party: its reservation value (its walk-away point at the round analysed) and the most it can get in a package every other party could sign at theirs. */
-  parties: { party: PartyId; name: string; reservation: number; bestInZone?: number; bestSignable: number }[];
+  /**
+   * Per party: its reservation value (its walk-away point at the round analysed); the least and the most it gets
+   * in a package inside the zone (every party better off than at its own), the worst and best agreement it could
+   * prefer to none; and the most it can get in any package nobody's red line rules out.
+   */
+  parties: {
+    party: PartyId;
+    name: string;
+    reservation: number;
+    worstInZone?: number;
+    /** Set when the search for the worst deal ran out of budget: a deal this bad exists, a worse one may. */
+    worstNotProven?: true;
+    bestInZone?: number;
+    bestSignable: number;
+  }[];
   /** The posture combinations reachable before the last third, and how many leave a package above every floor. */
   postures: { combinations: number; withDeal: number; blocked: Record<PartyId, string>[] };
   /** The scripted meetings' offers (each account of a contested one), and whether each is inside the zone. */
@@ -103,7 +116,15 @@ export function analyseScenario(game: Game, at?: AnalysisPoint): ScenarioAnalysi
         bestInZone = lo;
       }
     }
-    return { party: id, name: cleanText(game.party[id]!.name), reservation: reservations[k]!, ...(bestInZone !== undefined ? { bestInZone } : {}), bestSignable };
+    const worst = zone.exists ? worstAboveFloors(prefs, reservations, k) : undefined;
+    return {
+      party: id,
+      name: cleanText(game.party[id]!.name),
+      reservation: reservations[k]!,
+      ...(worst?.utility !== undefined ? { worstInZone: worst.utility, ...(worst.exact ? {} : { worstNotProven: true as const }) } : {}),
+      ...(bestInZone !== undefined ? { bestInZone } : {}),
+      bestSignable,
+    };
   });
 
   const exactFrontier = packages <= EXACT_LIMIT ? countParetoOptimal(game, prefs) : undefined;

@@ -40,6 +40,9 @@ describe('analyse', () => {
       const best = Math.max(...signable.map((t) => utility(prefs[k]!, t)));
       expect(row.bestSignable).toBeCloseTo(best, 9);
       if (inZone.length > 0) expect(row.bestInZone).toBeCloseTo(Math.max(...inZone.map((t) => utility(prefs[k]!, t))), 3);
+      // The worst agreement it could prefer to none: exact, by brute force over the zone.
+      expect(row.worstInZone).toBeCloseTo(Math.min(...inZone.map((t) => utility(prefs[k]!, t))), 9);
+      expect(row.worstNotProven).toBeUndefined();
     });
   });
 
@@ -82,6 +85,6 @@ describe('analyse --round', () => {
     const text = formatAnalysis(analyseScenario(changing, after));
     expect(text).toMatch(/^mini-change at the start of round 3 of the all-AI game seed 5\.\nEvents fired by then: .*A new government in Red/);
     expect(text).toContain('better off than at its walk-away point then');
-    expect(text).toMatch(/party +BATNA +walk-away +best inside the zone/);
+    expect(text).toMatch(/party +BATNA +walk-away +worst deal +best deal +best of all/);
   });
 });

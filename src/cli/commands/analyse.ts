@@ -17,7 +17,8 @@ const help = `Usage: backchannel analyse SCENARIO [--round N [--seed S]] [--json
 
 What the scenario allows before anyone plays it: how many packages there are and how many cross no red line,
 the zone of possible agreement against the reservation values, the Pareto frontier, the Nash and
-Kalai–Smorodinsky points, the most each party can get inside the zone, which combinations of posture floors
+Kalai–Smorodinsky points, the least and the most each party gets inside the zone (its worst and best deal,
+exact where the search finishes) and in any package no red line rules out, which combinations of posture floors
 the parties can reach before the last third of the talks leave a deal possible, and whether each scripted
 meeting's offer lies inside the zone. --json prints one JSON object.
 
@@ -97,19 +98,17 @@ export function formatAnalysis(a: ScenarioAnalysis): string {
       : `Pareto frontier: ${a.frontier.supported} supported packages found (those a weighted sum of utilities picks out); the space is too large to count the frontier exactly, and it can hold more points between them.`,
     '',
   );
-  if (at) {
-    out.push(`${padCells('party', w)}      BATNA  walk-away  best inside the zone  best it can get at all`);
-    for (const p of a.parties)
-      out.push(
-        `${padCells(p.name, w)}${f2(at.batna[p.party]!).padStart(11)}  ${f2(p.reservation).padStart(9)}  ${(p.bestInZone === undefined ? '—' : f2(p.bestInZone)).padStart(19)}  ${f2(p.bestSignable).padStart(22)}`,
-      );
-  } else {
-    out.push(`${padCells('party', w)}reservation  best inside the zone  best it can get at all`);
-    for (const p of a.parties)
-      out.push(
-        `${padCells(p.name, w)}${f2(p.reservation).padStart(11)}  ${(p.bestInZone === undefined ? '—' : f2(p.bestInZone)).padStart(19)}  ${f2(p.bestSignable).padStart(22)}`,
-      );
-  }
+  // Each party's reservation value (at a round: its BATNA and walk-away point), and its worst and best deals.
+  const opt = (x: number | undefined) => (x === undefined ? '—' : f2(x));
+  const deals = (p: ScenarioAnalysis['parties'][number]) =>
+    `  ${`${p.worstNotProven ? '≤' : ''}${opt(p.worstInZone)}`.padStart(10)}  ${opt(p.bestInZone).padStart(9)}  ${f2(p.bestSignable).padStart(11)}`;
+  out.push(`${padCells('party', w)}${at ? '      BATNA  walk-away' : 'reservation'}  worst deal  best deal  best of all`);
+  for (const p of a.parties)
+    out.push(`${padCells(p.name, w)}${at ? `${f2(at.batna[p.party]!).padStart(11)}  ${f2(p.reservation).padStart(9)}` : f2(p.reservation).padStart(11)}${deals(p)}`);
+  out.push(
+    'Worst and best deal: the least and the most it gets in a package inside the zone (≤: the search for the worst',
+    'ran out of time; a deal this bad exists, a worse one may). Best of all: in any package no red line rules out.',
+  );
   for (const [label, point] of [
     [`Nash point (the largest product of gains over ${at ? 'the walk-away points' : 'the reservation values'})`, a.nash],
     ['Kalai–Smorodinsky point (gains in proportion to each party’s best)', a.kalai],
