@@ -174,7 +174,12 @@ export function validate(game: Game, world: World, command: Command): string | n
     case 'reject': {
       if (command.type === 'accept' && party.role === 'mediator') return `${party.name} is the mediator: it signs nothing, so it accepts nothing (table a text instead)`;
       const open = command.type === 'accept' ? acceptableProposalsFor(world, by) : openProposalsFor(world, by);
-      if (!open.some((p) => p.id === command.proposal)) return `proposal #${command.proposal} is not open to ${party.name}`;
+      if (!open.some((p) => p.id === command.proposal)) {
+        const rejected = acceptableProposalsFor(world, by).some((p) => p.id === command.proposal);
+        return rejected
+          ? `${party.name} has already rejected proposal #${command.proposal} (it may still accept it)`
+          : `proposal #${command.proposal} is not open to ${party.name}`;
+      }
       if (command.type === 'reject' && command.reason !== undefined) return badReason(game, command.reason);
       return null;
     }

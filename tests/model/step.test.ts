@@ -91,7 +91,7 @@ describe('step', () => {
     let w = run(start(3), { type: 'propose', by: 'blue', terms: [1, 1, 1], channel: 'direct' });
     w = run(w, { type: 'reject', by: 'red', proposal: 1, reason: { issue: 0, why: 'target' } }, { type: 'accept', by: 'green', proposal: 1 });
     w = run(w, { type: 'pass', by: 'blue' });
-    expect(validate(game, w, { type: 'reject', by: 'red', proposal: 1 })).toBe('proposal #1 is not open to Red');
+    expect(validate(game, w, { type: 'reject', by: 'red', proposal: 1 })).toBe('Red has already rejected proposal #1 (it may still accept it)');
     expect(validate(game, w, { type: 'accept', by: 'red', proposal: 1 })).toBeNull();
     w = run(w, { type: 'accept', by: 'red', proposal: 1 });
     // The change of mind takes back the rejection and its reason, says so, and makes the agreement.
