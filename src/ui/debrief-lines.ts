@@ -94,7 +94,7 @@ export function debriefLines(d: Debrief, width: number, theme: Theme, colourOf: 
 
   heading('The moments that changed the game');
   const key = d.moments.filter((m) =>
-    ['walk-out', 'return', 'broken-commitment', 'exposure', 'posture', 'event', 'signing', 'ratification', 'outcome', 'statement', 'summit'].includes(m.kind),
+    ['walk-out', 'return', 'broken-commitment', 'exposure', 'posture', 'event', 'change-of-mind', 'signing', 'ratification', 'outcome', 'statement', 'summit'].includes(m.kind),
   );
   if (key.length === 0) text('Nothing stood out.', { color: theme.muted }, '  ');
   for (const m of key) {

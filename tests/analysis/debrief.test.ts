@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateDebriefs, aggregateMarkdown } from '../../src/analysis/debrief/aggregate.js';
 import { buildDebrief } from '../../src/analysis/debrief/build.js';
+import { keyMoments } from '../../src/analysis/debrief/moments.js';
 import { debriefMarkdown } from '../../src/analysis/debrief/markdown.js';
 import { fmt, informationSummary, MOVE_RULE, pct } from '../../src/analysis/debrief/text.js';
 import { util2 } from '../../src/ui/format.js';
@@ -103,6 +104,30 @@ describe('buildDebrief: a deal', () => {
     expect(d.moments.filter((m) => m.kind === 'walk-out')).toHaveLength(1);
     const rounds = d.moments.map((m) => m.round);
     expect(rounds).toEqual([...rounds].sort((x, y) => x - y));
+  });
+
+  it('marks a change of mind: an offer accepted after it was rejected, or countered with a reason', () => {
+    const changes = (records: Parameters<typeof keyMoments>[2]) => keyMoments(game, world, records, []).filter((m) => m.kind === 'change-of-mind');
+    expect(
+      changes([
+        { round: 5, command: { type: 'reject', by: 'russia', proposal: 3 } },
+        { round: 7, command: { type: 'accept', by: 'russia', proposal: 3 } },
+      ]),
+    ).toEqual([{ round: 7, kind: 'change-of-mind', party: 'russia', text: 'Russia accepted package #3 after all, having rejected it in round 5.' }]);
+    expect(
+      changes([
+        { round: 6, command: { type: 'propose', by: 'russia', terms: [2, 0, 2], channel: 'direct', replyTo: 3, reason: { issue: 0, why: 'target' } } },
+        { round: 6, command: { type: 'accept', by: 'russia', proposal: 3 } },
+      ]).map((m) => m.text),
+    ).toEqual(['Russia accepted package #3 after all, having rejected it earlier in the round.']);
+    // A counter without a reason rejects nothing, and a plain acceptance is no change of mind.
+    expect(
+      changes([
+        { round: 6, command: { type: 'propose', by: 'russia', terms: [2, 0, 2], channel: 'direct', replyTo: 3 } },
+        { round: 7, command: { type: 'accept', by: 'russia', proposal: 3 } },
+        { round: 7, command: { type: 'accept', by: 'ukraine', proposal: 3 } },
+      ]),
+    ).toEqual([]);
   });
 
   it('counts information problems: a distorted envoy message that was exposed', () => {

@@ -1,5 +1,5 @@
-// The moments that changed a game (events, postures, walk-outs, public words broken, exposures, signatures), and
-// a player's moves rated against waiting.
+// The moments that changed a game (events, postures, walk-outs, public words broken, exposures, changes of mind,
+// signatures), and a player's moves rated against waiting.
 import type { Game } from '../../model/game.js';
 import type { LogLine, PartyId, World } from '../../model/types.js';
 import { cleanText } from '../../scenario/clean-text.js';
@@ -42,6 +42,19 @@ export function keyMoments(game: Game, world: World, commands: readonly CommandR
     moments.push({ round: line.round, kind: kind ?? 'implementation', party: line.party, text: cleanText(line.text) });
   }
   const fromLog = moments.length;
+  // Who rejected what, and when: a rejection, or a counter-offer that gave a reason (it rejects what it answers).
+  const rejected = new Map<string, number>();
+  for (const record of commands) {
+    const c = record.command;
+    if (c.type === 'reject') rejected.set(`${c.by}:${c.proposal}`, record.round);
+    if (c.type === 'propose' && c.replyTo !== undefined && c.reason) rejected.set(`${c.by}:${c.replyTo}`, record.round);
+    if (c.type === 'accept' && rejected.has(`${c.by}:${c.proposal}`)) {
+      const when = rejected.get(`${c.by}:${c.proposal}`)!;
+      const who = partyName(game.public, c.by);
+      const since = when === record.round ? 'earlier in the round' : `in round ${when}`;
+      moments.push({ round: record.round, kind: 'change-of-mind', party: c.by, text: `${who} accepted package #${c.proposal} after all, having rejected it ${since}.` });
+    }
+  }
   for (const record of commands) {
     const kind = COMMAND_MOMENTS[record.command.type];
     if (!kind) continue;

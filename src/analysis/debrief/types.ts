@@ -92,7 +92,21 @@ export interface ZopaSummary {
 }
 
 export type MomentKind =
-  'event' | 'posture' | 'walk-out' | 'return' | 'statement' | 'broken-commitment' | 'exposure' | 'summit' | 'lever' | 'signing' | 'ratification' | 'implementation' | 'outcome';
+  | 'event'
+  | 'posture'
+  | 'walk-out'
+  | 'return'
+  | 'statement'
+  | 'broken-commitment'
+  | 'exposure'
+  | 'summit'
+  | 'lever'
+  /** A party accepted an offer it had rejected before (near the deadline, as a rule). */
+  | 'change-of-mind'
+  | 'signing'
+  | 'ratification'
+  | 'implementation'
+  | 'outcome';
 
 export interface Moment {
   round: number;
