@@ -75,6 +75,9 @@ describe('buildDebrief: a deal', () => {
     } else {
       expect(d.frontier.improvement).toBeUndefined();
     }
+    // On the frontier exactly when no package is as good for everyone and better for someone.
+    const dominated = enumerate(prefs, true).some((x) => x.u.every((u, p) => u >= dealU[p]! - 1e-12) && x.u.some((u, p) => u > dealU[p]! + 1e-9));
+    expect(d.frontier.paretoOptimal).toBe(!dominated);
     expect(d.frontier.size).toBeGreaterThan(0);
     expect(d.frontier.welfare.gap).toBeCloseTo(d.frontier.welfare.max - d.frontier.welfare.outcome, 12);
   });

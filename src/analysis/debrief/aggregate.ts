@@ -117,7 +117,7 @@ export function aggregateMarkdown(a: DebriefAggregate): string {
   );
   if (a.deals > 0) {
     out.push(
-      `Deals on the Pareto frontier (local check): ${a.paretoOptimalDeals} of ${a.deals}.${a.meanNashDistance !== undefined ? ` Mean distance from the Nash bargaining point: ${fmt(a.meanNashDistance)} (utility units).` : ''}`,
+      `Deals on the Pareto frontier: ${a.paretoOptimalDeals} of ${a.deals}.${a.meanNashDistance !== undefined ? ` Mean distance from the Nash bargaining point: ${fmt(a.meanNashDistance)} (utility units).` : ''}`,
       '',
     );
   }

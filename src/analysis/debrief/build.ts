@@ -5,7 +5,8 @@ import type { PartyId, World, LogLine } from '../../model/types.js';
 import { cleanText } from '../../scenario/clean-text.js';
 import { concessionCurve, concessionSummary, issueTradeoffs, partyName } from '../bargaining.js';
 import { egalitarianPoint, kalaiPoint, nashPoint } from '../bargaining-points.js';
-import { isParetoOptimal, maxWelfare, paretoFrontier, utilities, type BargainingPoint } from '../frontier.js';
+import { isDominated } from '../dominance.js';
+import { maxWelfare, paretoFrontier, utilities, type BargainingPoint } from '../frontier.js';
 import { zopa } from '../zopa.js';
 import { beliefNotes } from './beliefs.js';
 import { contestedMeetings } from './contested.js';
@@ -197,7 +198,7 @@ export function buildDebrief(game: Game, world: World, commands: readonly Comman
     disagreement: byParty(ids, baselines),
     frontier: {
       size: frontier.length,
-      paretoOptimal: dealTerms ? isParetoOptimal(prefs, dealTerms, search) : undefined,
+      paretoOptimal: dealTerms ? paretoVerdict(prefs, dealTerms, search) : undefined,
       improvement: benchmark(egalitarianPoint(prefs, outcomeUtilities, withFrontier)),
       welfare: { outcome: sum(outcomeUtilities), max: maxWelfareValue, gap: Math.max(0, maxWelfareValue - sum(outcomeUtilities)) },
     },
@@ -225,4 +226,13 @@ export function buildDebrief(game: Game, world: World, commands: readonly Comman
       ...(x.note !== undefined ? { note: cleanText(x.note).trim() } : {}),
     })),
   };
+}
+
+/**
+ * Whether no package is better for one party and no worse for any (red lines excluded): the exact search, the
+ * measure simulate reports; undefined when it ran out of budget.
+ */
+function paretoVerdict(prefs: readonly Preferences[], terms: readonly number[], search: { excludeRedLines: boolean; nodeBudget?: number }): boolean | undefined {
+  const dominated = isDominated(prefs, terms, search);
+  return dominated === undefined ? undefined : !dominated;
 }

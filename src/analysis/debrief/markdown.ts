@@ -169,9 +169,11 @@ export function debriefMarkdown(d: Debrief): string {
   );
   if (d.outcome.kind === 'deal') {
     push(
-      d.frontier.paretoOptimal
-        ? 'No change of one or two issues would have helped a party without hurting another: the deal was on (or very near) the frontier.'
-        : "The deal was off the frontier: changing one or two issues would have helped someone at no one's cost.",
+      d.frontier.paretoOptimal === undefined
+        ? 'Whether another package was better for someone at no one’s cost is not known: the search did not finish.'
+        : d.frontier.paretoOptimal
+          ? 'No package was better for one party without being worse for another: the deal was on the frontier.'
+          : "The deal was off the frontier: another package was better for someone at no one's cost.",
       '',
     );
   }

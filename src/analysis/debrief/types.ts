@@ -205,7 +205,10 @@ export interface Debrief {
   frontier: {
     /** Supported Pareto-optimal packages found (red lines excluded). */
     size: number;
-    /** Whether no one- or two-issue change of the outcome's package helps someone and hurts no one (deals only). */
+    /**
+     * Whether no package (crossing no red line) is better for someone and worse for no one than the deal, by an
+     * exact search (deals only; undefined when the search ran out of budget).
+     */
     paretoOptimal?: boolean;
     /** The package that would have raised everyone's utility most evenly over the outcome, if any did. */
     improvement?: BenchmarkPoint;
