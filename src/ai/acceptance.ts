@@ -9,7 +9,7 @@
 // Commitments bind while the posture that made them lasts; one made in an earlier posture no longer binds the
 // party's choices, though breaking it still costs the credibility the rules charge.
 import type { Commitment, RejectReason, Terms } from '../model/types.js';
-import type { PlayerView, ViewProposal } from '../model/view.js';
+import { offerStanding, type PlayerView, type ViewProposal } from '../model/view.js';
 import type { Targets } from './aspiration.js';
 import { gameTablesFor, ownUtility, redCrossed, type Tables } from './tables.js';
 
@@ -37,35 +37,26 @@ export const LIFETIME = 2;
 
 /** Whether a proposal is open to this party and still awaits its answer. */
 export function isOpenToMe(view: PlayerView, p: ViewProposal): boolean {
-  return p.status === 'open' && p.by !== view.self && p.to.includes(view.self) && !p.accepted.includes(view.self) && !p.rejected.includes(view.self);
+  return offerStanding(view, p) === 'awaiting';
 }
 
 /**
- * The proposals open to this party and awaiting its answer, newest first. Proposals are in the order they
- * were made, so the scan stops at the first one too old to be open.
+ * The proposals to this party that stand as asked (awaiting its answer, by default), newest first. Proposals are
+ * in the order they were made, so the scan stops at the first one too old to be open.
  */
-export function openOffers(view: PlayerView): ViewProposal[] {
+export function openOffers(view: PlayerView, standing: 'awaiting' | 'turned-down' = 'awaiting'): ViewProposal[] {
   const out: ViewProposal[] = [];
   const proposals = view.proposals;
   for (let p = proposals.length - 1; p >= 0; p--) {
     const proposal = proposals[p]!;
     if (proposal.round < view.round - LIFETIME) break;
-    if (isOpenToMe(view, proposal)) out.push(proposal);
+    if (offerStanding(view, proposal) === standing) out.push(proposal);
   }
   return out;
 }
 
 /** The proposals to this party that it rejected and that are still on the table (it may accept them after all), newest first. */
-export function turnedDown(view: PlayerView): ViewProposal[] {
-  const out: ViewProposal[] = [];
-  const proposals = view.proposals;
-  for (let k = proposals.length - 1; k >= 0; k--) {
-    const p = proposals[k]!;
-    if (p.round < view.round - LIFETIME) break;
-    if (p.status === 'open' && p.by !== view.self && p.to.includes(view.self) && p.rejected.includes(view.self)) out.push(p);
-  }
-  return out;
-}
+export const turnedDown = (view: PlayerView): ViewProposal[] => openOffers(view, 'turned-down');
 
 /** The commitments that bind this party now: the standing ones made since its current posture began. */
 export function bindingCommitments(view: PlayerView): Commitment[] {

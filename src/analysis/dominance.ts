@@ -5,7 +5,7 @@
 // the worst case bounded; the answer says whether the search finished.
 import type { Preferences } from '../model/game.js';
 import type { Terms } from '../model/types.js';
-import { clashes, compileSpace, EPS, utilitiesOf, type Space, type SpaceOptions } from './space.js';
+import { clashes, compileSpace, EPS, reachableFrom, utilitiesOf, type Space, type SpaceOptions } from './space.js';
 
 export interface Dominance {
   /** A package that dominates the one asked about, when one was found. */
@@ -45,7 +45,7 @@ export function dominanceIn(space: Space, terms: Terms, budget: number): Dominan
     }),
   );
   // Suffix maxima: from issue i on, each party's best reachable gain, and the best reachable total.
-  const capFrom: number[][] = Array.from({ length: issues + 1 }, () => new Array<number>(n).fill(0));
+  const capFrom = reachableFrom(space);
   const sumFrom: number[] = new Array<number>(issues + 1).fill(0);
   for (let i = issues - 1; i >= 0; i--) {
     let bestSum = -Infinity;
@@ -55,11 +55,6 @@ export function dominanceIn(space: Space, terms: Terms, budget: number): Dominan
       if (s > bestSum) bestSum = s;
     }
     sumFrom[i] = sumFrom[i + 1]! + bestSum;
-    for (let p = 0; p < n; p++) {
-      let best = -Infinity;
-      for (const o of space.options[i]!) best = Math.max(best, space.gain[p]![i]![o]!);
-      capFrom[i]![p] = capFrom[i + 1]![p]! + best;
-    }
   }
   let nodes = 0;
   const u = new Array<number>(n).fill(0);

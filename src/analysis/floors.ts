@@ -7,7 +7,7 @@
 import type { Game, Preferences } from '../model/game.js';
 import type { PartyId } from '../model/types.js';
 import { reachablePostures } from './posture-reach.js';
-import { clashes, compileSpace, EPS, utilitiesOf } from './space.js';
+import { clashes, compileSpace, EPS, reachableFrom, utilitiesOf } from './space.js';
 
 export interface FloorCheck {
   /** The best package for the tightest party, and by how much it clears every floor (negative: it does not). */
@@ -23,14 +23,7 @@ export function clearFloors(prefs: readonly Preferences[], floors: readonly numb
   if (!space) return { margin: -Infinity, exact: true };
   const n = space.parties;
   const issues = space.issues;
-  const capFrom: number[][] = Array.from({ length: issues + 1 }, () => new Array<number>(n).fill(0));
-  for (let i = issues - 1; i >= 0; i--) {
-    for (let p = 0; p < n; p++) {
-      let best = -Infinity;
-      for (const o of space.options[i]!) best = Math.max(best, space.gain[p]![i]![o]!);
-      capFrom[i]![p] = capFrom[i + 1]![p]! + best;
-    }
-  }
+  const capFrom = reachableFrom(space);
   // Options per issue, best for the sum of the parties' gains first.
   const order = space.options.map((opts, i) => [...opts].sort((a, b) => sumGain(space.gain, i, b) - sumGain(space.gain, i, a)));
   const u = new Array<number>(n).fill(0);
@@ -80,16 +73,8 @@ export function worstAboveFloors(
   const n = space.parties;
   const issues = space.issues;
   // From issue i on: each party's highest reachable gain, and k's lowest.
-  const capFrom: number[][] = Array.from({ length: issues + 1 }, () => new Array<number>(n).fill(0));
-  const lowFrom: number[] = new Array<number>(issues + 1).fill(0);
-  for (let i = issues - 1; i >= 0; i--) {
-    for (let p = 0; p < n; p++) {
-      let best = -Infinity;
-      for (const o of space.options[i]!) best = Math.max(best, space.gain[p]![i]![o]!);
-      capFrom[i]![p] = capFrom[i + 1]![p]! + best;
-    }
-    lowFrom[i] = lowFrom[i + 1]! + Math.min(...space.options[i]!.map((o) => space.gain[k]![i]![o]!));
-  }
+  const capFrom = reachableFrom(space);
+  const lowFrom = reachableFrom(space, Math.min).map((row) => row[k]!);
   // Options per issue, worst for k first: the first packages found are low, and cut the rest.
   const order = space.options.map((opts, i) => [...opts].sort((a, b) => space.gain[k]![i]![a]! - space.gain[k]![i]![b]!));
   const u = new Array<number>(n).fill(0);

@@ -102,6 +102,24 @@ export function utilitiesOf(space: Space, terms: Terms): number[] {
   return u;
 }
 
+/**
+ * From issue i on, each party's highest reachable gain (`pick` Math.min: its lowest), clashes aside:
+ * `reach[i][p]`, with `reach[issues]` all 0 — the bound a branch and bound over the issues cuts on.
+ */
+export function reachableFrom(space: Space, pick: (a: number, b: number) => number = Math.max): number[][] {
+  const reach: number[][] = Array.from({ length: space.issues + 1 }, () => new Array<number>(space.parties).fill(0));
+  for (let i = space.issues - 1; i >= 0; i--) {
+    for (let p = 0; p < space.parties; p++) {
+      const g = space.gain[p]![i]!;
+      const opts = space.options[i]!; // never empty in a compiled space
+      let best = g[opts[0]!]!;
+      for (const o of opts) best = pick(best, g[o]!);
+      reach[i]![p] = reach[i + 1]![p]! + best;
+    }
+  }
+  return reach;
+}
+
 /** Each party's best utility over the allowed space (its ideal, or utopia, value). */
 export function idealUtilities(space: Space): number[] {
   return space.gain.map((g) => {

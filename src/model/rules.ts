@@ -7,17 +7,17 @@ import type { Command, CommandType, PartyId, World } from './types.js';
 /** Proposals stay open this many rounds after the one they were made in. */
 export const PROPOSAL_LIFETIME = 2;
 
-/** The open proposals to `party` that await its answer (it may accept or reject them). */
-export function openProposalsFor(world: World, party: PartyId) {
-  return world.open.map((id) => world.proposals[id - 1]!).filter((p) => p.to.includes(party) && !p.accepted.includes(party) && !p.rejected.includes(party));
-}
-
 /**
  * The open proposals `party` may still accept: those awaiting its answer, and those it turned down that are
  * still on the table (a party may change its mind while the others have not let the offer fall).
  */
 export function acceptableProposalsFor(world: World, party: PartyId) {
   return world.open.map((id) => world.proposals[id - 1]!).filter((p) => p.to.includes(party) && !p.accepted.includes(party));
+}
+
+/** The open proposals to `party` that await its answer (it may accept or reject them). */
+export function openProposalsFor(world: World, party: PartyId) {
+  return acceptableProposalsFor(world, party).filter((p) => !p.rejected.includes(party));
 }
 
 /** The command types `party` may issue now (a propose still needs valid terms, and so on). */

@@ -107,6 +107,17 @@ export interface PlayerView {
   recent: LogLine[];
 }
 
+/**
+ * Where a proposal stands for the viewer: 'awaiting' its answer, 'turned-down' (the viewer rejected it and, while
+ * it is open, may still accept it), or undefined (its own, not addressed to it, accepted by it, or off the table).
+ * The view's side of the rules' openProposalsFor and acceptableProposalsFor.
+ */
+export function offerStanding(view: Pick<PlayerView, 'self'>, p: ViewProposal): 'awaiting' | 'turned-down' | undefined {
+  const self = view.self;
+  if (p.status !== 'open' || p.by === self || !p.to.includes(self) || p.accepted.includes(self)) return undefined;
+  return p.rejected.includes(self) ? 'turned-down' : 'awaiting';
+}
+
 export function currentActor(world: World, game: Game): PartyId | undefined {
   if (world.phase !== 'diplomacy' && world.phase !== 'signing') return undefined;
   return game.partyIds[world.turn];

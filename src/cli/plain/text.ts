@@ -6,7 +6,7 @@ import { describeRedLines } from '../../analysis/bargaining.js';
 import { crossesRedLine, utility, type Game, type Preferences } from '../../model/game.js';
 import { clarifiable, legalCommandTypes, readable, relayable } from '../../model/rules.js';
 import type { CommandType, LogLine, PartyId, Terms, World } from '../../model/types.js';
-import type { PlayerView } from '../../model/view.js';
+import { offerStanding, type PlayerView } from '../../model/view.js';
 import { cableLine, cableLook, leverWords, MEDIATOR_ROLE, partyName, percent, postureLabel, roundDate, viaWords } from '../../ui/format.js';
 
 const f2 = (x: number) => x.toFixed(2);
@@ -84,9 +84,7 @@ export function stateText(view: PlayerView, world: World, game: Game, shown: Set
     );
     out.push(...packageLines(view, view.agreement.terms));
   }
-  const open = view.proposals.filter(
-    (p) => p.status === 'open' && p.by !== view.self && p.to.includes(view.self) && !p.accepted.includes(view.self) && !p.rejected.includes(view.self),
-  );
+  const open = view.proposals.filter((p) => offerStanding(view, p) === 'awaiting');
   if (open.length) {
     out.push('Open proposals to you (terms as you heard them):');
     for (const p of open) {
@@ -101,7 +99,7 @@ export function stateText(view: PlayerView, world: World, game: Game, shown: Set
       shown.add(p.id);
     }
   }
-  const declined = view.proposals.filter((p) => p.status === 'open' && p.by !== view.self && p.to.includes(view.self) && p.rejected.includes(view.self));
+  const declined = view.proposals.filter((p) => offerStanding(view, p) === 'turned-down');
   if (declined.length) {
     out.push(
       `Still on the table though you rejected ${declined.length === 1 ? 'it' : 'them'} (accept N takes it after all): ${declined.map((p) => `#${p.id} from ${partyName(g, p.by)}: ${worth(view.preferences, p.terms, view.batna)}`).join('; ')}.`,

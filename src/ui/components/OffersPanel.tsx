@@ -3,7 +3,7 @@
 import type { ReactElement } from 'react';
 import { Box, Text } from 'ink';
 import type { LogLine } from '../../model/types.js';
-import type { PlayerView, ViewMessage, ViewProposal } from '../../model/view.js';
+import { offerStanding, type PlayerView, type ViewMessage, type ViewProposal } from '../../model/view.js';
 import { crossesRedLine, utility } from '../../model/game.js';
 import { envoyName, partyName, safeText, util2 } from '../format.js';
 import { truncate, wrapIndented } from '../text.js';
@@ -15,13 +15,13 @@ import { Section } from './Section.js';
  * those it turned down that are still on the table, which it may accept after all.
  */
 export function openOffers(view: PlayerView): ViewProposal[] {
-  const open = view.proposals.filter((p) => p.status === 'open' && p.by !== view.self && p.to.includes(view.self) && !p.accepted.includes(view.self));
   const newest = (a: ViewProposal, b: ViewProposal) => b.id - a.id;
-  return [...open.filter((p) => !turnedDown(view, p)).sort(newest), ...open.filter((p) => turnedDown(view, p)).sort(newest)];
+  const standing = (s: 'awaiting' | 'turned-down') => view.proposals.filter((p) => offerStanding(view, p) === s).sort(newest);
+  return [...standing('awaiting'), ...standing('turned-down')];
 }
 
 /** Whether the viewer rejected this proposal (it may still accept it while it is open). */
-export const turnedDown = (view: PlayerView, p: ViewProposal): boolean => p.rejected.includes(view.self);
+export const turnedDown = (view: PlayerView, p: ViewProposal): boolean => offerStanding(view, p) === 'turned-down';
 
 /** The message that put a proposal on the table, as the viewer holds it. */
 export function proposalMessage(view: PlayerView, p: ViewProposal): ViewMessage | undefined {
